@@ -1,0 +1,2 @@
+export { makeMemoryStore, MemoryStoreLive, aggregateRows } from "./MemoryStore.js"
+export { matchFilter, compareValues } from "./matchFilter.js"

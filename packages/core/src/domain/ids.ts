@@ -1,0 +1,43 @@
+import { Schema } from "effect"
+
+/** Branded ids: a volunteer id cannot be passed where an activity id is expected. */
+const Id = <B extends string>(brand: B) => Schema.String.pipe(Schema.minLength(1), Schema.maxLength(64), Schema.brand(brand))
+
+export const VolunteerId = Id("VolunteerId")
+export type VolunteerId = typeof VolunteerId.Type
+export const ActivityId = Id("ActivityId")
+export type ActivityId = typeof ActivityId.Type
+export const ParticipationId = Id("ParticipationId")
+export type ParticipationId = typeof ParticipationId.Type
+export const ServiceHourId = Id("ServiceHourId")
+export type ServiceHourId = typeof ServiceHourId.Type
+export const PairingId = Id("PairingId")
+export type PairingId = typeof PairingId.Type
+export const PairingCheckInId = Id("PairingCheckInId")
+export type PairingCheckInId = typeof PairingCheckInId.Type
+export const OrganizationId = Id("OrganizationId")
+export type OrganizationId = typeof OrganizationId.Type
+export const ExperienceReportId = Id("ExperienceReportId")
+export type ExperienceReportId = typeof ExperienceReportId.Type
+export const BrandProjectId = Id("BrandProjectId")
+export type BrandProjectId = typeof BrandProjectId.Type
+export const ExemplarId = Id("ExemplarId")
+export type ExemplarId = typeof ExemplarId.Type
+export const UserId = Id("UserId")
+export type UserId = typeof UserId.Type
+export const AuditEntryId = Id("AuditEntryId")
+export type AuditEntryId = typeof AuditEntryId.Type
+export const SessionId = Id("SessionId")
+export type SessionId = typeof SessionId.Type
+export const CertificateId = Id("CertificateId")
+export type CertificateId = typeof CertificateId.Type
+
+/** Region codes are the statistical division codes (GB/T 2260) where one exists. */
+export const RegionCode = Schema.String.pipe(
+  Schema.pattern(/^[0-9A-Za-z-]{2,20}$/, { message: () => "validation.regionCode" }),
+  Schema.brand("RegionCode")
+)
+export type RegionCode = typeof RegionCode.Type
+
+/** Random ids from the platform's CSPRNG (browser and Node alike), so core needs no node: import. */
+export const newId = (): string => globalThis.crypto.randomUUID()

@@ -1,0 +1,40 @@
+import { Context, type Effect } from "effect"
+import type { Conflict, NotFound } from "../errors.js"
+import type { AggregateQuery, AggregateRow, ListResult, Query } from "../query.js"
+import type { ResourceName, RowOf } from "../resources.js"
+
+/**
+ * The storage port. Adapters (memory, SQLite, PostgreSQL, MySQL, or an integrator's own)
+ * implement it; services never see SQL. Rows are the decoded records of `RESOURCE_SCHEMAS`;
+ * every row has a string `id`. Queries reach an adapter already checked against the resource
+ * descriptor, so adapters may trust field names.
+ *
+ * Infrastructure failures (a lost connection) are defects; the error channels hold only what a
+ * caller can act on.
+ */
+export interface StoreService {
+  readonly list: <R extends ResourceName>(resource: R, query: Query) => Effect.Effect<ListResult<RowOf<R>>>
+  /** Rows with these ids, in no particular order; missing ids are left out. */
+  readonly getMany: <R extends ResourceName>(resource: R, ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<RowOf<R>>>
+  readonly get: <R extends ResourceName>(resource: R, id: string) => Effect.Effect<RowOf<R>, NotFound>
+  /** Fails with `Conflict` (key `conflict.unique`, `field` set) when a unique field collides. */
+  readonly insert: <R extends ResourceName>(resource: R, row: RowOf<R>) => Effect.Effect<RowOf<R>, Conflict>
+  /** Applies the given fields and returns the whole updated row. */
+  readonly update: <R extends ResourceName>(
+    resource: R,
+    id: string,
+    patch: Partial<RowOf<R>>
+  ) => Effect.Effect<RowOf<R>, NotFound | Conflict>
+  readonly remove: (resource: ResourceName, id: string) => Effect.Effect<void, NotFound>
+  /** Grouped counts and sums, computed where the data is (GROUP BY in SQL). */
+  readonly aggregate: (resource: ResourceName, query: AggregateQuery) => Effect.Effect<ReadonlyArray<AggregateRow>>
+  /** The next value of a named counter, starting at 1; never hands out a value twice. */
+  readonly nextSequence: (name: string) => Effect.Effect<number>
+  /**
+   * Runs the effect in one transaction: if it fails (or dies, or is interrupted) nothing it
+   * wrote stays. A transaction inside a transaction joins the outer one.
+   */
+  readonly transaction: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
+}
+
+export class Store extends Context.Tag("@yinfa/core/Store")<Store, StoreService>() {}

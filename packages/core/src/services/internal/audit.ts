@@ -1,0 +1,73 @@
+import { Effect } from "effect"
+import { CurrentActor } from "../../actor.js"
+import { newId } from "../../domain/ids.js"
+import { maskPhone, maskResidentId } from "../../domain/residentId.js"
+import type { AuditEntry } from "../../domain/auditEntry.js"
+import { Store } from "../../ports/Store.js"
+import { resourceDescriptor, type ResourceName } from "../../resources.js"
+import { nowInstant } from "../../time.js"
+
+/** How a sensitive value appears wherever its reader does not need it in clear. */
+export const maskSensitive = (field: string, value: unknown): unknown => {
+  if (value === null || value === undefined || value === "") return value
+  if (field === "idNumber") return maskResidentId(String(value))
+  if (field === "phone" || field === "guardianContact") return maskPhone(String(value))
+  return "***"
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/** Changed fields, before → after, with sensitive values masked. Timestamps are not news. */
+export const auditChanges = (
+  resource: ResourceName,
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null
+): AuditEntry["changes"] => {
+  const sensitive = new Set(resourceDescriptor(resource).sensitive)
+  const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])
+  const changes: Record<string, { before: unknown; after: unknown }> = {}
+  for (const key of keys) {
+    if (key === "updatedAt" || key === "createdAt") continue
+    const b = before?.[key] ?? null
+    const a = after?.[key] ?? null
+    if (same(a, b)) continue
+    changes[key] = sensitive.has(key) ? { before: maskSensitive(key, b), after: maskSensitive(key, a) } : { before: b, after: a }
+  }
+  return changes
+}
+
+export interface AuditInput {
+  readonly resource: ResourceName
+  readonly recordId: string
+  readonly action: string
+  readonly regionCode: string | null
+  readonly before?: object | null
+  readonly after?: object | null
+  readonly note?: string
+}
+
+/** Appends one audit entry. Call it inside the same `store.transaction` as the write. */
+export const writeAudit = (input: AuditInput) =>
+  Effect.gen(function* () {
+    const store = yield* Store
+    const actor = yield* CurrentActor
+    const at = yield* nowInstant
+    const entry: AuditEntry = {
+      id: newId() as AuditEntry["id"],
+      at,
+      actorId: actor.userId,
+      actorName: actor.displayName,
+      actorRole: actor.role,
+      resource: input.resource,
+      recordId: input.recordId,
+      action: input.action,
+      regionCode: input.regionCode,
+      changes: auditChanges(
+        input.resource,
+        (input.before ?? null) as Record<string, unknown> | null,
+        (input.after ?? null) as Record<string, unknown> | null
+      ),
+      note: input.note ?? ""
+    }
+    yield* Effect.orDie(store.insert("audit-log", entry))
+  })
