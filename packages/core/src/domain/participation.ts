@@ -7,7 +7,7 @@ export const ParticipationStatus = Schema.Literal("signed-up", "waitlisted", "co
 export type ParticipationStatus = typeof ParticipationStatus.Type
 
 /** Hours of one attendance: more than 0, at most 24; the activity's duration is checked by the rule. */
-export const ServiceHours = Schema.Number.pipe(
+export const HoursValue = Schema.Number.pipe(
   Schema.greaterThan(0, { message: () => "validation.hours.positive" }),
   Schema.lessThanOrEqualTo(24, { message: () => "validation.hours.max24" })
 )
@@ -51,13 +51,13 @@ export const ParticipationSignUp = Schema.Struct({
 export type ParticipationSignUp = typeof ParticipationSignUp.Type
 
 export const ParticipationAttend = Schema.Struct({
-  hours: ServiceHours,
+  hours: HoursValue,
   feedback: Schema.optionalWith(OptionalText(2000), { default: () => "" })
 })
 export type ParticipationAttend = typeof ParticipationAttend.Type
 
 export const HoursCorrection = Schema.Struct({
-  hours: ServiceHours,
+  hours: HoursValue,
   reason: NonEmptyText(500)
 })
 export type HoursCorrection = typeof HoursCorrection.Type
