@@ -6,8 +6,8 @@ import {
   NotFound,
   type Query,
   RESOURCE_NAMES,
-  resourceDescriptor,
   type ResourceName,
+  resourceDescriptor,
   type Scalar,
   Store,
   type StoreService
@@ -34,7 +34,16 @@ const sortRows = (rows: Array<Row>, query: Query) =>
  * snapshot back when the effect fails, so a failed service call leaves nothing written.
  * Good for tests, examples and embedders who keep data elsewhere.
  */
-export const makeMemoryStore = (): StoreService => {
+export const makeMemoryStore = (): StoreService => makeMemoryStoreWithTables().store
+
+/**
+ * The memory store together with its tables, for tests that inspect what is stored without going
+ * through the store (the contract suite's RawReader). Read-only by convention: write through the store.
+ */
+export const makeMemoryStoreWithTables = (): {
+  readonly store: StoreService
+  readonly tables: ReadonlyMap<ResourceName, ReadonlyMap<string, Readonly<Record<string, unknown>>>>
+} => {
   const tables: Tables = new Map(RESOURCE_NAMES.map((r) => [r, new Map()]))
   const sequences = new Map<string, number>()
   const inTransaction = FiberRef.unsafeMake(false)
@@ -115,7 +124,7 @@ export const makeMemoryStore = (): StoreService => {
         })
       })
   }
-  return service
+  return { store: service, tables }
 }
 
 const bucketed = (value: unknown, bucket: "month" | "year" | undefined): Scalar => {

@@ -1,2 +1,2 @@
-export { makeMemoryStore, MemoryStoreLive, aggregateRows } from "./MemoryStore.js"
-export { matchFilter, compareValues } from "./matchFilter.js"
+export { aggregateRows, MemoryStoreLive, makeMemoryStore, makeMemoryStoreWithTables } from "./MemoryStore.js"
+export { compareValues, matchFilter } from "./matchFilter.js"

@@ -1,4 +1,4 @@
-import { type Filter, resourceDescriptor, type ResourceName, type Scalar, searchTerms } from "@yinfa/core"
+import { type Filter, type ResourceName, resourceDescriptor, type Scalar, searchTerms } from "@yinfa/core"
 
 /**
  * The Query semantics in plain JavaScript: the reference every SQL translation is checked

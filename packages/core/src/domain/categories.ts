@@ -9,8 +9,9 @@ export const CATEGORY_CODES = [
   "new-generation"
 ] as const
 
+// `override` because Effect ignores a union's own message in favour of its members' otherwise.
 export const Category = Schema.Literal(...CATEGORY_CODES).annotations({
-  message: () => "validation.category"
+  message: () => ({ message: "validation.category", override: true })
 })
 export type Category = typeof Category.Type
 

@@ -20,8 +20,14 @@ export const translate = (locale: Locale, key: string, params: MessageParams = {
   return template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name]
     if (value === undefined) return `{${name}}`
-    // Field names inside messages are translated when the catalogue knows them.
-    return String(CATALOGUES[locale][`field.${value}`] ?? value)
+    // Field and safety-plan part names inside messages (one, or a comma list) are translated
+    // when the catalogue knows them, so "transport, risksDisclosed" reads as Chinese.
+    const catalogue = CATALOGUES[locale]
+    const word = (token: string) => catalogue[`field.${token}`] ?? catalogue[`safetyPlan.${token}`] ?? token
+    return String(value)
+      .split(", ")
+      .map(word)
+      .join(locale === "zh-CN" ? "、" : ", ")
   })
 }
 
