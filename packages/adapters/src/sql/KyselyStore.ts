@@ -1,0 +1,582 @@
+import {
+  type AggregateQuery,
+  type AggregateRow,
+  type Conflict,
+  columnName,
+  conflict,
+  type FieldDescriptor,
+  type Filter,
+  NotFound,
+  type Query,
+  RESOURCE_SCHEMAS,
+  RESOURCES,
+  type ResourceName,
+  type Scalar,
+  type StoreService,
+  searchTerms
+} from "@yinfa/core"
+import { Effect, Exit, FiberRef, Schema } from "effect"
+import { type Expression, type ExpressionBuilder, type Kysely, type RawBuilder, type SqlBool, sql, type Transaction } from "kysely"
+import type { SqlDialect } from "./dialect.js"
+
+/**
+ * The one Store for every SQL database Kysely speaks here (SQLite, PostgreSQL, MySQL/MariaDB).
+ * It translates the typed Query into SQL (never user text), encodes values per field kind on the
+ * way in and decodes rows with the core schemas on the way out. Dialect differences are handled
+ * where they occur and say so.
+ */
+
+/** An infrastructure failure: the database is unreachable, a statement it should accept failed. */
+export class StoreDefect extends Error {
+  override readonly name = "StoreDefect"
+}
+
+export interface KyselyStoreOptions {
+  readonly db: Kysely<any>
+  readonly dialect: SqlDialect
+}
+
+type Row = Record<string, unknown>
+type Eb = ExpressionBuilder<any, any>
+type Cond = Expression<SqlBool>
+
+/** Parameters per statement stay far below every driver's limit (SQLite 32 766, PostgreSQL 65 535). */
+const ID_CHUNK = 500
+/** LIKE escape character: `!` rather than `\`, which MySQL string literals and PostgreSQL treat differently. */
+const LIKE_ESCAPE = "!"
+
+const TRUE: Cond = sql<SqlBool>`1 = 1`
+const FALSE: Cond = sql<SqlBool>`1 = 0`
+
+const likeEscape = (s: string) => s.replace(/[!%_]/g, (c) => `${LIKE_ESCAPE}${c}`)
+/** SQLite GLOB: `*`, `?` and `[` are special; a bracket expression makes each literal. */
+const globEscape = (s: string) => s.replace(/[*?[]/g, (c) => `[${c}]`)
+
+const describeError = (e: unknown): string => (e instanceof Error ? e.message : String(e))
+
+interface UniqueViolation {
+  /** PostgreSQL constraint or MySQL key name. */
+  readonly name?: string
+  /** SQLite reports columns instead. */
+  readonly columns?: ReadonlyArray<string>
+}
+
+const uniqueViolation = (dialect: SqlDialect, e: unknown): UniqueViolation | null => {
+  if (typeof e !== "object" || e === null) return null
+  const err = e as { code?: unknown; errno?: unknown; constraint?: unknown; message?: unknown }
+  const message = typeof err.message === "string" ? err.message : ""
+  switch (dialect) {
+    case "sqlite": {
+      // better-sqlite3: "UNIQUE constraint failed: volunteers.phone" (columns, not the index name).
+      if (err.code !== "SQLITE_CONSTRAINT_UNIQUE" && err.code !== "SQLITE_CONSTRAINT_PRIMARYKEY") return null
+      const cols = message.replace(/^.*constraint failed:\s*/i, "").split(",")
+      return { columns: cols.map((c) => c.trim().split(".").pop() ?? "") }
+    }
+    case "postgres":
+      return err.code === "23505" ? { name: typeof err.constraint === "string" ? err.constraint : "" } : null
+    case "mysql": {
+      // "Duplicate entry 'x' for key 'volunteers_phone_unique'" (MySQL 8 prefixes the table: 'volunteers.…').
+      if (err.errno !== 1062 && err.code !== "ER_DUP_ENTRY") return null
+      const key = /for key '([^']+)'/.exec(message)?.[1] ?? ""
+      return { name: key.split(".").pop() ?? "" }
+    }
+  }
+}
+
+/** Deadlocks and serialization failures, which a short retry of a self-contained write resolves. */
+const isRetryable = (dialect: SqlDialect, e: unknown): boolean => {
+  const err = e as { code?: unknown; errno?: unknown }
+  if (dialect === "postgres") return err?.code === "40P01" || err?.code === "40001"
+  if (dialect === "mysql") return err?.errno === 1213 || err?.errno === 1205
+  return err?.code === "SQLITE_BUSY"
+}
+
+interface ResourceInfo {
+  readonly table: string
+  readonly fields: ReadonlyMap<string, FieldDescriptor>
+  readonly decode: (u: unknown) => unknown
+  /** Constraint / index name → the fields it covers (joined with ","), for Conflict. */
+  readonly uniqueByName: ReadonlyMap<string, string>
+  /** Sorted column list → fields, for SQLite's column-based messages. */
+  readonly uniqueByColumns: ReadonlyMap<string, string>
+}
+
+const infoFor = (resource: ResourceName): ResourceInfo => {
+  const d = RESOURCES[resource]
+  const uniqueByName = new Map<string, string>([
+    [`${d.table}_pkey`, "id"], // PostgreSQL's name for the primary key
+    ["PRIMARY", "id"] // MySQL's
+  ])
+  const uniqueByColumns = new Map<string, string>([["id", "id"]])
+  for (const set of d.unique) {
+    const cols = set.map(columnName)
+    uniqueByName.set(`${d.table}_${cols.join("_")}_unique`, set.join(","))
+    uniqueByColumns.set([...cols].sort().join(","), set.join(","))
+  }
+  return {
+    table: d.table,
+    fields: new Map(d.fields.map((f) => [f.name, f])),
+    decode: Schema.decodeUnknownSync(RESOURCE_SCHEMAS[resource] as unknown as Schema.Schema<unknown, unknown, never>),
+    uniqueByName,
+    uniqueByColumns
+  }
+}
+
+const INFO = new Map<ResourceName, ResourceInfo>()
+const info = (resource: ResourceName): ResourceInfo => {
+  let i = INFO.get(resource)
+  if (!i) {
+    i = infoFor(resource)
+    INFO.set(resource, i)
+  }
+  return i
+}
+
+export const makeKyselyStore = ({ db, dialect }: KyselyStoreOptions): StoreService => {
+  /** The open transaction of the current fiber (and the fibers it forks), per store. */
+  const currentTrx = FiberRef.unsafeMake<Transaction<any> | null>(null)
+
+  const fail = (what: string, e: unknown) => new StoreDefect(`yinfa ${dialect} store: ${what} failed: ${describeError(e)}`, { cause: e })
+
+  /** Runs a statement on the fiber's transaction or the pool; any failure is a defect. */
+  const exec = <A>(what: string, f: (conn: Kysely<any>) => Promise<A>): Effect.Effect<A> =>
+    Effect.flatMap(FiberRef.get(currentTrx), (trx) =>
+      Effect.tryPromise({ try: () => f(trx ?? db), catch: (e) => e }).pipe(Effect.orDieWith((e) => fail(what, e)))
+    )
+
+  // ---- values ---------------------------------------------------------------------------------
+
+  const field = (resource: ResourceName, name: string): FieldDescriptor => {
+    const f = info(resource).fields.get(name)
+    // Queries are checked against the descriptor before they get here; this is the last guard
+    // that nothing but a descriptor field ever becomes an identifier.
+    if (!f) throw new StoreDefect(`yinfa ${dialect} store: ${resource} has no field ${name}`)
+    return f
+  }
+  const col = (resource: ResourceName, name: string) => sql.ref(columnName(field(resource, name).name))
+
+  const encode = (f: FieldDescriptor, v: unknown): unknown => {
+    if (v === null || v === undefined) return null
+    switch (f.kind) {
+      case "boolean":
+        // better-sqlite3 cannot bind booleans and MySQL stores tinyint: 1/0. PostgreSQL has boolean.
+        return dialect === "postgres" ? Boolean(v) : v ? 1 : 0
+      case "string[]":
+      case "json":
+        return JSON.stringify(v)
+      default:
+        return v
+    }
+  }
+
+  const decodeValue = (f: FieldDescriptor, v: unknown): unknown => {
+    if (v === null || v === undefined) return null
+    switch (f.kind) {
+      case "boolean":
+        return typeof v === "boolean" ? v : Number(v) !== 0
+      case "number":
+        // pg returns numeric/bigint as strings; double precision already comes as a number.
+        return typeof v === "number" ? v : Number(v)
+      case "string[]":
+      case "json":
+        return typeof v === "string" ? JSON.parse(v) : v
+      default:
+        return typeof v === "string" ? v : String(v)
+    }
+  }
+
+  const decodeRow = (resource: ResourceName, raw: Row): any => {
+    const out: Row = {}
+    for (const f of info(resource).fields.values()) out[f.name] = decodeValue(f, raw[columnName(f.name)])
+    try {
+      return info(resource).decode(out)
+    } catch (e) {
+      throw new StoreDefect(`yinfa ${dialect} store: a stored ${resource} row (${String(raw.id)}) does not decode: ${describeError(e)}`, {
+        cause: e
+      })
+    }
+  }
+
+  // ---- filters --------------------------------------------------------------------------------
+
+  const and = (eb: Eb, conds: ReadonlyArray<Cond>): Cond => (conds.length === 0 ? TRUE : conds.length === 1 ? conds[0] : eb.and([...conds]))
+  const or = (eb: Eb, conds: ReadonlyArray<Cond>): Cond => (conds.length === 0 ? FALSE : conds.length === 1 ? conds[0] : eb.or([...conds]))
+
+  /** Case-insensitive (latin) substring. */
+  const contains = (expr: RawBuilder<unknown>, value: string): Cond => {
+    const pattern = `%${likeEscape(value)}%`
+    // PostgreSQL: the columns are COLLATE "C", whose lower() folds only ASCII (like SQLite's);
+    // the parameter must be lowered under the same collation or 'É' would fold on one side only.
+    // MySQL: LIKE on a binary collation is case-sensitive, so both sides are lowered (Unicode-wide
+    // there, on both sides alike). SQLite: LIKE already ignores ASCII case; lower() is harmless.
+    const rhs = dialect === "postgres" ? sql`lower(cast(${pattern} as text) collate "C")` : sql`lower(${pattern})`
+    return sql<SqlBool>`lower(${expr}) like ${rhs} escape '${sql.raw(LIKE_ESCAPE)}'`
+  }
+
+  /**
+   * Case-sensitive match of a literal with optional wildcards on either side. LIKE is
+   * case-sensitive on PostgreSQL and on MySQL's binary collations, but not on SQLite, which
+   * uses GLOB instead.
+   */
+  const matches = (expr: RawBuilder<unknown>, before: boolean, literal: string, after: boolean): Cond => {
+    if (!before && !after) return sql<SqlBool>`${expr} = ${literal}`
+    if (dialect === "sqlite") return sql<SqlBool>`${expr} glob ${`${before ? "*" : ""}${globEscape(literal)}${after ? "*" : ""}`}`
+    return sql<SqlBool>`${expr} like ${`${before ? "%" : ""}${likeEscape(literal)}${after ? "%" : ""}`} escape '${sql.raw(LIKE_ESCAPE)}'`
+  }
+
+  /**
+   * A JSON-text array holds `value`: the JSON-encoded element appears as a whole element —
+   * the only one, the first, the last or one in the middle. A quote inside an encoded string is
+   * always escaped, so a `["` / `,"` … `"]` / `",` boundary can only be a real element boundary:
+   * exact per element, no false hits on substrings of other elements.
+   */
+  const includes = (expr: RawBuilder<unknown>, value: string): Cond => {
+    const e = JSON.stringify(value)
+    return sql<SqlBool>`(${sql.join(
+      [
+        matches(expr, false, `[${e}]`, false),
+        matches(expr, false, `[${e},`, true),
+        matches(expr, true, `,${e}]`, false),
+        matches(expr, true, `,${e},`, true)
+      ],
+      sql` or `
+    )})`
+  }
+
+  const filterCond = (eb: Eb, resource: ResourceName, filter: Filter): Cond => {
+    switch (filter.op) {
+      case "eq": {
+        const c = col(resource, filter.field)
+        return filter.value === null
+          ? sql<SqlBool>`${c} is null`
+          : sql<SqlBool>`${c} = ${encode(field(resource, filter.field), filter.value)}`
+      }
+      case "neq": {
+        const c = col(resource, filter.field)
+        if (filter.value === null) return sql<SqlBool>`${c} is not null`
+        // SQL's `<>` is unknown for NULL; the domain says a null field does differ from a value.
+        return sql<SqlBool>`(${c} <> ${encode(field(resource, filter.field), filter.value)} or ${c} is null)`
+      }
+      case "in":
+      case "notIn": {
+        const f = field(resource, filter.field)
+        const c = col(resource, filter.field)
+        const values = filter.values.filter((v) => v !== null).map((v) => encode(f, v))
+        const withNull = filter.values.some((v) => v === null)
+        const parts: Array<Cond> = []
+        if (values.length > 0) parts.push(sql<SqlBool>`${c} in (${sql.join(values)})`)
+        if (withNull) parts.push(sql<SqlBool>`${c} is null`)
+        const inCond = or(eb, parts) // empty `in` matches nothing
+        if (filter.op === "in") return inCond
+        // NOT IN is unknown for NULL rows; spell it out so a null field is "not in" a list without null.
+        if (parts.length === 0) return TRUE
+        return withNull
+          ? values.length > 0
+            ? sql<SqlBool>`(${c} is not null and ${c} not in (${sql.join(values)}))`
+            : sql<SqlBool>`${c} is not null`
+          : sql<SqlBool>`(${c} is null or ${c} not in (${sql.join(values)}))`
+      }
+      case "gt":
+      case "gte":
+      case "lt":
+      case "lte": {
+        const op = { gt: ">", gte: ">=", lt: "<", lte: "<=" }[filter.op]
+        // NULL compares as unknown, so nulls never match, as the domain says.
+        return sql<SqlBool>`${col(resource, filter.field)} ${sql.raw(op)} ${encode(field(resource, filter.field), filter.value)}`
+      }
+      case "contains":
+        return contains(col(resource, filter.field), filter.value)
+      case "includes":
+        return includes(col(resource, filter.field), filter.value)
+      case "includesAny": {
+        const c = col(resource, filter.field)
+        return or(
+          eb,
+          filter.values.map((v) => includes(c, v))
+        )
+      }
+      case "includesNone": {
+        const c = col(resource, filter.field)
+        if (filter.values.length === 0) return TRUE
+        return sql<SqlBool>`(${c} is null or not ${or(
+          eb,
+          filter.values.map((v) => includes(c, v))
+        )})`
+      }
+      case "search": {
+        const fields = RESOURCES[resource].searchable
+        return and(
+          eb,
+          searchTerms(filter.value).map((term) =>
+            or(
+              eb,
+              fields.map((f) => contains(col(resource, f), term))
+            )
+          )
+        )
+      }
+      case "or":
+        return or(
+          eb,
+          filter.groups.map((group) =>
+            and(
+              eb,
+              group.map((f) => filterCond(eb, resource, f))
+            )
+          )
+        )
+    }
+  }
+
+  const whereAll = (resource: ResourceName, filters: ReadonlyArray<Filter>) => (eb: Eb) =>
+    and(
+      eb,
+      filters.map((f) => filterCond(eb, resource, f))
+    )
+
+  /** ASC puts NULLs first everywhere: SQLite and MySQL do by default, PostgreSQL must be told. */
+  const orderModifier = (order: "ASC" | "DESC") =>
+    dialect === "postgres"
+      ? (ob: any) => (order === "ASC" ? ob.asc().nullsFirst() : ob.desc().nullsLast())
+      : order === "ASC"
+        ? ("asc" as const)
+        : ("desc" as const)
+
+  // ---- writes ---------------------------------------------------------------------------------
+
+  const toConflict = (resource: ResourceName, id: string, violation: UniqueViolation): Conflict => {
+    const i = info(resource)
+    const fields =
+      (violation.name !== undefined ? i.uniqueByName.get(violation.name) : undefined) ??
+      (violation.columns ? i.uniqueByColumns.get([...violation.columns].sort().join(",")) : undefined) ??
+      "id"
+    return fields === "id"
+      ? conflict("conflict.unique", `${resource} ${id} exists`, { field: "id" }, "id")
+      : conflict("conflict.unique", `duplicate ${fields}`, { field: fields }, fields)
+  }
+
+  /**
+   * A write that may hit a unique index. PostgreSQL aborts the whole transaction on a failed
+   * statement, so inside one the write runs under a savepoint: a caller that handles the
+   * Conflict can carry on. SQLite and MySQL undo only the failed statement.
+   */
+  const write = <A>(resource: ResourceName, id: string, what: string, f: (conn: Kysely<any>) => Promise<A>): Effect.Effect<A, Conflict> =>
+    Effect.flatMap(FiberRef.get(currentTrx), (trx) => {
+      const conn = trx ?? db
+      const savepoint = trx !== null && dialect === "postgres"
+      return Effect.tryPromise({
+        try: async () => {
+          if (!savepoint) return f(conn)
+          await sql`savepoint yinfa_write`.execute(conn)
+          try {
+            const result = await f(conn)
+            await sql`release savepoint yinfa_write`.execute(conn)
+            return result
+          } catch (e) {
+            await sql`rollback to savepoint yinfa_write`.execute(conn)
+            throw e
+          }
+        },
+        catch: (e) => e
+      }).pipe(
+        Effect.catchAll((e) => {
+          const violation = uniqueViolation(dialect, e)
+          return violation ? Effect.fail(toConflict(resource, id, violation)) : Effect.die(fail(what, e))
+        })
+      )
+    })
+
+  const selectById = (resource: ResourceName, id: string) =>
+    exec(`get ${resource}`, (conn) => conn.selectFrom(info(resource).table).selectAll().where("id", "=", id).executeTakeFirst())
+
+  // ---- aggregates -----------------------------------------------------------------------------
+
+  const aggregate = (resource: ResourceName, query: AggregateQuery): Effect.Effect<ReadonlyArray<AggregateRow>> =>
+    Effect.suspend(() => aggregateNow(resource, query))
+
+  const aggregateNow = (resource: ResourceName, query: AggregateQuery): Effect.Effect<ReadonlyArray<AggregateRow>> => {
+    const keys = query.groupBy.map((g, i) => {
+      const c = col(resource, g.field)
+      // substr is spelled the same on all three; the length is a literal so that PostgreSQL sees
+      // the grouped and the selected expression as the same one.
+      const expr = g.bucket ? sql`substr(${c}, 1, ${sql.lit(g.bucket === "month" ? 7 : 4)})` : c
+      return { g, expr, alias: `k${i}` }
+    })
+    const measures = query.measures.map((m, i) => {
+      const alias = `m${i}`
+      const expr =
+        m.fn === "count"
+          ? sql`count(*)`
+          : m.fn === "sum"
+            ? sql`coalesce(sum(${col(resource, m.field)}), 0)`
+            : sql`count(distinct ${col(resource, m.field)})`
+      return { m, expr, alias }
+    })
+    return exec(`aggregate ${resource}`, (conn) => {
+      let q = conn
+        .selectFrom(info(resource).table)
+        .select([...keys.map((k) => k.expr.as(k.alias)), ...measures.map((m) => m.expr.as(m.alias))])
+        .where(whereAll(resource, query.filters))
+      if (keys.length > 0) {
+        q = q.groupBy(keys.map((k) => k.expr))
+        for (const k of keys) q = q.orderBy(k.expr, orderModifier("ASC") as never)
+      }
+      return q.execute()
+    }).pipe(
+      Effect.map((rows) =>
+        rows.map((raw: Row) => {
+          const out: Record<string, Scalar> = {}
+          for (const k of keys) {
+            const v = raw[k.alias]
+            out[k.g.as] = k.g.bucket
+              ? v === null || v === undefined
+                ? null
+                : String(v)
+              : (decodeValue(field(resource, k.g.field), v) as Scalar)
+          }
+          // pg returns count(*) as a bigint string; MySQL may return sums as decimal strings.
+          for (const m of measures) out[m.m.as] = Number(raw[m.alias] ?? 0)
+          return out
+        })
+      )
+    )
+  }
+
+  // ---- sequences ------------------------------------------------------------------------------
+
+  /** Increment-then-read in one transaction: the row lock (or SQLite's write lock) makes it atomic. */
+  const bump = async (conn: Kysely<any>, name: string): Promise<number> => {
+    const insert = conn.insertInto("sequences").values({ name, value: 1 })
+    await (dialect === "mysql"
+      ? insert.onDuplicateKeyUpdate({ value: sql`value + 1` })
+      : insert.onConflict((oc) => oc.column("name").doUpdateSet({ value: sql`sequences.value + 1` }))
+    ).execute()
+    const row = await conn.selectFrom("sequences").select("value").where("name", "=", name).executeTakeFirstOrThrow()
+    return Number(row.value)
+  }
+
+  const nextSequence = (name: string): Effect.Effect<number> =>
+    Effect.flatMap(FiberRef.get(currentTrx), (trx) =>
+      trx
+        ? exec(`next sequence ${name}`, (conn) => bump(conn, name))
+        : Effect.tryPromise({
+            try: async () => {
+              // On its own, a deadlock between two first-time callers (possible in InnoDB) is
+              // retried; inside a caller's transaction the caller's work would be lost, so not there.
+              for (let attempt = 1; ; attempt++) {
+                try {
+                  return await db.transaction().execute((t) => bump(t, name))
+                } catch (e) {
+                  if (attempt >= 5 || !isRetryable(dialect, e)) throw e
+                }
+              }
+            },
+            catch: (e) => e
+          }).pipe(Effect.orDieWith((e) => fail(`next sequence ${name}`, e)))
+    )
+
+  // ---- the port -------------------------------------------------------------------------------
+
+  const store: StoreService = {
+    list: (resource, query: Query) => {
+      const table = info(resource).table
+      const where = whereAll(resource, query.filters)
+      return Effect.gen(function* () {
+        const rows = yield* exec(`list ${resource}`, (conn) => {
+          let q = conn.selectFrom(table).selectAll().where(where)
+          for (const s of query.sort) q = q.orderBy(col(resource, s.field), orderModifier(s.order) as never)
+          q = q.orderBy(sql.ref("id"), orderModifier("ASC") as never)
+          if (query.page) q = q.limit(query.page.limit).offset(query.page.offset)
+          return q.execute()
+        })
+        let total = rows.length
+        const page = query.page
+        // A short page tells the total without counting, unless it is empty past the start.
+        if (page && (rows.length >= page.limit || (rows.length === 0 && page.offset > 0))) {
+          const counted = yield* exec(`count ${resource}`, (conn) =>
+            conn.selectFrom(table).select(sql<number | string>`count(*)`.as("n")).where(where).executeTakeFirstOrThrow()
+          )
+          total = Number(counted.n)
+        } else if (page) total = page.offset + rows.length
+        return { rows: rows.map((r) => decodeRow(resource, r)), total }
+      })
+    },
+
+    getMany: (resource, ids) =>
+      Effect.gen(function* () {
+        const unique = [...new Set(ids)]
+        const out: Array<any> = []
+        for (let i = 0; i < unique.length; i += ID_CHUNK) {
+          const chunk = unique.slice(i, i + ID_CHUNK)
+          const rows = yield* exec(`get many ${resource}`, (conn) =>
+            conn.selectFrom(info(resource).table).selectAll().where("id", "in", chunk).execute()
+          )
+          for (const r of rows) out.push(decodeRow(resource, r))
+        }
+        return out
+      }),
+
+    get: (resource, id) =>
+      Effect.flatMap(selectById(resource, id), (raw) =>
+        raw ? Effect.succeed(decodeRow(resource, raw)) : Effect.fail(new NotFound({ resource, id }))
+      ),
+
+    insert: (resource, row) => {
+      const values: Row = {}
+      for (const f of info(resource).fields.values()) values[columnName(f.name)] = encode(f, (row as Row)[f.name])
+      const id = String((row as Row).id)
+      return write(resource, id, `insert ${resource}`, (conn) => conn.insertInto(info(resource).table).values(values).execute()).pipe(
+        Effect.as(row)
+      )
+    },
+
+    update: (resource, id, patch) =>
+      Effect.suspend(() => {
+        const values: Row = {}
+        for (const [name, v] of Object.entries(patch as Row)) {
+          if (name === "id" || v === undefined) continue
+          values[columnName(name)] = encode(field(resource, name), v)
+        }
+        const updated =
+          Object.keys(values).length === 0
+            ? Effect.void
+            : write(resource, id, `update ${resource}`, (conn) =>
+                conn.updateTable(info(resource).table).set(values).where("id", "=", id).execute()
+              )
+        return Effect.zipRight(
+          updated,
+          Effect.flatMap(selectById(resource, id), (raw) =>
+            raw ? Effect.succeed(decodeRow(resource, raw)) : Effect.fail(new NotFound({ resource, id }))
+          )
+        )
+      }),
+
+    remove: (resource, id) =>
+      Effect.flatMap(
+        exec(`remove ${resource}`, (conn) => conn.deleteFrom(info(resource).table).where("id", "=", id).executeTakeFirst()),
+        (r) => (Number(r.numDeletedRows) === 0 ? Effect.fail(new NotFound({ resource, id })) : Effect.void)
+      ),
+
+    aggregate,
+    nextSequence,
+
+    transaction: <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
+      Effect.flatMap(FiberRef.get(currentTrx), (outer) =>
+        outer
+          ? effect // joins the caller's transaction
+          : Effect.acquireUseRelease(
+              Effect.tryPromise({ try: () => db.startTransaction().execute(), catch: (e) => e }).pipe(
+                Effect.orDieWith((e) => fail("begin transaction", e))
+              ),
+              (trx) => Effect.locally(effect, currentTrx, trx),
+              // Release runs uninterruptibly: commit on success; roll back on failure, defect or interruption.
+              (trx, exit) =>
+                Effect.tryPromise({
+                  try: () => (Exit.isSuccess(exit) ? trx.commit().execute() : trx.rollback().execute()),
+                  catch: (e) => e
+                }).pipe(Effect.orDieWith((e) => fail(Exit.isSuccess(exit) ? "commit" : "rollback", e)))
+            )
+      )
+  }
+  return store
+}

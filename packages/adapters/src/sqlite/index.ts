@@ -1,0 +1,62 @@
+import type { Store } from "@yinfa/core"
+import BetterSqlite3 from "better-sqlite3"
+import type { Layer } from "effect"
+import { Kysely, type MigrationResultSet, SqliteDialect } from "kysely"
+import { type SqlStoreHandle, scopedStoreLayer } from "../sql/handle.js"
+import { makeKyselyStore } from "../sql/KyselyStore.js"
+import { migrateToLatest } from "../sql/migrations/index.js"
+
+export type { Database } from "../sql/database.js"
+export type { SqlStoreHandle } from "../sql/handle.js"
+export { StoreDefect } from "../sql/KyselyStore.js"
+
+export interface SqliteStoreOptions {
+  /** A file path, or ":memory:" for a database that lives as long as the store. */
+  readonly filename: string
+  /** Apply pending migrations on open (default true). */
+  readonly migrate?: boolean
+  /** How long a writer waits for another process's write lock before failing (default 5000 ms). */
+  readonly busyTimeoutMillis?: number
+}
+
+/**
+ * Opens the file with the settings every connection needs: WAL so readers never block the
+ * writer (file databases only; ":memory:" has no journal to share), foreign keys on, a busy
+ * timeout so a second process waits for the write lock instead of failing at once, and
+ * synchronous=NORMAL, which is durable across application crashes in WAL mode.
+ */
+export const openSqlite = (options: Pick<SqliteStoreOptions, "filename" | "busyTimeoutMillis">): Kysely<any> => {
+  const database = new BetterSqlite3(options.filename)
+  if (options.filename !== ":memory:" && options.filename !== "") database.pragma("journal_mode = WAL")
+  database.pragma("foreign_keys = ON")
+  database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMillis ?? 5000))}`)
+  database.pragma("synchronous = NORMAL")
+  return new Kysely<any>({ dialect: new SqliteDialect({ database }) })
+}
+
+/** Applies pending migrations to an open database, or opens the file, migrates and closes it. */
+export const migrateSqlite = async (target: Kysely<any> | Pick<SqliteStoreOptions, "filename">): Promise<MigrationResultSet> => {
+  if ("filename" in target) {
+    const db = openSqlite(target)
+    try {
+      return await migrateToLatest(db, "sqlite")
+    } finally {
+      await db.destroy()
+    }
+  }
+  return migrateToLatest(target, "sqlite")
+}
+
+export const makeSqliteStore = async (options: SqliteStoreOptions): Promise<SqlStoreHandle> => {
+  const db = openSqlite(options)
+  try {
+    if (options.migrate !== false) await migrateToLatest(db, "sqlite")
+  } catch (e) {
+    await db.destroy()
+    throw e
+  }
+  return { store: makeKyselyStore({ db, dialect: "sqlite" }), db, close: () => db.destroy() }
+}
+
+/** The SQLite store as a scoped Layer: opens (and migrates) on build, closes on release. */
+export const SqliteStoreLive = (options: SqliteStoreOptions): Layer.Layer<Store> => scopedStoreLayer(() => makeSqliteStore(options))
