@@ -1,0 +1,55 @@
+import { HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import { type DomainError, isDomainError, type Locale, localizeError, pickLocale, translate } from "@yinfa/core"
+import { Effect, FiberRef } from "effect"
+import { BadParam } from "./simpleRest.js"
+
+/**
+ * What the request logger needs to know about a request that only inner layers learn (who the
+ * user is). Set per request with `Effect.locally`; the authentication middleware fills `userId`.
+ */
+export interface RequestInfo {
+  readonly id: string
+  userId: string | null
+}
+
+export const CurrentRequest = FiberRef.unsafeMake<RequestInfo>({ id: "-", userId: null })
+
+export const requestLocale: Effect.Effect<Locale, never, HttpServerRequest.HttpServerRequest> = Effect.map(
+  HttpServerRequest.HttpServerRequest,
+  (request) => pickLocale(request.headers["accept-language"])
+)
+
+const STATUS: Record<DomainError["_tag"], number> = { ValidationError: 400, Forbidden: 403, NotFound: 404, Conflict: 409 }
+
+export const jsonError = (status: number, body: { message: string; errors?: Readonly<Record<string, string>> }, headers?: Record<string, string>) =>
+  HttpServerResponse.unsafeJson(body, { status, ...(headers ? { headers } : {}) })
+
+/** A localized error response for a domain error or a refused parameter. */
+export const errorResponse = (error: DomainError | BadParam) =>
+  Effect.map(requestLocale, (locale) => {
+    if (error instanceof BadParam) {
+      const message = translate(locale, error.key, error.params)
+      return jsonError(400, { message, errors: { [error.param]: message } })
+    }
+    return jsonError(STATUS[error._tag], localizeError(error, locale))
+  })
+
+/** A message of the catalogue in the request's language. */
+export const localized = (key: string, params?: Record<string, string | number>) =>
+  Effect.map(requestLocale, (locale) => translate(locale, key, params))
+
+/**
+ * Runs a handler: plain values become JSON (with `status`), domain errors and refused parameters
+ * become localized `{message, errors}` responses. Anything else is a defect (500 with request id).
+ */
+export const respond = <A, E, R>(effect: Effect.Effect<A, E, R>, status = 200) =>
+  effect.pipe(
+    Effect.map((value) => (HttpServerResponse.isServerResponse(value) ? value : HttpServerResponse.unsafeJson(value, { status }))),
+    Effect.catchAll((error) =>
+      isDomainError(error) || error instanceof BadParam ? errorResponse(error) : Effect.die(error)
+    )
+  )
+
+/** Synchronous parsing that throws `BadParam`, lifted into the error channel. */
+export const parseParams = <A>(f: () => A): Effect.Effect<A, BadParam> =>
+  Effect.try({ try: f, catch: (e) => (e instanceof BadParam ? e : new BadParam("query", "http.param.invalid", { param: "query", detail: String(e) })) })

@@ -1,0 +1,67 @@
+import { MemoryStoreLive } from "@yinfa/adapters/memory"
+import { makeYinfaLayer, Q, Store } from "@yinfa/core"
+import { Effect } from "effect"
+import { describe, expect, it } from "vitest"
+import { isEmpty, seedDemo } from "../../src/demo/seed.js"
+
+const NOW = Date.parse("2026-11-28T02:00:00Z")
+
+const seeded = Effect.gen(function* () {
+  const emptyBefore = yield* isEmpty
+  const summary = yield* seedDemo({ now: NOW, hashPassword: (pw) => Effect.succeed(`test:${pw}`) })
+  const store = yield* Store
+  const count = (resource: Parameters<typeof store.list>[0], filters: Parameters<typeof Q.all>[0] = []) =>
+    Effect.map(store.list(resource, Q.all(filters, [], { offset: 0, limit: 1 })), (r) => r.total)
+  const statuses = (resource: "activities" | "pairings" | "experience-reports" | "participations") =>
+    Effect.map(store.aggregate(resource, { filters: [], groupBy: [{ field: "status", as: "status" }], measures: [{ fn: "count", as: "n" }] }), (rows) =>
+      Object.fromEntries(rows.map((r) => [r.status as string, r.n as number]))
+    )
+  return {
+    emptyBefore,
+    emptyAfter: yield* isEmpty,
+    summary,
+    volunteers: yield* count("volunteers"),
+    regionsWithVolunteers: (yield* store.aggregate("volunteers", { filters: [], groupBy: [{ field: "regionCode", as: "r" }], measures: [{ fn: "count", as: "n" }] })).length,
+    activityStatus: yield* statuses("activities"),
+    activityCategories: (yield* store.aggregate("activities", { filters: [], groupBy: [{ field: "category", as: "c" }], measures: [{ fn: "count", as: "n" }] })).length,
+    pairingStatus: yield* statuses("pairings"),
+    reportStatus: yield* statuses("experience-reports"),
+    participationStatus: yield* statuses("participations"),
+    hours: (yield* store.aggregate("service-hours", { filters: [], groupBy: [], measures: [{ fn: "sum", field: "hours", as: "h" }] }))[0].h as number,
+    checkIns: yield* count("pairing-check-ins"),
+    brandProjects: yield* count("brand-projects"),
+    exemplars: yield* count("exemplars"),
+    users: yield* count("users"),
+    lateEntries: yield* count("service-hours", [Q.eq("late", true)]),
+    offlineDraftsWithoutPlan: yield* count("activities", [Q.eq("status", "draft"), Q.eq("channel", "offline"), Q.eq("safetyPlan", null)])
+  }
+}).pipe(Effect.provide(makeYinfaLayer(MemoryStoreLive)))
+
+describe("demo data", () => {
+  it("seeds a year of Yancheng work through the services, in every state the dashboard shows", async () => {
+    const r = await Effect.runPromise(seeded)
+    expect(r.emptyBefore).toBe(true)
+    expect(r.emptyAfter).toBe(false)
+    expect(r.volunteers).toBeGreaterThanOrEqual(280)
+    expect(r.regionsWithVolunteers).toBe(12)
+    expect(r.users).toBe(14)
+    expect(r.summary.users.map((u) => u.username)).toEqual(
+      expect.arrayContaining(["admin", "tinghu", "yandu", "dafeng", "dongtai", "jianhu", "sheyang", "funing", "binhai", "xiangshui", "kaifaqu", "yannan", "shizhi", "viewer"])
+    )
+    expect(r.activityCategories).toBe(5)
+    expect(r.activityStatus.completed).toBeGreaterThan(100)
+    expect(r.activityStatus.published).toBeGreaterThan(0)
+    expect(r.activityStatus.draft).toBeGreaterThan(0)
+    expect(r.activityStatus.cancelled).toBeGreaterThan(0)
+    expect(r.participationStatus.attended).toBeGreaterThan(300)
+    expect(r.participationStatus.absent).toBeGreaterThan(0)
+    expect(r.hours).toBeGreaterThan(600)
+    expect(r.lateEntries).toBeGreaterThan(0)
+    for (const s of ["proposed", "active", "concluded", "ended", "declined"]) expect(r.pairingStatus[s], s).toBeGreaterThan(0)
+    for (const s of ["draft", "submitted", "accepted", "returned", "published"]) expect(r.reportStatus[s], s).toBeGreaterThan(0)
+    expect(r.checkIns).toBeGreaterThan(0)
+    expect(r.brandProjects).toBeGreaterThanOrEqual(12)
+    expect(r.exemplars).toBeGreaterThan(0)
+    expect(r.offlineDraftsWithoutPlan).toBeGreaterThan(0)
+  }, 120_000)
+})

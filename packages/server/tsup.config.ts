@@ -1,0 +1,23 @@
+import { defineConfig } from "tsup"
+
+export default defineConfig({
+  entry: ["src/index.ts", "src/cli/main.ts"],
+  format: ["esm"],
+  dts: { entry: "src/index.ts" },
+  clean: true,
+  sourcemap: true,
+  target: "es2022",
+  // The bin runs straight from dist; a hashbang line is harmless in the library entry and chunks.
+  banner: { js: "#!/usr/bin/env node" },
+  external: [
+    "@yinfa/core",
+    "@yinfa/adapters",
+    /^@yinfa\/adapters\//,
+    "effect",
+    /^effect\//,
+    "@effect/platform",
+    /^@effect\/platform\//,
+    "@effect/platform-node",
+    /^@effect\/platform-node\//
+  ]
+})
