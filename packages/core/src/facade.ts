@@ -4,6 +4,7 @@ import type { YinfaConfig, YinfaConfigShape } from "./config.js"
 import { makeYinfaLayer, type YinfaServices } from "./layers.js"
 import { Store, type StoreService } from "./ports/Store.js"
 import { Activities } from "./services/Activities.js"
+import { Certificates } from "./services/Certificates.js"
 import { AuditLog } from "./services/AuditLog.js"
 import { BrandProjects } from "./services/BrandProjects.js"
 import { Exemplars } from "./services/Exemplars.js"
@@ -40,7 +41,8 @@ const SERVICES = {
   users: Users,
   auditLog: AuditLog,
   matching: Matching,
-  reporting: Reporting
+  reporting: Reporting,
+  certificates: Certificates
 } as const
 
 type ServiceTags = typeof SERVICES

@@ -1,6 +1,8 @@
 import { Layer } from "effect"
 import { YinfaConfig, type YinfaConfigShape } from "./config.js"
 import type { Store } from "./ports/Store.js"
+import { CertificatesLive } from "./services/CertificatesLive.js"
+import type { Certificates } from "./services/Certificates.js"
 import { ActivitiesLive } from "./services/ActivitiesLive.js"
 import type { Activities } from "./services/Activities.js"
 import { AuditLogLive } from "./services/AuditLogLive.js"
@@ -50,6 +52,7 @@ export type YinfaServices =
   | AuditLog
   | Matching
   | Reporting
+  | Certificates
 
 /** All services, needing a `Store` and the `YinfaConfig`. */
 export const YinfaServicesLive: Layer.Layer<YinfaServices, never, Store | YinfaConfig> = Layer.mergeAll(
@@ -68,7 +71,8 @@ export const YinfaServicesLive: Layer.Layer<YinfaServices, never, Store | YinfaC
   UsersLive,
   AuditLogLive,
   MatchingLive,
-  ReportingLive
+  ReportingLive,
+  CertificatesLive
 )
 
 /**

@@ -1,0 +1,248 @@
+import { createWriteStream } from "node:fs"
+import { readFile, rm, writeFile } from "node:fs/promises"
+import { parseArgs } from "node:util"
+import {
+  type Actor,
+  Certificates,
+  CurrentActor,
+  type DomainError,
+  isDomainError,
+  localizeError,
+  Q,
+  Store,
+  systemActor,
+  todayLocal,
+  Volunteers
+} from "@yinfa/core"
+import { Effect } from "effect"
+import { deriveWhitelist } from "../http/resources.js"
+import { BadParam, parseFilter, parseSort } from "../http/simpleRest.js"
+import { certificateHtml } from "./certificateDocument.js"
+import { exportFileName, exportList, isExportable } from "./exportList.js"
+import { type ImportProgress, type ImportReport, reportSummary } from "./importDriver.js"
+import { importAttendance } from "./importAttendance.js"
+import { importVolunteers } from "./importVolunteers.js"
+import { reportPack } from "./reportPack.js"
+import { reportWorkbook } from "./reportWorkbook.js"
+import { attendanceTemplate, rosterTemplate } from "./template.js"
+
+/**
+ * The import/export commands of the `yinfa` CLI, as functions over an already-built core (the
+ * `run` of `makeYinfaHandler`), so the CLI's main only parses the command word and delegates.
+ */
+
+/** Runs an effect against the core (YinfaHandler.run). */
+export type CliRun = <A, E>(effect: Effect.Effect<A, E, any>) => Promise<A>
+
+export interface CliIo {
+  readonly stdout: (text: string) => void
+  readonly stderr: (text: string) => void
+}
+
+export const processIo: CliIo = {
+  stdout: (t) => process.stdout.write(t),
+  stderr: (t) => process.stderr.write(t)
+}
+
+export const IMPORT_EXPORT_USAGE = `  yinfa import volunteers <file.xlsx|file.csv> [--region <name|code>] [--valid-only] [--report <report.xlsx>] [--as <username>]
+  yinfa import attendance <file.xlsx|file.csv> [--valid-only] [--report <report.xlsx>] [--as <username>]
+  yinfa export <resource> [--format xlsx|csv] [--filter <json>] [--sort <json>] [--out <file>] [--reveal] [--as <username>]
+  yinfa certificate <volunteer id or number> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--issuer <name>]
+                    [--person-in-charge <name>] [--contact <phone>] [--base-url <url>] [--out <file.html>] [--as <username>]
+  yinfa template volunteers|attendance [--out <file.xlsx>]
+  yinfa report-pack --from YYYY-MM-DD --to YYYY-MM-DD [--region <code>] [--out <prefix>] [--as <username>]
+  (without --as the command runs as the system city administrator)
+`
+
+const options = {
+  region: { type: "string" },
+  "valid-only": { type: "boolean" },
+  report: { type: "string" },
+  as: { type: "string" },
+  format: { type: "string" },
+  filter: { type: "string" },
+  sort: { type: "string" },
+  out: { type: "string" },
+  reveal: { type: "boolean" },
+  from: { type: "string" },
+  to: { type: "string" },
+  issuer: { type: "string" },
+  "person-in-charge": { type: "string" },
+  contact: { type: "string" },
+  "base-url": { type: "string" },
+  locale: { type: "string" },
+  // Store selection belongs to the main CLI (it opens the store); accepted here so argv passes through whole.
+  db: { type: "string" },
+  pg: { type: "string" },
+  mysql: { type: "string" }
+} as const
+
+class UsageError extends Error {}
+
+/** Runs an effect and rejects with its own error (not the runtime's FiberFailure wrapper), so domain errors are recognised. */
+const settle = async <A, E>(run: CliRun, effect: Effect.Effect<A, E, any>): Promise<A> => {
+  const result = await run(Effect.either(effect))
+  if (result._tag === "Left") throw result.left
+  return result.right
+}
+
+/** Whom the command runs as: a stored, active user (`--as`), or the system city admin. */
+const actorFor = (run: CliRun, username: string | undefined): Promise<Actor> =>
+  username === undefined
+    ? Promise.resolve(systemActor)
+    : settle(
+        run,
+        Effect.gen(function* () {
+          const store = yield* Store
+          const found = yield* store.list("users", Q.all([Q.eq("username", username)], [], { offset: 0, limit: 1 }))
+          const user = found.rows[0]
+          if (!user || !user.active) return yield* Effect.fail(new UsageError(`no active user "${username}"`))
+          return { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, regionCode: user.regionCode } satisfies Actor
+        })
+      )
+
+const progressLine = (io: CliIo) => {
+  let last = 0
+  return (p: ImportProgress) => {
+    // One line per 5000 rows, and the last.
+    if (p.phase === "done" || p.parsed - last >= 5000) {
+      last = p.parsed
+      io.stderr(`  已读取 ${p.parsed} 行，已校验 ${p.validated} 行，已写入 ${p.written} 行\n`)
+    }
+  }
+}
+
+const printReport = (io: CliIo, report: ImportReport, locale: "zh-CN" | "en") => {
+  io.stdout(`${reportSummary(report, locale)}\n`)
+  const shown = report.issues.slice(0, 50)
+  for (const i of shown) io.stdout(`  第 ${i.row} 行 ${i.column ? `【${i.column}】` : ""}${i.message}\n`)
+  if (report.issues.length > shown.length) io.stdout(`  ……另有 ${report.issues.length - shown.length} 条，见 --report 导出的报告\n`)
+}
+
+/**
+ * Runs one import/export command (argv without the leading "yinfa"). Returns the exit code:
+ * 0 done, 1 refused or rows with errors, 2 usage.
+ */
+export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: CliRun, io: CliIo = processIo): Promise<number> => {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>
+  try {
+    parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
+  } catch (e) {
+    io.stderr(`yinfa: ${(e as Error).message}\n\n${IMPORT_EXPORT_USAGE}`)
+    return 2
+  }
+  const flags = parsed.values
+  const [command, what, target] = parsed.positionals
+  const locale: "zh-CN" | "en" = flags.locale === "en" ? "en" : "zh-CN"
+  const usage = (message: string) => {
+    io.stderr(`yinfa: ${message}\n\n${IMPORT_EXPORT_USAGE}`)
+    return 2
+  }
+  try {
+    const actor = await actorFor(run, flags.as)
+    const asActor = <A, E, R>(effect: Effect.Effect<A, E, R>) => settle(run, Effect.provideService(effect, CurrentActor, actor))
+    switch (command) {
+      case "import": {
+        if (what !== "volunteers" && what !== "attendance") return usage("import volunteers|attendance <file>")
+        if (!target) return usage("give the file to import")
+        const source = { path: target }
+        const common = { mode: flags["valid-only"] ? ("valid-only" as const) : ("all-or-nothing" as const), locale, onProgress: progressLine(io) }
+        const report =
+          what === "volunteers"
+            ? await asActor(importVolunteers(source, { ...common, region: flags.region ?? null }))
+            : await asActor(importAttendance(source, common))
+        printReport(io, report, locale)
+        if (flags.report) {
+          await writeFile(flags.report, await reportWorkbook(report, what === "volunteers" ? "志愿者名册导入" : "签到表导入"))
+          io.stderr(`报告已保存：${flags.report}\n`)
+        }
+        return report.issues.length > 0 ? 1 : 0
+      }
+      case "export": {
+        if (!what || !isExportable(what)) return usage(`cannot export "${what ?? ""}"`)
+        const format = flags.format === "csv" ? "csv" : flags.format === undefined || flags.format === "xlsx" ? "xlsx" : null
+        if (format === null) return usage("--format is xlsx or csv")
+        const whitelist = deriveWhitelist(what)
+        const filters = parseFilter(flags.filter, whitelist).filters
+        const sort = parseSort(flags.sort, whitelist)
+        const today = await run(todayLocal)
+        const file = flags.out ?? exportFileName(what, format, today)
+        const out = createWriteStream(file)
+        const result = await asActor(exportList(what, out, { format, query: Q.all(filters, sort), reveal: flags.reveal === true })).catch(async (e) => {
+          // A refused export leaves no empty or partial file behind.
+          out.destroy()
+          await rm(file, { force: true })
+          throw e
+        })
+        io.stdout(`已导出 ${result.rows} 条：${file}\n`)
+        return 0
+      }
+      case "certificate": {
+        if (!what) return usage("certificate <volunteer id or number>")
+        const html = await asActor(
+          Effect.gen(function* () {
+            const volunteers = yield* Volunteers
+            const certificates = yield* Certificates
+            // A volunteer number is what a clerk has at hand; an id works too.
+            const byNumber = yield* volunteers.list(Q.all([Q.eq("volunteerNumber", what.toUpperCase())], [], { offset: 0, limit: 1 }))
+            const id = byNumber.rows[0]?.id ?? what
+            const issued = yield* certificates.issue(id, {
+              periodFrom: flags.from ?? null,
+              periodTo: flags.to ?? null,
+              issuer: flags.issuer ?? null,
+              personInCharge: flags["person-in-charge"] ?? null,
+              contact: flags.contact ?? null
+            })
+            const shown = yield* certificates.verify(issued.certificateNumber)
+            return { number: issued.certificateNumber, html: certificateHtml(shown, { ...(flags["base-url"] ? { baseUrl: flags["base-url"] } : {}) }) }
+          })
+        )
+        const file = flags.out ?? `志愿服务证明-${html.number}.html`
+        await writeFile(file, html.html)
+        io.stdout(`已出具证明 ${html.number}：${file}\n`)
+        return 0
+      }
+      case "template": {
+        if (what !== "volunteers" && what !== "attendance") return usage("template volunteers|attendance")
+        const bytes =
+          what === "volunteers"
+            ? await run(Effect.flatMap(Store, (store) => Effect.map(store.list("regions", Q.all([], [{ field: "sortOrder", order: "ASC" }])), (r) => r.rows)).pipe(
+                Effect.flatMap((regions) => Effect.promise(() => rosterTemplate(regions)))
+              ))
+            : await attendanceTemplate()
+        const file = flags.out ?? (what === "volunteers" ? "志愿者名册导入模板.xlsx" : "签到表导入模板.xlsx")
+        await writeFile(file, bytes)
+        io.stdout(`模板已保存：${file}\n`)
+        return 0
+      }
+      case "report-pack": {
+        if (!flags.from || !flags.to) return usage("report-pack needs --from and --to")
+        const pack = await asActor(reportPack({ from: flags.from, to: flags.to, regionCode: flags.region ?? null }))
+        const prefix = flags.out ?? `志愿服务工作报表-${flags.from}-${flags.to}`
+        await writeFile(`${prefix}.xlsx`, pack.workbook)
+        await writeFile(`${prefix}.html`, pack.html)
+        io.stdout(`已生成：${prefix}.xlsx、${prefix}.html\n`)
+        return 0
+      }
+      default:
+        return usage(`unknown command ${command ?? ""}`)
+    }
+  } catch (e) {
+    if (e instanceof UsageError) return usage(e.message)
+    if (e instanceof BadParam) {
+      io.stderr(`yinfa: --${e.param}: ${e.key} ${JSON.stringify(e.params)}\n`)
+      return 2
+    }
+    if (isDomainError(e)) {
+      io.stderr(`yinfa: ${localizeError(e as DomainError, locale).message}\n`)
+      return 1
+    }
+    throw e
+  }
+}
+
+/** The commands this module answers, for the CLI's dispatcher. */
+export const IMPORT_EXPORT_COMMANDS: ReadonlySet<string> = new Set(["import", "export", "certificate", "template", "report-pack"])
+
+/** Reads a whole file (for HTTP-like callers that hold bytes). */
+export const readBytes = (path: string): Promise<Uint8Array> => readFile(path).then((b) => new Uint8Array(b))

@@ -1,0 +1,186 @@
+import { type CurrentActor, type DomainError, type Locale, Store, translate, ValidationError } from "@yinfa/core"
+import { Effect } from "effect"
+import { type RowIssue, rowIssue } from "./parseRoster.js"
+
+/**
+ * The part every import shares: pulling parsed rows from the file in batches, validating them,
+ * writing the valid ones through the core services, transactions, progress and the report.
+ *
+ * Modes:
+ * - `all-or-nothing` (default): the whole import is ONE store transaction. Rows are written as
+ *   they are validated; the first bad row stops further writes (validation of the rest goes on,
+ *   for a complete report) and the transaction is rolled back at the end. A crash or a killed
+ *   process mid-way leaves nothing, because nothing was ever committed. The price: the store's
+ *   write lock is held for the whole import (on SQLite, other writers wait; on PostgreSQL the
+ *   rows stay locked), and the database keeps the uncommitted rows in its journal until the end.
+ * - `valid-only`: each batch is its own transaction; bad rows are reported and skipped. A crash
+ *   leaves the batches committed before it.
+ */
+export type ImportMode = "all-or-nothing" | "valid-only"
+
+export interface ImportProgress {
+  readonly phase: "reading" | "done"
+  /** Data rows read from the file. */
+  readonly parsed: number
+  /** Rows checked (parsed rows whose batch has been validated). */
+  readonly validated: number
+  /** Rows written (in all-or-nothing mode: written inside the still-open transaction). */
+  readonly written: number
+  /** Rows with at least one problem. */
+  readonly failed: number
+}
+
+export interface ImportOptions {
+  readonly mode?: ImportMode
+  /** Rows per batch: per transaction in valid-only mode (default 500). */
+  readonly batchSize?: number
+  readonly locale?: Locale
+  readonly onProgress?: (progress: ImportProgress) => void
+}
+
+export interface ImportReport {
+  readonly mode: ImportMode
+  /** Whether the written rows are stored (false when all-or-nothing found a problem). */
+  readonly committed: boolean
+  /** Data rows in the file (blank rows are not counted). */
+  readonly rows: number
+  /** Rows without problems. */
+  readonly valid: number
+  /** Rows stored. */
+  readonly written: number
+  /** Row by row, in file order: { row, column, message }. */
+  readonly issues: ReadonlyArray<RowIssue>
+  /** Headers of the file that the import does not use. */
+  readonly ignoredColumns: ReadonlyArray<string>
+}
+
+/** One row after validation: its problems, or the write that stores it (failing with the row's problems). */
+export interface PreparedRow {
+  readonly row: number
+  readonly issues: ReadonlyArray<RowIssue>
+  readonly write: Effect.Effect<void, ReadonlyArray<RowIssue>, CurrentActor> | null
+}
+
+/** Domain errors of a service call as report lines of one row. */
+export const issuesOfError = (
+  error: DomainError,
+  row: number,
+  locale: Locale,
+  columnOf: (path: string) => string
+): ReadonlyArray<RowIssue> => {
+  switch (error._tag) {
+    case "ValidationError":
+      return error.issues.map((i) =>
+        rowIssue(locale, row, columnOf(i.path), i.key, i.params, i.key === "validation.invalid" ? i.message : undefined)
+      )
+    case "Conflict":
+      return [rowIssue(locale, row, columnOf(error.field ?? ""), error.key, error.params)]
+    case "Forbidden":
+      return [rowIssue(locale, row, error.key === "forbidden.outOfRegion" ? columnOf("regionCode") : "", error.key, error.params)]
+    case "NotFound":
+      return [rowIssue(locale, row, "", "notFound")]
+  }
+}
+
+class RollBack {
+  readonly _tag = "RollBack"
+}
+
+/** Pulls the next item of an async iterator; file-level refusals are ValidationErrors, the rest defects. */
+export const pull = <A>(iterator: AsyncIterator<A>): Effect.Effect<IteratorResult<A>, ValidationError> =>
+  Effect.tryPromise({ try: () => iterator.next(), catch: (e) => e }).pipe(
+    Effect.catchAll((e) => (e instanceof ValidationError ? Effect.fail(e) : Effect.die(e)))
+  )
+
+/**
+ * Runs an import. `prepare` validates one batch (it may read the store) and returns, per row,
+ * either its problems or its write.
+ */
+export const runImport = <A extends { readonly row: number }, R>(
+  rows: AsyncIterator<A>,
+  prepare: (batch: ReadonlyArray<A>) => Effect.Effect<ReadonlyArray<PreparedRow>, never, R>,
+  options: ImportOptions,
+  ignoredColumns: () => ReadonlyArray<string>
+) =>
+  Effect.gen(function* () {
+    const store = yield* Store
+    const mode = options.mode ?? "all-or-nothing"
+    const batchSize = Math.max(1, options.batchSize ?? 500)
+    const issues: Array<RowIssue> = []
+    const counts = { parsed: 0, validated: 0, written: 0, failed: 0 }
+    const progress = (phase: ImportProgress["phase"]) => options.onProgress?.({ phase, ...counts })
+
+    const loop = Effect.gen(function* () {
+      let done = false
+      while (!done) {
+        const batch: Array<A> = []
+        while (batch.length < batchSize) {
+          const next = yield* pull(rows)
+          if (next.done) {
+            done = true
+            break
+          }
+          batch.push(next.value)
+        }
+        counts.parsed += batch.length
+        if (batch.length === 0) break
+        const prepared = yield* prepare(batch)
+        counts.validated += batch.length
+        const writeBatch = Effect.forEach(
+          prepared,
+          (p) =>
+            Effect.gen(function* () {
+              if (p.issues.length > 0 || p.write === null) {
+                issues.push(...p.issues)
+                counts.failed++
+                return
+              }
+              // All-or-nothing: after the first problem nothing more is written (it will all be rolled back).
+              if (mode === "all-or-nothing" && counts.failed > 0) return
+              const result = yield* Effect.either(p.write)
+              if (result._tag === "Left") {
+                issues.push(...result.left)
+                counts.failed++
+              } else counts.written++
+            }),
+          { discard: true }
+        )
+        yield* mode === "valid-only" ? store.transaction(writeBatch) : writeBatch
+        progress("reading")
+      }
+      if (mode === "all-or-nothing" && counts.failed > 0) return yield* Effect.fail(new RollBack())
+    })
+
+    const committed = yield* (mode === "all-or-nothing" ? store.transaction(loop) : loop).pipe(
+      Effect.as(true),
+      Effect.catchIf(
+        (e): e is RollBack => e instanceof RollBack,
+        () => Effect.succeed(false)
+      )
+    )
+    if (!committed) counts.written = 0
+    progress("done")
+    issues.sort((a, b) => a.row - b.row)
+    const report: ImportReport = {
+      mode,
+      committed: committed && counts.written > 0,
+      rows: counts.parsed,
+      valid: counts.parsed - counts.failed,
+      written: counts.written,
+      issues,
+      ignoredColumns: ignoredColumns()
+    }
+    return report
+  })
+
+/** The summary line a clerk reads first. */
+export const reportSummary = (report: ImportReport, locale: Locale = "zh-CN"): string => {
+  const zh = locale === "zh-CN"
+  if (report.mode === "all-or-nothing" && report.issues.length > 0)
+    return zh
+      ? `共 ${report.rows} 行，其中 ${report.rows - report.valid} 行有错误。${translate(locale, "import.rolledBack")}`
+      : `${report.rows} rows, ${report.rows - report.valid} with errors: ${translate(locale, "import.rolledBack")}`
+  return zh
+    ? `共 ${report.rows} 行，已导入 ${report.written} 行${report.issues.length > 0 ? `，${report.rows - report.valid} 行有错误未导入` : ""}。`
+    : `${report.rows} rows, ${report.written} imported${report.issues.length > 0 ? `, ${report.rows - report.valid} with errors not imported` : ""}.`
+}

@@ -1,0 +1,250 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { describe, expect, it } from "@effect/vitest"
+import { Activities, type ActivityId, Certificates, type OrganizationId, Participations, Q, type RegionCode, Store, type UserId, Volunteers } from "@yinfa/core"
+import ExcelJS from "exceljs"
+import { Effect, ManagedRuntime } from "effect"
+import { afterAll } from "vitest"
+import { certificateHtml, escapeHtml } from "../../src/importExport/certificateDocument.js"
+import { runImportExportCommand } from "../../src/importExport/cli.js"
+import { importAttendance } from "../../src/importExport/importAttendance.js"
+import { importVolunteers } from "../../src/importExport/importVolunteers.js"
+import { reportPack } from "../../src/importExport/reportPack.js"
+import { as, atMarch20, cityAdmin, HEADER, person, testLayer, tinghuAdmin, xlsx, yanduAdmin } from "./support.js"
+
+const activity = (id: string, overrides: Record<string, unknown> = {}) => ({
+  id: id as ActivityId,
+  title: "便仓镇农技指导",
+  category: "rural-revitalization" as const,
+  format: "technical-guidance",
+  description: "",
+  organizerId: null,
+  partnerIds: [],
+  regionCode: "320902" as RegionCode,
+  channel: "online" as const,
+  venue: "",
+  startsAt: "2026-03-20T09:00",
+  endsAt: "2026-03-20T12:00",
+  volunteersNeeded: 10,
+  requiredExpertise: [],
+  beneficiaryGroup: "",
+  beneficiaryCount: 30,
+  brandProjectId: null,
+  riskLevel: "low" as const,
+  safetyPlan: null,
+  status: "published" as const,
+  cancelReason: "",
+  publishedAt: "2026-03-01T00:00:00.000Z",
+  completedAt: null,
+  createdAt: "2026-03-01T00:00:00.000Z",
+  updatedAt: "2026-03-01T00:00:00.000Z",
+  ...overrides
+})
+
+/** Three Tinghu volunteers, two activities, one existing sign-up. */
+const setup = Effect.gen(function* () {
+  yield* atMarch20
+  const store = yield* Store
+  const report = yield* importVolunteers({ bytes: yield* Effect.promise(() => xlsx([HEADER, person(1), person(2), person(3)])) }).pipe(as(cityAdmin))
+  expect(report.written).toBe(3)
+  for (const a of [activity("act-1"), activity("act-2", { title: "党史宣讲", category: "party-story", format: "party-class" })])
+    yield* Effect.orDie(store.insert("activities", a))
+  yield* Effect.orDie(
+    store.insert("organizations", {
+      id: "org-1" as OrganizationId,
+      name: "中共盐城市亭湖区委老干部局",
+      kind: "bureau",
+      regionCode: "320902" as RegionCode,
+      contactName: "李主任",
+      contactPhone: "0515-88880000",
+      address: "",
+      createdAt: "2026-01-01T00:00:00.000Z",
+      updatedAt: "2026-01-01T00:00:00.000Z"
+    })
+  )
+  const volunteers = (yield* store.list("volunteers", Q.all([], [{ field: "name", order: "ASC" }]))).rows
+  const participations = yield* Participations
+  yield* participations.create({ activityId: "act-1", volunteerId: volunteers[0].id }).pipe(as(tinghuAdmin))
+  return volunteers
+})
+
+const ATTENDANCE = ["志愿者编号", "身份证号码", "手机号码", "活动", "服务时长", "备注"]
+
+describe("attendance import", () => {
+  it.effect("records hours through the Participations service, signing up who is not yet, and reports the rest", () =>
+    Effect.gen(function* () {
+      const [v1, v2, v3] = yield* setup
+      const store = yield* Store
+      const bytes = yield* Effect.promise(() =>
+        xlsx([
+          ATTENDANCE,
+          [v1.volunteerNumber, "", "", "便仓镇农技指导", 2.5, "讲解细致"],
+          ["", v2.idNumber, "", "act-1", "2小时", ""],
+          ["", "", v3.phone, "党史宣讲", 4, ""],
+          ["YC2099999999", "", "", "便仓镇农技指导", 1, ""],
+          [v3.volunteerNumber, "", "", "不存在的活动", 1, ""],
+          [v1.volunteerNumber, "", "", "act-1", 1, "重复"]
+        ])
+      )
+      const all = yield* importAttendance({ bytes }).pipe(as(tinghuAdmin))
+      expect(all.committed).toBe(false)
+      expect(all.issues.map((i) => [i.row, i.column, i.key])).toEqual([
+        [4, "服务时长", "validation.hours.exceedsDuration"],
+        [5, "志愿者编号", "import.volunteerNotFound"],
+        [6, "活动", "import.activityNotFound"],
+        [7, "活动", "import.duplicateInFile"]
+      ])
+      expect((yield* store.list("service-hours", Q.all())).total).toBe(0)
+      expect((yield* store.list("participations", Q.all())).total).toBe(1)
+
+      const some = yield* importAttendance({ bytes }, { mode: "valid-only" }).pipe(as(tinghuAdmin))
+      expect(some).toMatchObject({ written: 2, committed: true })
+      const hours = (yield* store.list("service-hours", Q.all([], [{ field: "hours", order: "ASC" }]))).rows
+      expect(hours.map((h) => [h.volunteerId, h.hours])).toEqual([
+        [v2.id, 2],
+        [v1.id, 2.5]
+      ])
+      const attended = (yield* store.list("participations", Q.all([Q.eq("status", "attended")]))).rows
+      expect(attended.find((p) => p.volunteerId === v1.id)?.feedback).toBe("讲解细致")
+      // A region admin cannot record attendance of another region's activity: it does not exist for them.
+      const other = yield* importAttendance({ bytes: yield* Effect.promise(() => xlsx([ATTENDANCE, [v3.volunteerNumber, "", "", "act-1", 1, ""]])) }).pipe(
+        as(yanduAdmin)
+      )
+      expect(other.issues.map((i) => i.key)).toEqual(["import.volunteerNotFound", "import.activityNotFound"])
+      expect(other.written).toBe(0)
+    }).pipe(Effect.provide(testLayer()))
+  )
+})
+
+describe("documents", () => {
+  it.effect("the certificate page shows the four blocks, masked ID and a verification line, escaped", () =>
+    Effect.gen(function* () {
+      const [v1] = yield* setup
+      const store = yield* Store
+      yield* Effect.orDie(store.update("volunteers", v1.id, { name: "<script>alert(1)</script>" }))
+      const participations = yield* Participations
+      const [p] = (yield* store.list("participations", Q.all())).rows
+      yield* participations.attend(p.id, { hours: 3 }).pipe(as(tinghuAdmin))
+      const certificates = yield* Certificates
+      const issued = yield* certificates.issue(v1.id).pipe(as(tinghuAdmin))
+      const shown = yield* certificates.verify(issued.certificateNumber)
+      const html = certificateHtml(shown, { baseUrl: "https://yinfa.example.gov.cn/" })
+      for (const part of ["一、身份信息", "二、服务记录", "三、出具单位", "四、证明编号", "@page", "size: A4", "Noto Serif CJK SC"]) expect(html).toContain(part)
+      expect(html).toContain(escapeHtml("<script>alert(1)</script>"))
+      expect(html).not.toContain("<script>alert")
+      expect(html).toContain(v1.volunteerNumber)
+      expect(html).toContain(`3209${"*".repeat(10)}`)
+      expect(html).not.toContain((yield* store.get("volunteers", v1.id)).idNumber)
+      expect(html).toContain("★☆☆☆☆".slice(1).padStart(5, "☆"))
+      expect(html).toContain("促进乡村振兴 3 小时")
+      expect(html).toContain("李主任")
+      expect(html).toContain(`https://yinfa.example.gov.cn/api/certificates/verify/${issued.certificateNumber}`)
+      expect(html).not.toContain(v1.id)
+    }).pipe(Effect.provide(testLayer()))
+  )
+
+  it.effect("the report pack has the six sheets and the printable page, scoped to the actor", () =>
+    Effect.gen(function* () {
+      yield* setup
+      const activities = yield* Activities
+      expect((yield* activities.list(Q.all()).pipe(as(tinghuAdmin))).total).toBe(2)
+      const pack = yield* reportPack({ from: "2026-01-01", to: "2026-03-31" }).pipe(as(tinghuAdmin))
+      const workbook = new ExcelJS.Workbook()
+      yield* Effect.promise(() => workbook.xlsx.load(Buffer.from(pack.workbook) as never))
+      expect(workbook.worksheets.map((s) => s.name)).toEqual(["概览", "月度", "覆盖", "经验报送", "品牌项目", "先进典型"])
+      const overview = workbook.getWorksheet("概览")
+      expect(overview?.getRow(2).values).toEqual([undefined, "在册志愿者", 3])
+      expect(workbook.getWorksheet("月度")?.rowCount).toBe(4)
+      expect(pack.html).toContain("<h2>先进典型</h2>")
+      expect(pack.html).toContain("不对个人进行排名")
+      const yandu = yield* reportPack({ from: "2026-01-01", to: "2026-03-31" }).pipe(as(yanduAdmin))
+      const yanduBook = new ExcelJS.Workbook()
+      yield* Effect.promise(() => yanduBook.xlsx.load(Buffer.from(yandu.workbook) as never))
+      expect(yanduBook.getWorksheet("概览")?.getRow(2).values).toEqual([undefined, "在册志愿者", 0])
+    }).pipe(Effect.provide(testLayer()))
+  )
+})
+
+describe("CLI commands", () => {
+  const dir = mkdtempSync(join(tmpdir(), "yinfa-cli-"))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  it("template, import with a report, export with a filter, certificate; usage errors exit 2", async () => {
+    const runtime = ManagedRuntime.make(testLayer())
+    // A live runtime, as the CLI has: the real clock (consent dates in 2021 are in the past).
+    const run = <A, E>(effect: Effect.Effect<A, E, any>) => runtime.runPromise(effect as Effect.Effect<A, E, never>)
+    const out: Array<string> = []
+    const err: Array<string> = []
+    const io = { stdout: (t: string) => out.push(t), stderr: (t: string) => err.push(t) }
+    const cli = (...args: Array<string>) => runImportExportCommand(args, run, io)
+    try {
+      const template = join(dir, "template.xlsx")
+      expect(await cli("template", "volunteers", "--out", template)).toBe(0)
+      expect(existsSync(template)).toBe(true)
+
+      const roster = join(dir, "roster.xlsx")
+      writeFileSync(roster, await xlsx([HEADER, person(1), person(2, { 出生日期: "不详" }), person(3, { 所属辖区: "盐都区" })]))
+      const reportFile = join(dir, "report.xlsx")
+      expect(await cli("import", "volunteers", roster, "--report", reportFile)).toBe(1)
+      expect(out.join("")).toContain("全部未导入")
+      expect(out.join("")).toContain("第 3 行 【出生日期】")
+      expect(existsSync(reportFile)).toBe(true)
+      expect(await cli("import", "volunteers", roster, "--valid-only")).toBe(1)
+      expect(out.at(-2)).toContain("已导入 2 行")
+
+      const csv = join(dir, "out.csv")
+      expect(await cli("export", "volunteers", "--format", "csv", "--filter", JSON.stringify({ regionCode: "320903" }), "--out", csv)).toBe(0)
+      const lines = readFileSync(csv, "utf8").trim().split("\r\n")
+      expect(lines).toHaveLength(2)
+      expect(lines[1]).toContain("盐都区")
+      expect(lines[1]).toContain("****")
+
+      expect(await cli("export", "volunteers", "--filter", "{not json")).toBe(2)
+      expect(await cli("export", "sessions")).toBe(2)
+      expect(await cli("frobnicate")).toBe(2)
+      expect(await cli("import", "volunteers")).toBe(2)
+
+      const volunteers = await run(Effect.flatMap(Volunteers, (s) => s.list(Q.all([Q.eq("regionCode", "320902")]))).pipe(Effect.provideService((await import("@yinfa/core")).CurrentActor, cityAdmin)))
+      const number = volunteers.rows[0].volunteerNumber
+      // No hours yet: the refusal is a localised message and exit 1.
+      expect(await cli("certificate", number, "--issuer", "亭湖区委老干部局")).toBe(1)
+      expect(err.at(-1)).toContain("没有已认定的服务时长")
+      await run(
+        Effect.flatMap(Store, (store) =>
+          Effect.orDie(
+            store.insert("service-hours", {
+              id: "sh-1" as never,
+              volunteerId: volunteers.rows[0].id,
+              regionCode: "320902" as RegionCode,
+              category: "party-story",
+              source: "attendance",
+              participationId: null,
+              pairingId: null,
+              checkInId: null,
+              serviceDate: "2026-03-10",
+              hours: 120,
+              reason: "",
+              recordedBy: "u-city" as UserId,
+              recordedAt: "2026-03-10T08:00:00.000Z",
+              late: false
+            })
+          )
+        )
+      )
+      const page = join(dir, "certificate.html")
+      expect(await cli("certificate", number, "--issuer", "亭湖区委老干部局", "--out", page)).toBe(0)
+      const html = readFileSync(page, "utf8")
+      expect(html).toContain("讲好党的故事 120 小时")
+      expect(html).toContain("★☆☆☆☆")
+      expect(html).toMatch(/\/api\/certificates\/verify\/YFZM-\d{4}-000001-/)
+
+      const prefix = join(dir, "pack")
+      expect(await cli("report-pack", "--from", "2026-01-01", "--to", "2026-03-31", "--out", prefix)).toBe(0)
+      expect(existsSync(`${prefix}.xlsx`) && existsSync(`${prefix}.html`)).toBe(true)
+      expect(await cli("export", "volunteers", "--as", "nobody")).toBe(2)
+    } finally {
+      await runtime.dispose()
+    }
+  })
+})

@@ -1,0 +1,233 @@
+import { Writable } from "node:stream"
+import { describe, expect, it } from "@effect/vitest"
+import { Activities, type ActivityId, Q, type RegionCode, Store, type Volunteer } from "@yinfa/core"
+import ExcelJS from "exceljs"
+import { Effect } from "effect"
+import { exportList } from "../../src/importExport/exportList.js"
+import { importVolunteers } from "../../src/importExport/importVolunteers.js"
+import { as, atMarch20, cityAdmin, residentId, testLayer, tinghuAdmin, viewer, xlsx, yanduAdmin } from "./support.js"
+
+/** A Writable that keeps what it is given. */
+const sink = () => {
+  const chunks: Array<Buffer> = []
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(Buffer.from(chunk))
+      done()
+    }
+  })
+  return { stream, bytes: () => new Uint8Array(Buffer.concat(chunks)) }
+}
+
+const exportBytes = (resource: string, options: Parameters<typeof exportList>[2]) =>
+  Effect.gen(function* () {
+    const out = sink()
+    const result = yield* exportList(resource, out.stream, options)
+    return { ...result, bytes: out.bytes() }
+  })
+
+const sheetRows = (bytes: Uint8Array) =>
+  Effect.promise(async () => {
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(bytes) as never)
+    const sheet = workbook.worksheets[0]
+    const rows: Array<Array<unknown>> = []
+    sheet.eachRow((row) => rows.push((row.values as Array<unknown>).slice(1)))
+    return rows
+  })
+
+const ROSTER = [
+  "姓名", "性别", "出生日期", "身份证号码", "手机号码", "所属辖区", "原单位", "原职务", "离休/退休", "是否党员",
+  "专长领域", "服务意向", "是否入库人才库", "身体状况", "每月可服务时长", "可接受服务方式", "同意时间", "健康信息同意时间", "加入日期"
+]
+
+const rosterRow = (n: number, region = "亭湖区") => [
+  `志愿者${n}`,
+  n % 2 ? "男" : "女",
+  "",
+  residentId(region === "亭湖区" ? "320902" : "320903", `1956${String((n % 12) + 1).padStart(2, "0")}15`, String(100 + n * 2 + (n % 2)).padStart(3, "0")),
+  `1390000${String(n).padStart(4, "0")}`,
+  region,
+  `单位,"${n}"`,
+  n % 3 ? "科长" : "=主任",
+  n % 4 ? "退休" : "离休",
+  n % 2 ? "是" : "否",
+  n % 2 ? "农业科技（30年）、法律/调解" : "",
+  n % 2 ? "促进乡村振兴、讲好党的故事" : "",
+  n % 2 ? "是" : "否",
+  n % 2 ? "一般" : "",
+  n % 5,
+  ["线上线下", "线上", "线下"][n % 3],
+  "2021-03-08 09:30:15",
+  n % 2 ? "2021-03-09" : "",
+  "2021-04-01"
+]
+
+/** The fields a roster carries. */
+const rosterFields = (v: Volunteer) => ({
+  name: v.name,
+  gender: v.gender,
+  birthDate: v.birthDate,
+  idNumber: v.idNumber,
+  phone: v.phone,
+  regionCode: v.regionCode,
+  formerUnit: v.formerUnit,
+  formerPosition: v.formerPosition,
+  retirementType: v.retirementType,
+  partyMember: v.partyMember,
+  expertise: v.expertise,
+  expertiseYears: v.expertiseYears,
+  interests: v.interests,
+  talentPool: v.talentPool,
+  fitness: v.fitness,
+  monthlyHours: v.monthlyHours,
+  channels: v.channels,
+  consentAt: v.consentAt,
+  healthDataConsentAt: v.healthDataConsentAt,
+  joinedAt: v.joinedAt
+})
+
+const storedRoster = Effect.gen(function* () {
+  const store = yield* Store
+  return (yield* store.list("volunteers", Q.all([], [{ field: "phone", order: "ASC" }]))).rows.map(rosterFields)
+})
+
+const seedRoster = (n: number) =>
+  Effect.gen(function* () {
+    yield* atMarch20
+    const bytes = yield* Effect.promise(() => xlsx([ROSTER, ...Array.from({ length: n }, (_, i) => rosterRow(i + 1, i % 4 === 3 ? "盐都区" : "亭湖区"))]))
+    const report = yield* importVolunteers({ bytes }).pipe(as(cityAdmin))
+    expect(report.issues).toEqual([])
+    return report
+  })
+
+describe("exports", () => {
+  it.effect("export → import round trip gives the same roster, in .xlsx and .csv, with clear values only on request", () =>
+    Effect.gen(function* () {
+      yield* seedRoster(9)
+      const original = yield* storedRoster
+      expect(original).toHaveLength(9)
+      const store = yield* Store
+      const auditBefore = (yield* store.list("audit-log", Q.all([Q.eq("action", "read-sensitive")]))).total
+
+      const xlsxOut = yield* exportBytes("volunteers", { format: "xlsx", reveal: true, pageSize: 4 }).pipe(as(cityAdmin))
+      const csvOut = yield* exportBytes("volunteers", { format: "csv", reveal: true, pageSize: 4 }).pipe(as(cityAdmin))
+      expect(xlsxOut).toMatchObject({ rows: 9, total: 9 })
+      // Each clear read is in the audit log (twice: two exports).
+      expect((yield* store.list("audit-log", Q.all([Q.eq("action", "read-sensitive")]))).total - auditBefore).toBe(18)
+      expect([...csvOut.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+
+      for (const bytes of [xlsxOut.bytes, csvOut.bytes]) {
+        const fresh = yield* Effect.gen(function* () {
+          yield* atMarch20
+          const report = yield* importVolunteers({ bytes }).pipe(as(cityAdmin))
+          expect(report.issues).toEqual([])
+          // The export's own columns (志愿者编号, 状态, 归档原因) are ignored by the import.
+          expect(report.ignoredColumns).toEqual(["志愿者编号", "状态", "归档原因"])
+          return yield* storedRoster
+        }).pipe(Effect.provide(testLayer()))
+        expect(fresh).toEqual(original)
+      }
+    }).pipe(Effect.provide(testLayer()))
+  )
+
+  it.effect("by default sensitive fields are masked and nothing clear is written; viewers cannot ask for clear values", () =>
+    Effect.gen(function* () {
+      yield* seedRoster(4)
+      const store = yield* Store
+      const clear = (yield* store.list("volunteers", Q.all())).rows
+      const auditBefore = (yield* store.list("audit-log", Q.all())).total
+      for (const format of ["xlsx", "csv"] as const) {
+        const out = yield* exportBytes("volunteers", { format }).pipe(as(cityAdmin))
+        const text = format === "csv" ? new TextDecoder().decode(out.bytes) : JSON.stringify(yield* sheetRows(out.bytes))
+        for (const v of clear) {
+          expect(text).not.toContain(v.idNumber)
+          expect(text).not.toContain(v.phone)
+          expect(text).not.toContain(v.birthDate)
+          expect(text).toContain(v.volunteerNumber)
+        }
+        expect(text).toContain("1956-**-**")
+      }
+      expect((yield* store.list("audit-log", Q.all())).total).toBe(auditBefore)
+      const refused = yield* exportBytes("volunteers", { format: "csv", reveal: true }).pipe(as(viewer), Effect.flip)
+      expect(refused).toMatchObject({ _tag: "Forbidden", key: "forbidden.revealSensitive" })
+      const masked = yield* exportBytes("volunteers", { format: "csv" }).pipe(as(viewer))
+      expect(masked.rows).toBe(4)
+    }).pipe(Effect.provide(testLayer()))
+  )
+
+  it.effect("jurisdiction: a region admin exports their own region only, whatever filter they pass", () =>
+    Effect.gen(function* () {
+      yield* seedRoster(8)
+      const all = yield* exportBytes("volunteers", { format: "xlsx" }).pipe(as(cityAdmin))
+      expect(all.rows).toBe(8)
+      const tinghu = yield* exportBytes("volunteers", { format: "xlsx" }).pipe(as(tinghuAdmin))
+      const rows = yield* sheetRows(tinghu.bytes)
+      expect(tinghu.rows).toBe(6)
+      expect(rows.slice(1).every((r) => r[6] === "亭湖区")).toBe(true)
+      const sneaky = yield* exportBytes("volunteers", { format: "csv", query: Q.all([Q.eq("regionCode", "320903")]) }).pipe(as(tinghuAdmin))
+      expect(sneaky.rows).toBe(0)
+      const yandu = yield* exportBytes("volunteers", { format: "csv", reveal: true }).pipe(as(yanduAdmin))
+      expect(yandu.rows).toBe(2)
+      // A viewer filtering on an ID number is refused before a file is written.
+      const probing = yield* exportBytes("volunteers", { format: "csv", query: Q.all([Q.eq("idNumber", "x")]) }).pipe(as(viewer), Effect.flip)
+      expect(probing._tag).toBe("ValidationError")
+      expect((yield* exportBytes("users", { format: "csv" }).pipe(as(cityAdmin), Effect.flip))._tag).toBe("ValidationError")
+    }).pipe(Effect.provide(testLayer()))
+  )
+
+  it.effect("other resources: filters and sort applied, page by page, enums and regions in Chinese, references by name", () =>
+    Effect.gen(function* () {
+      yield* atMarch20
+      const store = yield* Store
+      for (let i = 1; i <= 7; i++)
+        yield* Effect.orDie(
+          store.insert("activities", {
+            id: `a${i}` as ActivityId,
+            title: `=活动${i}`,
+            category: i % 2 ? "rural-revitalization" : "party-story",
+            format: i % 2 ? "technical-guidance" : "party-class",
+            description: "",
+            organizerId: null,
+            partnerIds: [],
+            regionCode: (i <= 5 ? "320902" : "320903") as RegionCode,
+            channel: "online",
+            venue: "",
+            startsAt: `2026-03-0${i}T09:00`,
+            endsAt: `2026-03-0${i}T11:00`,
+            volunteersNeeded: 5,
+            requiredExpertise: ["agri-tech"],
+            beneficiaryGroup: "",
+            beneficiaryCount: i,
+            brandProjectId: null,
+            riskLevel: "low",
+            safetyPlan: null,
+            status: "published",
+            cancelReason: "",
+            publishedAt: "2026-02-01T00:00:00.000Z",
+            completedAt: null,
+            createdAt: "2026-02-01T00:00:00.000Z",
+            updatedAt: "2026-02-01T00:00:00.000Z"
+          })
+        )
+      const query = Q.all([Q.eq("category", "rural-revitalization")], [{ field: "startsAt", order: "DESC" }])
+      const out = yield* exportBytes("activities", { format: "xlsx", query, pageSize: 2 }).pipe(as(cityAdmin))
+      const rows = yield* sheetRows(out.bytes)
+      const header = rows[0]
+      const col = (name: string) => header.indexOf(name)
+      expect(out.rows).toBe(4)
+      expect(rows.slice(1).map((r) => r[col("标题")])).toEqual(["=活动7", "=活动5", "=活动3", "=活动1"])
+      expect(rows[1][col("类别")]).toBe("促进乡村振兴")
+      expect(rows[1][col("活动形式")]).toBe("技术指导")
+      expect(rows[1][col("辖区")]).toBe("盐都区")
+      expect(rows[1][col("状态")]).toBe("已发布")
+      expect(rows[1][col("所需专长")]).toBe("农业科技")
+      expect(rows[1][col("发布时间")]).toBe("2026-02-01 08:00:00")
+      // In CSV, text that a spreadsheet would run as a formula is quoted.
+      const csv = new TextDecoder().decode((yield* exportBytes("activities", { format: "csv", query, pageSize: 3 }).pipe(as(tinghuAdmin))).bytes)
+      expect(csv.split("\r\n").filter((l) => l.includes("'=活动")).length).toBe(3)
+      const activities = yield* Activities
+      expect((yield* activities.list(Q.all()).pipe(as(tinghuAdmin))).total).toBe(5)
+    }).pipe(Effect.provide(testLayer()))
+  )
+})

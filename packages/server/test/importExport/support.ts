@@ -1,0 +1,82 @@
+import { MemoryStoreLive } from "@yinfa/adapters/memory"
+import {
+  type Actor,
+  CurrentActor,
+  residentIdCheckChar,
+  Store,
+  type StoreService,
+  systemActor,
+  YANCHENG_REGIONS,
+  YinfaConfig,
+  YinfaServicesLive
+} from "@yinfa/core"
+import ExcelJS from "exceljs"
+import { Effect, Layer, TestClock } from "effect"
+
+export const cityAdmin: Actor = { ...systemActor, userId: "u-city", username: "admin", displayName: "市局管理员" }
+export const tinghuAdmin: Actor = { userId: "u-tinghu", username: "tinghu", displayName: "亭湖区管理员", role: "region-admin", regionCode: "320902" }
+export const yanduAdmin: Actor = { userId: "u-yandu", username: "yandu", displayName: "盐都区管理员", role: "region-admin", regionCode: "320903" }
+export const viewer: Actor = { userId: "u-viewer", username: "viewer", displayName: "查看员", role: "viewer", regionCode: null }
+
+export const as = (actor: Actor) => Effect.provideService(CurrentActor, actor)
+
+const seedRegions = Effect.gen(function* () {
+  const store = yield* Store
+  yield* Effect.forEach(YANCHENG_REGIONS, (r) => Effect.orDie(store.insert("regions", r)), { discard: true })
+})
+
+/**
+ * All core services over a memory store with
+ * the Yancheng regions; `wrap` lets a test decorate the store (to make it die mid-import).
+ */
+export const testLayer = (wrap: (store: StoreService) => StoreService = (s) => s) => {
+  const store = Layer.effect(Store, Effect.map(Store, wrap)).pipe(Layer.provide(MemoryStoreLive))
+  const base = Layer.effectDiscard(seedRegions).pipe(Layer.provideMerge(Layer.merge(store, YinfaConfig.layer())))
+  return YinfaServicesLive.pipe(Layer.provideMerge(base))
+}
+
+/** 2026-03-20 10:00 in Yancheng. */
+export const atMarch20 = TestClock.setTime(Date.parse("2026-03-20T02:00:00Z"))
+
+/** A valid resident ID for a birth date (YYYYMMDD) and a sequence (3 digits, odd for men). */
+export const residentId = (region: string, birth: string, seq: string) => {
+  const first17 = `${region}${birth}${seq}`
+  return first17 + residentIdCheckChar(first17)
+}
+
+/** An .xlsx built with exceljs: rows of cell values, the first being the header. */
+export const xlsx = async (
+  rows: ReadonlyArray<ReadonlyArray<unknown>>,
+  build?: (sheet: ExcelJS.Worksheet, workbook: ExcelJS.Workbook) => void
+): Promise<Uint8Array> => {
+  const workbook = new ExcelJS.Workbook()
+  const sheet = workbook.addWorksheet("名册")
+  for (const r of rows) sheet.addRow([...r])
+  build?.(sheet, workbook)
+  return new Uint8Array(await workbook.xlsx.writeBuffer())
+}
+
+export const HEADER = ["姓名", "性别", "出生日期", "身份证号码", "手机号码", "所属辖区", "原单位", "是否党员", "专长领域", "服务意向", "身体状况", "健康信息同意时间", "同意时间"]
+
+/** A roster row under HEADER. */
+export const person = (n: number, overrides: Partial<Record<(typeof HEADER)[number], unknown>> = {}) => {
+  const birth = `19${50 + (n % 10)}0${1 + (n % 9)}1${n % 10}`
+  const id = residentId("320902", birth, String(100 + ((n * 2 + 1) % 900)).padStart(3, "0"))
+  const row: Record<string, unknown> = {
+    姓名: `志愿者${n}`,
+    性别: "",
+    出生日期: "",
+    身份证号码: id,
+    手机号码: `138${String(n).padStart(8, "0")}`,
+    所属辖区: "亭湖区",
+    原单位: "亭湖区农业农村局",
+    是否党员: "是",
+    专长领域: "农业科技（30年）",
+    服务意向: "乡村振兴",
+    身体状况: "",
+    健康信息同意时间: "",
+    同意时间: "2021-03-08",
+    ...overrides
+  }
+  return HEADER.map((h) => row[h])
+}
