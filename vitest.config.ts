@@ -19,7 +19,7 @@ export default defineConfig({
         test: { name: "admin", include: ["packages/admin/test/**/*.test.{ts,tsx}"], environment: "jsdom" }
       },
       { ...sourceFirst, test: { name: "examples", include: ["examples/*/test/**/*.test.ts"], testTimeout: 60_000 } },
-      { ...sourceFirst, test: { name: "e2e", include: ["test/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 120_000 } }
+      { ...sourceFirst, test: { name: "e2e", include: ["test/**/*.test.ts"], testTimeout: 120_000, hookTimeout: 240_000 } }
     ]
   }
 })

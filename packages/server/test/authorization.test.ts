@@ -6,7 +6,8 @@ import { http, q, startTestServer, TINGHU, type TestServer, YANDU } from "./supp
  * in/out of 亭湖's jurisdiction, every cell asserted — plus 401 for every verb without a token.
  * Out-of-scope records do not exist for a region admin (404, for writes too: the core looks a
  * record up in the caller's scope before judging the write); creating in another region and
- * every viewer write are 403.
+ * every viewer write are 403 — except where the region comes from the record pointed at (a
+ * sign-up's activity, an exemplar's volunteer): that record is not found, 404.
  */
 let s: TestServer
 beforeAll(async () => {
@@ -15,7 +16,41 @@ beforeAll(async () => {
 afterAll(() => s?.close())
 
 let n = 0
-const fixtures: Record<string, { create: (region: string) => object; patch: object; field: string }> = {
+
+const adminPost = async (path: string, body: object) => {
+  const r = await http(s, "POST", path, { token: s.tokens.admin, body })
+  if (r.status !== 201 && r.status !== 200) throw new Error(`${path}: ${r.status} ${JSON.stringify(r.body)}`)
+  return r.body.id as string
+}
+
+/** A fresh volunteer of the region: sign-ups, pairings and exemplars each get their own (no capacity or clash limits in the way). */
+const newVolunteer = (regionCode: string) =>
+  adminPost("/api/volunteers", { name: `矩阵${++n}`, gender: "female", birthDate: "1957-05-01", regionCode, consentAt: "2025-01-01T00:00:00.000Z" })
+
+/** One published online activity per region, open to sign-ups. */
+const openActivities = new Map<string, Promise<string>>()
+const openActivity = (regionCode: string) => {
+  let id = openActivities.get(regionCode)
+  if (!id) {
+    id = adminPost("/api/activities", {
+      title: `矩阵活动${regionCode}`,
+      category: "party-story",
+      format: "party-class",
+      regionCode,
+      channel: "online",
+      startsAt: "2099-03-01T09:00",
+      endsAt: "2099-03-01T11:00",
+      volunteersNeeded: 500
+    }).then(async (activityId) => {
+      await adminPost(`/api/activities/${activityId}/publish`, {})
+      return activityId
+    })
+    openActivities.set(regionCode, id)
+  }
+  return id
+}
+
+const fixtures: Record<string, { create: (region: string) => object | Promise<object>; patch: object; field: string }> = {
   organizations: { create: (regionCode) => ({ name: `组织${++n}`, kind: "partner", regionCode }), patch: { address: "改过的地址" }, field: "address" },
   "brand-projects": {
     create: (regionCode) => ({ name: `品牌${++n}`, category: "party-story", regionCode, yearStarted: 2020 }),
@@ -45,7 +80,35 @@ const fixtures: Record<string, { create: (region: string) => object; patch: obje
     create: (regionCode) => ({ title: `经验${++n}`, category: "party-story", regionCode, body: "做法与成效" }),
     patch: { body: "改过的正文" },
     field: "body"
+  },
+  // The region of these comes from what they point at (the activity, the volunteer).
+  participations: {
+    create: async (regionCode) => ({ activityId: await openActivity(regionCode), volunteerId: await newVolunteer(regionCode) }),
+    patch: { role: "联络员" },
+    field: "role"
+  },
+  pairings: {
+    create: async (regionCode) => ({
+      mentorId: await newVolunteer(regionCode),
+      menteeType: "young-talent",
+      menteeName: `青年${++n}`,
+      regionCode,
+      category: "party-story"
+    }),
+    patch: { goals: "改过的目标" },
+    field: "goals"
+  },
+  exemplars: {
+    create: async () => ({ level: "county", year: 2025, title: `先进${++n}`, citation: "事迹材料" }),
+    patch: { citation: "改过的事迹" },
+    field: "citation"
   }
+}
+
+/** The body a role sends to create in a region (prerequisites made by the city admin). */
+const body = async (resource: string, region: string) => {
+  const created = await fixtures[resource].create(region)
+  return resource === "exemplars" ? { ...created, volunteerId: await newVolunteer(region) } : created
 }
 
 type Role = "admin" | "tinghu" | "viewer"
@@ -53,16 +116,21 @@ const ROLES: ReadonlyArray<Role> = ["admin", "tinghu", "viewer"]
 const SCOPES = { in: TINGHU, out: YANDU } as const
 
 const seed = async (resource: string, region: string) => {
-  const r = await http(s, "POST", `/api/${resource}`, { token: s.tokens.admin, body: fixtures[resource].create(region) })
+  const r = await http(s, "POST", `/api/${resource}`, { token: s.tokens.admin, body: await body(resource, region) })
   if (r.status !== 201) throw new Error(`seeding ${resource}: ${r.status} ${JSON.stringify(r.body)}`)
   return r.body as { id: string } & Record<string, unknown>
 }
 
-const expected = (role: Role, scope: "in" | "out", verb: "list" | "getOne" | "create" | "update" | "delete"): number => {
+/** Resources whose region is taken from a referenced record: creating against another region's record finds nothing (404). */
+const DERIVED_REGION = new Set(["participations", "exemplars"])
+
+const expected = (resource: string, role: Role, scope: "in" | "out", verb: "list" | "getOne" | "create" | "update" | "delete"): number => {
   if (verb === "list") return 200
   if (verb === "getOne") return role === "tinghu" && scope === "out" ? 404 : 200
   if (role === "viewer") return 403
-  if (role === "tinghu" && scope === "out") return verb === "create" ? 403 : 404
+  if (role === "tinghu" && scope === "out") return verb === "create" && !DERIVED_REGION.has(resource) ? 403 : 404
+  // Sign-ups are history: never deleted, withdrawn instead.
+  if (verb === "delete" && resource === "participations") return 409
   return verb === "create" ? 201 : 200
 }
 
@@ -84,17 +152,17 @@ for (const resource of Object.keys(fixtures)) {
         it(`${role} · getOne · ${scope}`, async () => {
           const record = await seed(resource, region)
           const r = await http(s, "GET", `/api/${resource}/${record.id}`, { token: s.tokens[role] })
-          expect(r.status).toBe(expected(role, scope, "getOne"))
+          expect(r.status).toBe(expected(resource, role, scope, "getOne"))
         })
         it(`${role} · create · ${scope}`, async () => {
-          const r = await http(s, "POST", `/api/${resource}`, { token: s.tokens[role], body: fixtures[resource].create(region) })
-          expect(r.status).toBe(expected(role, scope, "create"))
+          const r = await http(s, "POST", `/api/${resource}`, { token: s.tokens[role], body: await body(resource, region) })
+          expect(r.status, JSON.stringify(r.body)).toBe(expected(resource, role, scope, "create"))
           if (r.status === 201) expect(r.body.regionCode).toBe(region)
         })
         it(`${role} · update · ${scope}`, async () => {
           const record = await seed(resource, region)
           const r = await http(s, "PUT", `/api/${resource}/${record.id}`, { token: s.tokens[role], body: fixtures[resource].patch })
-          expect(r.status).toBe(expected(role, scope, "update"))
+          expect(r.status).toBe(expected(resource, role, scope, "update"))
           const after = await http(s, "GET", `/api/${resource}/${record.id}`, { token: s.tokens.admin })
           const field = fixtures[resource].field
           expect(after.body[field]).toEqual(r.status === 200 ? (fixtures[resource].patch as Record<string, unknown>)[field] : record[field])
@@ -102,7 +170,7 @@ for (const resource of Object.keys(fixtures)) {
         it(`${role} · delete · ${scope}`, async () => {
           const record = await seed(resource, region)
           const r = await http(s, "DELETE", `/api/${resource}/${record.id}`, { token: s.tokens[role] })
-          expect(r.status).toBe(expected(role, scope, "delete"))
+          expect(r.status).toBe(expected(resource, role, scope, "delete"))
           const after = await http(s, "GET", `/api/${resource}/${record.id}`, { token: s.tokens.admin })
           expect(after.status).toBe(r.status === 200 ? 404 : 200)
         })
@@ -117,7 +185,7 @@ for (const resource of Object.keys(fixtures)) {
         ["PUT", `/api/${resource}/${record.id}`],
         ["DELETE", `/api/${resource}/${record.id}`]
       ] as const) {
-        const r = await http(s, method, path, method === "POST" || method === "PUT" ? { body: fixtures[resource].create(TINGHU) } : {})
+        const r = await http(s, method, path, method === "POST" || method === "PUT" ? { body: await body(resource, TINGHU) } : {})
         expect(r.status, `${method} ${path}`).toBe(401)
       }
       expect((await http(s, "GET", `/api/${resource}/${record.id}`, { token: s.tokens.admin })).status).toBe(200)

@@ -147,4 +147,123 @@ export const protocolSuite = (label: string, options: () => Partial<YinfaHandler
       await tinghu.delete("brand-projects", { id: data.id, previousData: data })
       await expect(tinghu.getOne("brand-projects", { id: data.id })).rejects.toMatchObject({ status: 404 })
     })
+
+    /** Local (UTC+8) dates: the server's calendar. */
+    const localDate = (days = 0) => new Date(Date.now() + 8 * 3_600_000 + days * 86_400_000).toISOString().slice(0, 10)
+    const volunteer = async (name: string, regionCode: string = TINGHU) => {
+      const { data } = await dataProvider(s, s.tokens.admin).create("volunteers", {
+        data: { name: `${name}${stamp}`, gender: "female", birthDate: "1957-05-01", regionCode, consentAt: "2025-01-01T00:00:00.000Z" }
+      })
+      return data.id as string
+    }
+
+    it("participations: POST is the sign-up; getManyReference by activityId; update; DELETE is refused (withdraw instead)", async () => {
+      const tinghu = dataProvider(s, s.tokens.tinghu)
+      const next = Number(localDate().slice(0, 4)) + 1
+      const { data: activity } = await tinghu.create("activities", {
+        data: {
+          title: `线上宣讲${stamp}`,
+          category: "party-story",
+          format: "party-class",
+          regionCode: TINGHU,
+          channel: "online",
+          startsAt: `${next}-06-01T09:00`,
+          endsAt: `${next}-06-01T11:00`,
+          volunteersNeeded: 5
+        }
+      })
+      expect((await http(s, "POST", `/api/activities/${activity.id}/publish`, { token: s.tokens.tinghu })).status).toBe(200)
+      const [a, b] = [await volunteer("报名甲"), await volunteer("报名乙")]
+      const signUps: Array<string> = []
+      for (const volunteerId of [a, b]) {
+        const { data } = await tinghu.create("participations", { data: { activityId: activity.id, volunteerId, role: "讲解员" } })
+        expect(data).toMatchObject({ activityId: activity.id, volunteerId, status: "signed-up", role: "讲解员" })
+        signUps.push(data.id as string)
+      }
+      const refs = await tinghu.getManyReference("participations", {
+        target: "activityId",
+        id: activity.id,
+        pagination: { page: 1, perPage: 10 },
+        sort: { field: "signedUpAt", order: "ASC" },
+        filter: {}
+      })
+      expect(refs.total).toBe(2)
+      expect(refs.data.map((p) => p.volunteerId).sort()).toEqual([a, b].sort())
+      // Out of the region, the activity's sign-ups do not exist.
+      const yandu = await dataProvider(s, s.tokens.yandu).getManyReference("participations", {
+        target: "activityId",
+        id: activity.id,
+        pagination: { page: 1, perPage: 10 },
+        sort: { field: "signedUpAt", order: "ASC" },
+        filter: {}
+      })
+      expect(yandu.total).toBe(0)
+      const { data: before } = await tinghu.getOne("participations", { id: signUps[0] })
+      const { data: updated } = await tinghu.update("participations", { id: signUps[0], data: { ...before, role: "主讲" }, previousData: before })
+      expect(updated).toMatchObject({ id: signUps[0], role: "主讲", status: "signed-up" })
+      await expect(tinghu.delete("participations", { id: signUps[1], previousData: { id: signUps[1] } })).rejects.toMatchObject({ status: 409 })
+      const withdrawn = await http(s, "POST", `/api/participations/${signUps[1]}/withdraw`, { token: s.tokens.tinghu })
+      expect(withdrawn.body.status).toBe("withdrawn")
+    })
+
+    it("pairings and their check-ins: create, filter by mentor, update; check-ins by POST (both routes) and getManyReference", async () => {
+      const tinghu = dataProvider(s, s.tokens.tinghu)
+      const mentor = await volunteer("导师")
+      const { data: pairing } = await tinghu.create("pairings", {
+        data: { mentorId: mentor, menteeType: "young-cadre", menteeName: `青年干部${stamp}`, regionCode: TINGHU, category: "party-story", goals: "带好一名年轻干部" }
+      })
+      expect(pairing).toMatchObject({ mentorId: mentor, status: "proposed", regionCode: TINGHU })
+      const byMentor = await tinghu.getList("pairings", { pagination: { page: 1, perPage: 5 }, sort: { field: "createdAt", order: "ASC" }, filter: { mentorId: mentor } })
+      expect(byMentor.data.map((p) => p.id)).toEqual([pairing.id])
+      const { data: changed } = await tinghu.update("pairings", { id: pairing.id, data: { ...pairing, goals: "每月面谈一次" }, previousData: pairing })
+      expect(changed.goals).toBe("每月面谈一次")
+      expect((await http(s, "POST", `/api/pairings/${pairing.id}/activate`, { token: s.tokens.tinghu })).body.status).toBe("active")
+
+      const viaPairing = await http(s, "POST", `/api/pairings/${pairing.id}/check-ins`, {
+        token: s.tokens.tinghu,
+        body: { date: localDate(), hours: 1.5, mode: "in-person", notes: "谈心" }
+      })
+      expect(viaPairing.status).toBe(201)
+      expect(viaPairing.body).toMatchObject({ pairingId: pairing.id, hours: 1.5, regionCode: TINGHU })
+      const { data: direct } = await tinghu.create("pairing-check-ins", { data: { pairingId: pairing.id, date: localDate(), hours: 1, mode: "phone" } })
+      expect(direct).toMatchObject({ pairingId: pairing.id, mode: "phone", notes: "" })
+      const refs = await tinghu.getManyReference("pairing-check-ins", {
+        target: "pairingId",
+        id: pairing.id,
+        pagination: { page: 1, perPage: 10 },
+        sort: { field: "hours", order: "DESC" },
+        filter: {}
+      })
+      expect(refs.total).toBe(2)
+      expect(refs.data.map((c) => c.hours)).toEqual([1.5, 1])
+      const { data: noted } = await tinghu.update("pairing-check-ins", { id: direct.id, data: { ...direct, notes: "电话回访" }, previousData: direct })
+      expect(noted.notes).toBe("电话回访")
+      await tinghu.delete("pairing-check-ins", { id: direct.id, previousData: direct })
+      await expect(tinghu.getOne("pairing-check-ins", { id: direct.id })).rejects.toMatchObject({ status: 404 })
+      const record = await http(s, "GET", `/api/volunteers/${mentor}/service-record`, { token: s.tokens.tinghu })
+      expect(record.body.totalHours).toBe(1.5)
+      // A pairing with check-ins is history: it cannot be deleted.
+      await expect(tinghu.delete("pairings", { id: pairing.id, previousData: pairing })).rejects.toMatchObject({ status: 409 })
+    })
+
+    it("exemplars: create (the region comes from the volunteer), list by year, update, delete", async () => {
+      const admin = dataProvider(s, s.tokens.admin)
+      const person = await volunteer("典型", YANDU)
+      const { data } = await admin.create("exemplars", {
+        data: { volunteerId: person, level: "county", year: 2025, title: `银发先锋${stamp}`, citation: "常年义务宣讲" }
+      })
+      expect(data).toMatchObject({ volunteerId: person, regionCode: YANDU, year: 2025 })
+      const list = await admin.getList("exemplars", { pagination: { page: 1, perPage: 5 }, sort: { field: "year", order: "DESC" }, filter: { q: stamp, year: 2025 } })
+      expect(list.data.map((e) => e.id)).toEqual([data.id])
+      const hidden = await dataProvider(s, s.tokens.tinghu).getList("exemplars", {
+        pagination: { page: 1, perPage: 5 },
+        sort: { field: "year", order: "DESC" },
+        filter: { q: stamp }
+      })
+      expect(hidden.total).toBe(0)
+      const { data: updated } = await admin.update("exemplars", { id: data.id, data: { ...data, level: "city" }, previousData: data })
+      expect(updated.level).toBe("city")
+      await admin.delete("exemplars", { id: data.id, previousData: data })
+      await expect(admin.getOne("exemplars", { id: data.id })).rejects.toMatchObject({ status: 404 })
+    })
   })

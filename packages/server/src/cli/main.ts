@@ -8,6 +8,7 @@ import { addUser } from "../accounts.js"
 import { hashPassword } from "../auth/password.js"
 import { DEMO_PASSWORD, isEmpty, seedDemo } from "../demo/seed.js"
 import { makeYinfaHandler, startServer } from "../handler.js"
+import { IMPORT_EXPORT_COMMANDS, IMPORT_EXPORT_USAGE, runImportExportCommand } from "../importExport/cli.js"
 import { migrateStore, type StoreOption } from "../store.js"
 
 const USAGE = `yinfa — 银发再出发 server
@@ -17,6 +18,7 @@ const USAGE = `yinfa — 银发再出发 server
   yinfa seed --demo [--db <file> | --pg <url> | --mysql <url>]
   yinfa user add --username <name> --role city-admin|region-admin|viewer [--region <slug or code>] [--display-name <text>]
                  [--password <pw>]   (or the YINFA_PASSWORD environment variable; never a default)
+${IMPORT_EXPORT_USAGE}  (these take --db <file> | --pg <url> | --mysql <url> too)
 
 Environment: PORT, YINFA_DB (SQLite file, default ./data/yinfa.db), YINFA_PASSWORD, YINFA_ADMIN_DIST.
 `
@@ -151,7 +153,26 @@ const userAdd = (flags: Flags) => {
   })
 }
 
+/**
+ * import, export, certificate, template, report-pack: their flags are their module's, so only
+ * the store flags are picked out here (leniently) and the whole argv is handed over.
+ */
+const importExport = async (argv: ReadonlyArray<string>) => {
+  const { values } = parseArgs({
+    args: [...argv],
+    options: { db: { type: "string" }, pg: { type: "string" }, mysql: { type: "string" } },
+    allowPositionals: true,
+    strict: false
+  })
+  const text = (v: unknown) => (typeof v === "string" ? v : undefined)
+  const flags = { db: text(values.db), pg: text(values.pg), mysql: text(values.mysql) } as Flags
+  const code = await withCore(flags, (yinfa) => runImportExportCommand(argv, yinfa.run))
+  process.exitCode = code
+}
+
 export const main = async (argv: ReadonlyArray<string>) => {
+  // Before the strict parse below, which knows only the server's own flags.
+  if (argv[0] !== undefined && IMPORT_EXPORT_COMMANDS.has(argv[0])) return importExport(argv)
   let parsed: ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })

@@ -1,5 +1,5 @@
 import { HttpApi, HttpApiEndpoint, HttpApiGroup, HttpApiMiddleware, HttpApiSchema, HttpApiSecurity, OpenApi } from "@effect/platform"
-import { CurrentActor, UserView } from "@yinfa/core"
+import { CertificateIssue, CurrentActor, UserView } from "@yinfa/core"
 import { JSONSchema, Schema } from "effect"
 import { RESOURCE_TABLE, type ResourceEntry } from "./resources.js"
 
@@ -193,8 +193,163 @@ const resourceGroup = (r: ResourceEntry) => {
       )
     )
   }
+  if (r.name === "certificates") {
+    group = group
+      .add(
+        withErrors(
+          HttpApiEndpoint.post("issue", `${base}/:id/issue`)
+            .setPath(Schema.Struct({ id: Schema.String.annotations({ description: "The volunteer's id" }) }))
+            .setPayload(documentedBody(CertificateIssue, "Period (default: first to last service date), issuer, person in charge, contact (default: the region's bureau)"))
+            .addSuccess(RecordSchema, { status: 201 })
+            .annotate(OpenApi.Summary, "Issue a service certificate for a volunteer (frozen, numbered, audited)"),
+          BadRequest,
+          Forbidden,
+          NotFoundError,
+          ConflictError
+        )
+      )
+      .add(
+        withErrors(
+          HttpApiEndpoint.get("document", `${base}/:id/document`)
+            .setPath(Id)
+            .addSuccess(HttpApiSchema.Text({ contentType: "text/html" }).annotations({ description: "The printable certificate (A4)" }))
+            .annotate(OpenApi.Summary, "The certificate as a printable HTML page"),
+          NotFoundError
+        )
+      )
+  }
   return group.middleware(Authentication).annotate(OpenApi.Description, r.description)
 }
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+const xlsxFile = (description: string) => HttpApiSchema.Uint8Array({ contentType: XLSX_TYPE }).annotations({ description })
+
+/**
+ * Upload bodies are the file's bytes. Documentation only: the handlers read the raw body
+ * themselves (`handleRaw`), so a GBK .csv is never decoded as text on the way in.
+ */
+const UploadBody = Schema.Union(
+  HttpApiSchema.Uint8Array({ contentType: "application/octet-stream" }),
+  HttpApiSchema.Uint8Array({ contentType: XLSX_TYPE }),
+  HttpApiSchema.Uint8Array({ contentType: "text/csv" })
+).annotations({ description: "The .xlsx or .csv file itself as the request body (at most 50 MiB by default)" })
+
+const ImportIssue = Schema.Struct({ row: Schema.Number, column: Schema.String, message: Schema.String })
+
+export const ImportResult = Schema.Struct({
+  mode: Schema.Literal("all-or-nothing", "valid-only"),
+  committed: Schema.Boolean.annotations({ description: "Whether rows were stored" }),
+  rows: Schema.Number,
+  valid: Schema.Number,
+  written: Schema.Number,
+  issues: Schema.Array(ImportIssue).annotations({ description: "Row by row (row as Excel numbers it, column by its header), in file order" }),
+  ignoredColumns: Schema.Array(Schema.String),
+  summary: Schema.String.annotations({ description: "The one-line conclusion, in the request's language" }),
+  workbookBase64: Schema.String.annotations({ description: "The same report as an .xlsx workbook, base64" })
+}).annotations({ identifier: "ImportResult" })
+
+const ImportParams = Schema.Struct({
+  mode: Schema.optional(
+    Schema.String.annotations({ description: "all-or-nothing (default: one bad row and nothing is stored) or valid-only", examples: ["valid-only"] })
+  )
+})
+
+const importGroup = HttpApiGroup.make("importExport")
+  .add(
+    HttpApiEndpoint.get("volunteerTemplate", "/api/import/templates/volunteers")
+      .addSuccess(xlsxFile("志愿者名册导入模板.xlsx: the roster sheet with drop-down lists and the 说明 sheet"))
+      .annotate(OpenApi.Summary, "The volunteer roster import template")
+  )
+  .add(
+    HttpApiEndpoint.get("attendanceTemplate", "/api/import/templates/attendance")
+      .addSuccess(xlsxFile("签到表导入模板.xlsx"))
+      .annotate(OpenApi.Summary, "The attendance sheet import template")
+  )
+  .add(
+    withErrors(
+      HttpApiEndpoint.post("importVolunteers", "/api/import/volunteers")
+        .setUrlParams(
+          Schema.Struct({
+            ...ImportParams.fields,
+            region: Schema.optional(Schema.String.annotations({ description: "Put every row in this region (code or name)" }))
+          })
+        )
+        .setPayload(UploadBody)
+        .addSuccess(ImportResult)
+        .annotate(OpenApi.Summary, "Import a volunteer roster (.xlsx or .csv) as the signed-in user"),
+      BadRequest,
+      Forbidden,
+      TooLarge,
+      errorAt(415, "The body is not a file (send application/octet-stream, .xlsx or .csv)")
+    )
+  )
+  .add(
+    withErrors(
+      HttpApiEndpoint.post("importAttendance", "/api/import/attendance")
+        .setUrlParams(ImportParams)
+        .setPayload(UploadBody)
+        .addSuccess(ImportResult)
+        .annotate(OpenApi.Summary, "Import an attendance sheet: attendance and hours per row"),
+      BadRequest,
+      Forbidden,
+      TooLarge,
+      errorAt(415, "The body is not a file (send application/octet-stream, .xlsx or .csv)")
+    )
+  )
+  .add(
+    withErrors(
+      HttpApiEndpoint.get("export", "/api/export/:resource")
+        .setPath(Schema.Struct({ resource: Schema.String.annotations({ description: "Any resource but users and sessions" }) }))
+        .setUrlParams(
+          Schema.Struct({
+            format: Schema.optional(Schema.String.annotations({ description: "xlsx (default) or csv (UTF-8 with BOM)" })),
+            filter: ListParams.fields.filter,
+            sort: ListParams.fields.sort,
+            reveal: Schema.optional(
+              Schema.String.annotations({ description: "1: volunteers' ID numbers, phones, birth dates and fitness in clear (admins; every record audited)" })
+            )
+          })
+        )
+        .addSuccess(xlsxFile("The whole filtered list (not just a page), streamed; text/csv with format=csv"))
+        .annotate(OpenApi.Summary, "Export a list as .xlsx or .csv, scoped and masked like the list"),
+      BadRequest,
+      Forbidden
+    )
+  )
+  .add(
+    withErrors(
+      HttpApiEndpoint.get("reportPack", "/api/report-pack")
+        .setUrlParams(
+          Schema.Struct({
+            from: StatsParams.fields.from,
+            to: StatsParams.fields.to,
+            regionCode: Schema.optional(Schema.String.annotations({ description: "One region (a region admin always gets their own)" })),
+            format: Schema.optional(Schema.String.annotations({ description: "xlsx (default: six sheets) or html (printable page)" }))
+          })
+        )
+        .addSuccess(xlsxFile("概览, 月度, 覆盖, 经验报送, 品牌项目, 先进典型; text/html with format=html"))
+        .annotate(OpenApi.Summary, "The report pack of a period, scoped to the caller"),
+      BadRequest
+    )
+  )
+  .middleware(Authentication)
+  .annotate(OpenApi.Description, "Import templates, imports, exports and the report pack; all scoped to the signed-in user")
+
+/** No token: anyone holding a certificate may check it. It tells exactly what the paper shows. */
+const verificationGroup = HttpApiGroup.make("certificateVerification").add(
+  withErrors(
+    HttpApiEndpoint.get("verify", "/api/certificates/verify/:number")
+      .setPath(Schema.Struct({ number: Schema.String.annotations({ examples: ["YFZM-2026-000001-7KQD"] }) }))
+      .addSuccess(
+        Schema.Unknown.annotations({
+          description:
+            "certificateNumber, volunteerName, volunteerNumber, maskedIdNumber, totalHours, starLevel, serviceSummary, periodFrom, periodTo, issuer {name, personInCharge, contact}, issuedOn"
+        })
+      )
+      .annotate(OpenApi.Summary, "Verify a certificate by its number (public, no sign-in)"),
+    NotFoundError
+  )
+)
 
 const statsGroup = HttpApiGroup.make("stats")
   .add(withErrors(HttpApiEndpoint.get("overview", "/api/stats/overview").setUrlParams(StatsParams).addSuccess(Schema.Unknown), BadRequest))
@@ -231,7 +386,7 @@ const build = () => {
     )
     .add(authGroup)
   for (const r of RESOURCE_TABLE) api = api.add(resourceGroup(r))
-  return api.add(statsGroup) as HttpApi.HttpApi<"yinfa", HttpApiGroup.HttpApiGroup.Any, never, never>
+  return api.add(statsGroup).add(importGroup).add(verificationGroup) as HttpApi.HttpApi<"yinfa", HttpApiGroup.HttpApiGroup.Any, never, never>
 }
 
 export const YinfaApi = build()

@@ -24,9 +24,30 @@ export interface AppOptions {
   readonly bodyLimit?: number | undefined
   /** Where request log lines go (one JSON object per request); false for none. Default: stdout. */
   readonly log?: ((entry: Readonly<Record<string, unknown>>) => void) | false | undefined
+  /** Largest accepted import upload (the raw file of `POST /api/import/*`) in bytes (default 50 MiB). */
+  readonly uploadLimit?: number | undefined
+  /**
+   * Where people reach this server, e.g. "https://yinfa.example.gov.cn/yinfa": printed on
+   * certificates as the verification address. Default: the request's Host (and
+   * X-Forwarded-Proto) with `basePath`.
+   */
+  readonly publicUrl?: string | undefined
+  /** The prefix the host mounts yinfa under (requests arrive here without it). */
+  readonly basePath?: string | undefined
 }
 
 export const DEFAULT_BODY_LIMIT = 1024 * 1024
+export const DEFAULT_UPLOAD_LIMIT = 50 * 1024 * 1024
+
+/** The routes whose body is a file, not JSON. */
+export const UPLOAD_PATHS: ReadonlySet<string> = new Set(["/api/import/volunteers", "/api/import/attendance"])
+
+/**
+ * Content types an uploaded spreadsheet arrives with: what browsers and curl say for .xlsx and
+ * .csv (Windows reports .csv as application/vnd.ms-excel), or none at all.
+ */
+const UPLOAD_TYPES =
+  /^(application\/octet-stream|application\/vnd\.openxmlformats-officedocument\.spreadsheetml\.sheet|text\/csv|application\/csv|text\/comma-separated-values|application\/vnd\.ms-excel)?\s*(;|$)/i
 
 /** Routes, handlers, authentication and the docs page, sharing one router. */
 export const ApiLayer = Layer.mergeAll(
@@ -126,6 +147,9 @@ export const makeHttpApp = (options: AppOptions = {}) =>
     const store = yield* Store
     const spec = OpenApi.fromApi(YinfaApi)
     const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT
+    const uploadLimit = options.uploadLimit ?? DEFAULT_UPLOAD_LIMIT
+    const basePath = options.basePath && options.basePath !== "/" ? `/${options.basePath.replace(/^\/+|\/+$/g, "")}` : ""
+    const publicUrl = options.publicUrl?.replace(/\/+$/, "") ?? null
     const log = options.log === undefined ? stdoutLog : options.log
     const serveStatic = staticFiles(options.adminDist)
 
@@ -161,6 +185,27 @@ export const makeHttpApp = (options: AppOptions = {}) =>
         return null
       })
 
+    /**
+     * Uploads are the file's bytes: exempt from the JSON-only rule and the JSON size limit, with
+     * their own limit (checked here on Content-Length; a chunked body is cut off while read).
+     */
+    const checkUpload = (request: HttpServerRequest.HttpServerRequest) => {
+      const length = Number(request.headers["content-length"] ?? "0")
+      if (length > uploadLimit) return jsonError(413, { message: message(request, "http.body.tooLarge", { max: uploadLimit }) })
+      if (!UPLOAD_TYPES.test(request.headers["content-type"] ?? "")) return jsonError(415, { message: message(request, "http.upload.mediaType") })
+      return null
+    }
+
+    const isUpload = (request: HttpServerRequest.HttpServerRequest, pathname: string) => request.method === "POST" && UPLOAD_PATHS.has(pathname)
+
+    /** The verification address printed on certificates: configured, or as this request reached us. */
+    const baseUrlOf = (request: HttpServerRequest.HttpServerRequest) => {
+      if (publicUrl !== null) return publicUrl
+      const host = request.headers["x-forwarded-host"]?.split(",")[0]?.trim() || request.headers.host || "localhost"
+      const proto = request.headers["x-forwarded-proto"]?.split(",")[0]?.trim() === "https" ? "https" : "http"
+      return `${proto}://${host}${basePath}`
+    }
+
     const notFound = (request: HttpServerRequest.HttpServerRequest, pathname: string) => {
       const resource = pathname.split("/")[2] ?? ""
       const entry = RESOURCE_BY_NAME.get(resource)
@@ -176,7 +221,7 @@ export const makeHttpApp = (options: AppOptions = {}) =>
       if (pathname === "/healthz") return yield* healthz
       if (pathname === "/api" || pathname.startsWith("/api/")) {
         if (pathname === "/api/openapi.json") return HttpServerResponse.unsafeJson(spec)
-        const refused = yield* checkBody(request)
+        const refused = isUpload(request, pathname) ? checkUpload(request) : yield* checkBody(request)
         if (refused) return refused
         return yield* apiApp.pipe(
           Effect.catchAllCause((cause) => {
@@ -194,8 +239,9 @@ export const makeHttpApp = (options: AppOptions = {}) =>
     const withCors = HttpMiddleware.cors({
       allowedOrigins: [],
       allowedMethods: ["GET", "POST", "PUT", "DELETE", "OPTIONS"],
-      allowedHeaders: ["Authorization", "Content-Type", "Range", "Accept-Language", "X-Request-Id"],
-      exposedHeaders: ["Content-Range", "X-Request-Id"],
+      allowedHeaders: ["Authorization", "Content-Type", "Range", "Accept-Language", "X-Request-Id", "X-File-Name"],
+      // Content-Disposition: a cross-origin dashboard reads the download's file name from it.
+      exposedHeaders: ["Content-Range", "X-Request-Id", "Content-Disposition"],
       maxAge: 600
     })(route)
 
@@ -203,7 +249,8 @@ export const makeHttpApp = (options: AppOptions = {}) =>
       const request = yield* HttpServerRequest.HttpServerRequest
       const started = yield* Clock.currentTimeMillis
       const given = request.headers["x-request-id"]
-      const info: RequestInfo = { id: given && REQUEST_ID.test(given) ? given : crypto.randomUUID(), userId: null }
+      const info: RequestInfo = { id: given && REQUEST_ID.test(given) ? given : crypto.randomUUID(), userId: null, baseUrl: baseUrlOf(request) }
+      const upload = isUpload(request, request.url.split("?")[0])
       const response = yield* withCors.pipe(
         Effect.catchAllCause((cause) =>
           Effect.gen(function* () {
@@ -214,7 +261,7 @@ export const makeHttpApp = (options: AppOptions = {}) =>
         ),
         Effect.locally(CurrentRequest, info),
         // The platform reads bodies up to this many bytes (a longer chunked body fails: 413).
-        HttpIncomingMessage.withMaxBodySize(Option.some(bodyLimit))
+        HttpIncomingMessage.withMaxBodySize(Option.some(upload ? uploadLimit : bodyLimit))
       )
       const ms = (yield* Clock.currentTimeMillis) - started
       if (log)

@@ -10,9 +10,11 @@ import { BadParam } from "./simpleRest.js"
 export interface RequestInfo {
   readonly id: string
   userId: string | null
+  /** Origin and base path the outside world reaches this API at (printed on certificates). */
+  readonly baseUrl: string
 }
 
-export const CurrentRequest = FiberRef.unsafeMake<RequestInfo>({ id: "-", userId: null })
+export const CurrentRequest = FiberRef.unsafeMake<RequestInfo>({ id: "-", userId: null, baseUrl: "" })
 
 export const requestLocale: Effect.Effect<Locale, never, HttpServerRequest.HttpServerRequest> = Effect.map(
   HttpServerRequest.HttpServerRequest,

@@ -1,6 +1,8 @@
 import { HttpApiBuilder, HttpServerRequest, HttpServerResponse } from "@effect/platform"
 import {
   type Candidate,
+  certificateVerification,
+  Certificates,
   CurrentActor,
   invalid,
   Matching,
@@ -14,8 +16,10 @@ import {
 import { Effect, FiberRef, Layer, Redacted, Schema } from "effect"
 import { Auth } from "../auth/Auth.js"
 import { hashPassword } from "../auth/password.js"
+import { certificateHtml } from "../importExport/certificateDocument.js"
 import { Authentication, Unauthorized, YinfaApi } from "./api.js"
 import { CurrentRequest, jsonError, localized, parseParams, requestLocale, respond } from "./context.js"
+import { contentDisposition, DOCUMENT_CSP, ImportExportHandlersLive } from "./importExportHandlers.js"
 import { RESOURCE_TABLE, type ResourceEntry } from "./resources.js"
 import { BadParam, contentRange, parseListRequest } from "./simpleRest.js"
 
@@ -163,6 +167,35 @@ const resourceHandlers = (r: ResourceEntry) =>
         )
       )
     }
+    if (r.name === "certificates") {
+      h = h
+        .handle("issue", ({ path, payload }: any) =>
+          respond(
+            Effect.gen(function* () {
+              const certificates = yield* Certificates
+              return yield* certificates.issue(path.id, yield* asObject(payload))
+            }),
+            201
+          )
+        )
+        .handle("document", ({ path }: any) =>
+          respond(
+            Effect.gen(function* () {
+              const certificate = yield* (yield* Certificates).get(path.id)
+              const { baseUrl } = yield* FiberRef.get(CurrentRequest)
+              const html = certificateHtml(certificateVerification(certificate), { baseUrl })
+              const name = `志愿服务证明-${certificate.certificateNumber}.html`
+              return HttpServerResponse.text(html, {
+                contentType: "text/html; charset=utf-8",
+                headers: {
+                  "content-disposition": contentDisposition(name, `certificate-${certificate.certificateNumber}.html`, "inline"),
+                  "content-security-policy": DOCUMENT_CSP
+                }
+              })
+            })
+          )
+        )
+    }
     return h
   })
 
@@ -258,4 +291,4 @@ export const AuthenticationLive = Layer.effect(
   })
 )
 
-export const HandlersLive = Layer.mergeAll(authHandlers, statsHandlers, ...RESOURCE_TABLE.map(resourceHandlers))
+export const HandlersLive = Layer.mergeAll(authHandlers, statsHandlers, ...RESOURCE_TABLE.map(resourceHandlers), ...ImportExportHandlersLive)

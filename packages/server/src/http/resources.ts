@@ -10,6 +10,8 @@ import {
   BrandProjectCreate,
   BrandProjects,
   BrandProjectUpdate,
+  Certificate,
+  Certificates,
   Exemplar,
   ExemplarCreate,
   Exemplars,
@@ -60,7 +62,8 @@ import type { Whitelist } from "./simpleRest.js"
 
 /**
  * The table the generic simple-rest routes are built from: one entry per exposed resource.
- * `sessions` and `certificates` are deliberately absent (sessions are never exposed).
+ * `sessions` is deliberately absent (sessions are never exposed). `certificates` is read-only
+ * here: certificates are made by `POST /api/certificates/:volunteerId/issue`, never edited.
  */
 export interface Action {
   /** Path segment: POST /api/<resource>/:id/<name>. */
@@ -188,7 +191,10 @@ export const RESOURCE_TABLE: ReadonlyArray<ResourceEntry> = [
   entry("brand-projects", BrandProjects, BrandProject, "Brand projects grouping activities", { create: BrandProjectCreate, update: BrandProjectUpdate }),
   entry("exemplars", Exemplars, Exemplar, "Exemplary volunteers recognised in a year", { create: ExemplarCreate, update: ExemplarUpdate }),
   entry("users", Users, UserView, "Accounts (city admins only; anyone reads their own)", { create: UserBody, update: Schema.partial(UserBody) }),
-  entry("audit-log", AuditLog, AuditEntry, "Who changed what, when (read-only, scoped)", { readOnly: true })
+  entry("audit-log", AuditLog, AuditEntry, "Who changed what, when (read-only, scoped)", { readOnly: true }),
+  entry("certificates", Certificates, Certificate, "Issued service certificates (志愿服务证明), frozen at issue (read-only, scoped)", {
+    readOnly: true
+  })
 ]
 
 export const RESOURCE_BY_NAME: ReadonlyMap<string, ResourceEntry> = new Map(RESOURCE_TABLE.map((e) => [e.name, e]))

@@ -1,0 +1,359 @@
+import { Alert, Box, Card, CardContent, CardHeader, Grid, LinearProgress, MenuItem, Stack, TextField, Typography } from "@mui/material"
+import { CATEGORIES, type CoverageRow, type Overview, type SeriesPoint } from "@yinfa/core"
+import { Title, useDataProvider, useGetList, useLocaleState, useStore, useTranslate } from "react-admin"
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
+import { formatMonth, formatNumber } from "../common/format.js"
+import { useYinfaPermissions } from "../common/permissions.js"
+import { regionName } from "../common/regions.js"
+import { useAsync } from "../common/useAsync.js"
+import type { StatsParams, YinfaDataProvider } from "../providers/dataProvider.js"
+
+const iso = (d: Date) => d.toISOString().slice(0, 10)
+
+/** Preset periods; the default is the current year so far. */
+export const periodPresets = (today = new Date()) => {
+  const y = today.getUTCFullYear()
+  const m = today.getUTCMonth()
+  return {
+    thisYear: { from: `${y}-01-01`, to: iso(today) },
+    lastYear: { from: `${y - 1}-01-01`, to: `${y - 1}-12-31` },
+    last12Months: { from: iso(new Date(Date.UTC(y, m - 11, 1))), to: iso(today) },
+    thisMonth: { from: iso(new Date(Date.UTC(y, m, 1))), to: iso(today) }
+  }
+}
+
+const COLORS = ["#b71c1c", "#e65100", "#2e7d32", "#1565c0", "#6a1b9a"]
+
+const Figure = ({ title, value, detail }: { title: string; value: string; detail?: string }) => (
+  <Card sx={{ height: "100%" }}>
+    <CardContent>
+      <Typography variant="body1" color="text.secondary">
+        {title}
+      </Typography>
+      <Typography variant="h4" component="p" sx={{ my: 1 }}>
+        {value}
+      </Typography>
+      {detail && (
+        <Typography variant="body2" color="text.secondary">
+          {detail}
+        </Typography>
+      )}
+    </CardContent>
+  </Card>
+)
+
+const Panel = ({ title, children, help }: { title: string; children: React.ReactNode; help?: string }) => (
+  <Card sx={{ height: "100%" }}>
+    <CardHeader title={title} subheader={help} slotProps={{ title: { variant: "h6" } }} />
+    <CardContent>{children}</CardContent>
+  </Card>
+)
+
+/**
+ * 概览: the figures a bureau is asked for, for the caller's scope (the server scopes a region
+ * admin's figures to their region whatever is asked). Totals and coverage only — no ranking of
+ * people (the plan sets no quotas).
+ */
+export const Dashboard = () => {
+  const translate = useTranslate()
+  const [locale] = useLocaleState()
+  const dataProvider = useDataProvider<YinfaDataProvider>()
+  const { isCityAdmin } = useYinfaPermissions()
+  const presets = periodPresets()
+  const [filter, setFilter] = useStore<StatsParams>("yinfa.dashboard.filter", { ...presets.thisYear, regionCode: null, category: null })
+  const params: StatsParams = { ...filter, regionCode: isCityAdmin ? filter.regionCode : null }
+  const key = [params.from, params.to, params.regionCode, params.category]
+  const overview = useAsync(() => dataProvider.stats("overview", params).then((r) => r.data as Overview), key)
+  const series = useAsync(() => dataProvider.stats("series", params).then((r) => r.data as ReadonlyArray<SeriesPoint>), key)
+  const coverage = useAsync(() => dataProvider.stats("coverage", params).then((r) => r.data as ReadonlyArray<CoverageRow>), key)
+  const { data: regions } = useGetList("regions", { pagination: { page: 1, perPage: 100 }, sort: { field: "sortOrder", order: "ASC" } })
+
+  const n = (v: number) => formatNumber(locale, v)
+  const hours = (v: number) => translate("yinfa.common.hours", { hours: n(v) })
+  const nameOf = (code: string) =>
+    regionName(
+      regions?.find((r) => r.id === code),
+      locale
+    ) || code
+  const categoryName = (code: string) => translate(`yinfa.category.${code}`)
+  const o = overview.data
+  const error = overview.error ?? series.error ?? coverage.error
+
+  return (
+    <Box sx={{ p: { xs: 1, md: 2 } }}>
+      <Title title="yinfa.dashboard.title" />
+      <Stack direction={{ xs: "column", sm: "row" }} gap={2} sx={{ mb: 2 }} flexWrap="wrap" alignItems={{ sm: "center" }}>
+        <TextField
+          select
+          label={translate("yinfa.dashboard.period")}
+          value={Object.entries(presets).find(([, p]) => p.from === filter.from && p.to === filter.to)?.[0] ?? ""}
+          onChange={(e) => setFilter({ ...filter, ...presets[e.target.value as keyof typeof presets] })}
+          sx={{ minWidth: 180 }}
+        >
+          {Object.keys(presets).map((p) => (
+            <MenuItem key={p} value={p}>
+              {translate(`yinfa.dashboard.presets.${p}`)}
+            </MenuItem>
+          ))}
+        </TextField>
+        <TextField
+          type="date"
+          label={translate("yinfa.dashboard.from")}
+          value={filter.from}
+          onChange={(e) => e.target.value && setFilter({ ...filter, from: e.target.value })}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        <TextField
+          type="date"
+          label={translate("yinfa.dashboard.to")}
+          value={filter.to}
+          onChange={(e) => e.target.value && setFilter({ ...filter, to: e.target.value })}
+          slotProps={{ inputLabel: { shrink: true } }}
+        />
+        {isCityAdmin && (
+          <TextField
+            select
+            label={translate("yinfa.dashboard.region")}
+            value={filter.regionCode ?? ""}
+            onChange={(e) => setFilter({ ...filter, regionCode: e.target.value || null })}
+            sx={{ minWidth: 180 }}
+            slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+          >
+            <MenuItem value="">{translate("yinfa.dashboard.allRegions")}</MenuItem>
+            {(regions ?? []).map((r) => (
+              <MenuItem key={r.id} value={String(r.id)}>
+                {regionName(r, locale)}
+              </MenuItem>
+            ))}
+          </TextField>
+        )}
+        <TextField
+          select
+          label={translate("yinfa.dashboard.category")}
+          value={filter.category ?? ""}
+          onChange={(e) => setFilter({ ...filter, category: e.target.value || null })}
+          sx={{ minWidth: 200 }}
+          slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+        >
+          <MenuItem value="">{translate("yinfa.dashboard.allCategories")}</MenuItem>
+          {CATEGORIES.map((c) => (
+            <MenuItem key={c.code} value={c.code}>
+              {categoryName(c.code)}
+            </MenuItem>
+          ))}
+        </TextField>
+      </Stack>
+
+      {error && <Alert severity="error">{error.message}</Alert>}
+      {overview.isPending && <LinearProgress sx={{ mb: 2 }} />}
+
+      {o && (
+        <Grid container spacing={2}>
+          <Grid size={{ xs: 12, sm: 6, lg: 4 }}>
+            <Figure
+              title={translate("yinfa.dashboard.volunteers")}
+              value={n(o.volunteers.active)}
+              detail={`${translate("yinfa.dashboard.inTalentPool", { count: n(o.volunteers.inTalentPool) })} · ${translate("yinfa.dashboard.joined", { count: n(o.volunteers.joined) })}`}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, lg: 4 }}>
+            <Figure
+              title={translate("yinfa.dashboard.activities")}
+              value={n(o.activitiesHeld)}
+              detail={translate("yinfa.dashboard.participations", { count: n(o.participations) })}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, lg: 4 }}>
+            <Figure
+              title={translate("yinfa.dashboard.hours")}
+              value={hours(o.serviceHours)}
+              detail={translate("yinfa.dashboard.serving", { count: n(o.volunteersServing) })}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, lg: 4 }}>
+            <Figure title={translate("yinfa.dashboard.beneficiaries")} value={n(o.beneficiariesReached)} />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, lg: 4 }}>
+            <Figure
+              title={translate("yinfa.dashboard.pairings")}
+              value={n(o.pairings.active)}
+              detail={translate("yinfa.dashboard.pairingsDetail", {
+                active: n(o.pairings.active),
+                started: n(o.pairings.started),
+                concluded: n(o.pairings.concluded)
+              })}
+            />
+          </Grid>
+          <Grid size={{ xs: 12, sm: 6, lg: 4 }}>
+            <Figure
+              title={translate("yinfa.dashboard.reports")}
+              value={n(o.reports.submitted)}
+              detail={translate("yinfa.dashboard.reportsDetail", {
+                submitted: n(o.reports.submitted),
+                accepted: n(o.reports.accepted),
+                published: n(o.reports.published)
+              })}
+            />
+          </Grid>
+
+          <Grid size={{ xs: 12, lg: 6 }}>
+            <Panel title={translate("yinfa.dashboard.hoursByCategory")}>
+              <ResponsiveContainer width="100%" height={300}>
+                <BarChart
+                  data={o.hoursByCategory.map((c) => ({ name: categoryName(c.category), hours: c.hours }))}
+                  layout="vertical"
+                  margin={{ left: 40 }}
+                >
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis type="number" tickFormatter={n} />
+                  <YAxis type="category" dataKey="name" width={120} />
+                  <Tooltip formatter={(v) => hours(Number(v))} />
+                  <Bar dataKey="hours" name={translate("yinfa.dashboard.hours")} fill={COLORS[0]} />
+                </BarChart>
+              </ResponsiveContainer>
+            </Panel>
+          </Grid>
+          <Grid size={{ xs: 12, lg: 6 }}>
+            <Panel title={translate("yinfa.dashboard.hoursByRegion")}>
+              <ResponsiveContainer width="100%" height={300}>
+                <BarChart data={o.hoursByRegion.map((r) => ({ name: nameOf(r.regionCode), hours: r.hours }))}>
+                  <CartesianGrid strokeDasharray="3 3" />
+                  <XAxis dataKey="name" interval={0} angle={-30} textAnchor="end" height={70} />
+                  <YAxis tickFormatter={n} />
+                  <Tooltip formatter={(v) => hours(Number(v))} />
+                  <Bar dataKey="hours" name={translate("yinfa.dashboard.hours")} fill={COLORS[3]} />
+                </BarChart>
+              </ResponsiveContainer>
+            </Panel>
+          </Grid>
+        </Grid>
+      )}
+
+      {series.data && (
+        <Box sx={{ mt: 2 }}>
+          <Panel title={translate("yinfa.dashboard.series")}>
+            <ResponsiveContainer width="100%" height={320}>
+              <LineChart data={series.data.map((p) => ({ ...p, label: formatMonth(locale, p.month) }))}>
+                <CartesianGrid strokeDasharray="3 3" />
+                <XAxis dataKey="label" />
+                <YAxis yAxisId="hours" tickFormatter={n} />
+                <YAxis yAxisId="count" orientation="right" tickFormatter={n} />
+                <Tooltip formatter={(v) => n(Number(v))} />
+                <Legend />
+                <Line
+                  yAxisId="hours"
+                  type="monotone"
+                  dataKey="serviceHours"
+                  name={translate("yinfa.dashboard.hours")}
+                  stroke={COLORS[0]}
+                  strokeWidth={2}
+                />
+                <Line
+                  yAxisId="count"
+                  type="monotone"
+                  dataKey="activitiesHeld"
+                  name={translate("yinfa.dashboard.activities")}
+                  stroke={COLORS[3]}
+                  strokeWidth={2}
+                />
+                <Line
+                  yAxisId="count"
+                  type="monotone"
+                  dataKey="participations"
+                  name={translate("yinfa.dashboard.participationsLabel")}
+                  stroke={COLORS[2]}
+                  strokeWidth={2}
+                />
+                <Line
+                  yAxisId="count"
+                  type="monotone"
+                  dataKey="volunteersJoined"
+                  name={translate("yinfa.dashboard.joinedLabel")}
+                  stroke={COLORS[4]}
+                  strokeWidth={2}
+                />
+              </LineChart>
+            </ResponsiveContainer>
+          </Panel>
+        </Box>
+      )}
+
+      {coverage.data && (
+        <Box sx={{ mt: 2 }}>
+          <Panel title={translate("yinfa.dashboard.coverage")} help={translate("yinfa.dashboard.coverageHelp")}>
+            <CoverageTable rows={coverage.data} regionName={nameOf} categoryName={categoryName} format={n} hoursLabel={hours} />
+          </Panel>
+        </Box>
+      )}
+    </Box>
+  )
+}
+
+/**
+ * Region × category grid: each cell shows activities held and hours; a blank cell is a category
+ * not yet covered in that region. Regions keep their configured order — this is not a ranking.
+ */
+export const CoverageTable = ({
+  rows,
+  regionName,
+  categoryName,
+  format,
+  hoursLabel
+}: {
+  rows: ReadonlyArray<CoverageRow>
+  regionName: (code: string) => string
+  categoryName: (code: string) => string
+  format: (n: number) => string
+  hoursLabel: (n: number) => string
+}) => {
+  const translate = useTranslate()
+  const regionCodes = [...new Set(rows.map((r) => r.regionCode))]
+  const cell = (region: string, category: string) => rows.find((r) => r.regionCode === region && r.category === category)
+  const max = Math.max(1, ...rows.map((r) => r.serviceHours))
+  if (!regionCodes.length) return <Typography>{translate("yinfa.dashboard.noData")}</Typography>
+  return (
+    <Box sx={{ overflowX: "auto" }}>
+      <Box
+        component="table"
+        sx={{ borderCollapse: "collapse", width: "100%", "& td, & th": { border: "1px solid #e0e0e0", p: 1, textAlign: "center" } }}
+      >
+        <thead>
+          <tr>
+            <th>{translate("yinfa.dashboard.region")}</th>
+            {CATEGORIES.map((c) => (
+              <th key={c.code}>{categoryName(c.code)}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {regionCodes.map((region) => (
+            <tr key={region}>
+              <th scope="row">{regionName(region)}</th>
+              {CATEGORIES.map((c) => {
+                const row = cell(region, c.code)
+                const covered = row && (row.activitiesHeld > 0 || row.serviceHours > 0)
+                return (
+                  <td
+                    key={c.code}
+                    style={{ background: covered ? `rgba(183, 28, 28, ${0.1 + (0.5 * row.serviceHours) / max})` : undefined }}
+                  >
+                    {covered ? (
+                      <>
+                        <div>
+                          {format(row.activitiesHeld)} {translate("yinfa.dashboard.activitiesUnit")}
+                        </div>
+                        <div>{hoursLabel(row.serviceHours)}</div>
+                      </>
+                    ) : (
+                      ""
+                    )}
+                  </td>
+                )
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </Box>
+    </Box>
+  )
+}

@@ -1,0 +1,372 @@
+import { CATALOGUES, CATEGORIES, EXPERTISE_FIELDS } from "@yinfa/core"
+import englishMessages from "ra-language-english"
+import { polyglotTemplates } from "./templates.js"
+import type { YinfaMessages } from "./zh-CN.js"
+
+const categoryLabels = Object.fromEntries(CATEGORIES.map((c) => [c.code, c.label.en]))
+const formatLabels = Object.fromEntries(CATEGORIES.flatMap((c) => c.formats.map((f) => [f.code, f.label.en])))
+const expertiseLabels = Object.fromEntries(EXPERTISE_FIELDS.map((e) => [e.code, e.label.en]))
+
+const audit = { id: "ID", createdAt: "Created", updatedAt: "Updated", regionCode: "Region" }
+
+/** yinfa's labels in English; typed against the Chinese catalogue so both stay complete. */
+export const yinfaEn: YinfaMessages = {
+  resources: {
+    regions: {
+      name: "Region |||| Regions",
+      fields: {
+        code: "Code",
+        name: "Name",
+        nameEn: "English name",
+        kind: "Kind",
+        parentCode: "Parent code",
+        slug: "Short name",
+        sortOrder: "Order"
+      }
+    },
+    organizations: {
+      name: "Organisation |||| Organisations",
+      fields: { ...audit, name: "Name", kind: "Kind", contactName: "Contact", contactPhone: "Contact phone", address: "Address" }
+    },
+    volunteers: {
+      name: "Volunteer |||| Volunteers",
+      fields: {
+        ...audit,
+        q: "Search",
+        volunteerNumber: "Volunteer number",
+        name: "Name",
+        gender: "Gender",
+        birthDate: "Date of birth",
+        idNumber: "Resident ID number",
+        phone: "Mobile",
+        formerUnit: "Former unit",
+        formerPosition: "Former position",
+        retirementType: "Retirement type",
+        partyMember: "Party member",
+        partyBranchId: "Party branch",
+        expertise: "Expertise",
+        expertiseYears: "Years of experience",
+        interests: "Interests",
+        talentPool: "Silver talent pool",
+        fitness: "Fitness",
+        monthlyHours: "Monthly capacity (hours)",
+        channels: "Accepted channels",
+        consentAt: "Consent given",
+        healthDataConsentAt: "Health-data consent given",
+        joinedAt: "Joined",
+        status: "Status",
+        archiveReason: "Archive reason",
+        archiveNote: "Archive note",
+        interests_inc: "Interest",
+        expertise_inc: "Expertise"
+      }
+    },
+    activities: {
+      name: "Activity |||| Activities",
+      fields: {
+        ...audit,
+        q: "Search",
+        title: "Title",
+        category: "Category",
+        format: "Format",
+        description: "Description",
+        organizerId: "Organiser",
+        partnerIds: "Partners",
+        channel: "Channel",
+        venue: "Venue",
+        startsAt: "Starts",
+        endsAt: "Ends",
+        startsAt_gte: "Starts on or after",
+        startsAt_lte: "Starts on or before",
+        volunteersNeeded: "Volunteers needed",
+        requiredExpertise: "Required expertise",
+        beneficiaryGroup: "Beneficiaries",
+        beneficiaryCount: "Beneficiaries reached",
+        brandProjectId: "Brand project",
+        riskLevel: "Risk level",
+        safetyPlan: "Safety plan",
+        "safetyPlan.medicalAid": "Medical aid",
+        "safetyPlan.transport": "Transport",
+        "safetyPlan.insurer": "Insurer",
+        "safetyPlan.insurancePolicyNumber": "Insurance policy number",
+        "safetyPlan.epidemicMeasures": "Epidemic measures",
+        "safetyPlan.risksDisclosed": "Risks told to volunteers",
+        status: "Status",
+        cancelReason: "Cancellation reason",
+        publishedAt: "Published",
+        completedAt: "Completed"
+      }
+    },
+    participations: {
+      name: "Participation |||| Participations",
+      fields: {
+        ...audit,
+        activityId: "Activity",
+        volunteerId: "Volunteer",
+        status: "Status",
+        role: "Role",
+        hours: "Hours",
+        feedback: "Feedback",
+        verifiedBy: "Verified by",
+        recordedAt: "Recorded",
+        recordedLate: "Recorded late",
+        overrideReason: "Volunteer's agreement to exceed limits",
+        signedUpAt: "Signed up",
+        confirmedAt: "Confirmed",
+        withdrawnAt: "Withdrawn"
+      }
+    },
+    "service-hours": {
+      name: "Service hours |||| Service hours",
+      fields: {
+        ...audit,
+        volunteerId: "Volunteer",
+        category: "Category",
+        source: "Source",
+        participationId: "Participation",
+        pairingId: "Pairing",
+        checkInId: "Check-in",
+        serviceDate: "Service date",
+        serviceDate_gte: "Served on or after",
+        serviceDate_lte: "Served on or before",
+        hours: "Hours",
+        reason: "Reason",
+        recordedBy: "Recorded by",
+        recordedAt: "Recorded",
+        late: "Recorded late"
+      }
+    },
+    pairings: {
+      name: "Pairing |||| Pairings",
+      fields: {
+        ...audit,
+        mentorId: "Mentor",
+        menteeType: "Mentee type",
+        menteeName: "Mentee name",
+        menteeUnit: "School or unit",
+        guardianContact: "Guardian contact",
+        beneficiaryOrganizationId: "Beneficiary organisation",
+        category: "Category",
+        goals: "Goals",
+        status: "Status",
+        startedOn: "Started",
+        endedOn: "Ended",
+        endReason: "End reason",
+        endNote: "End note"
+      }
+    },
+    "pairing-check-ins": {
+      name: "Check-in |||| Check-ins",
+      fields: { ...audit, pairingId: "Pairing", date: "Date", hours: "Hours", mode: "Mode", notes: "Notes", recordedBy: "Recorded by" }
+    },
+    "experience-reports": {
+      name: "Experience report |||| Experience reports",
+      fields: {
+        ...audit,
+        q: "Search",
+        title: "Title",
+        category: "Category",
+        body: "Body",
+        activityIds: "Related activities",
+        status: "Status",
+        reviewerNotes: "Reviewer notes",
+        featured: "Featured",
+        authorId: "Author",
+        submittedAt: "Submitted",
+        reviewedAt: "Reviewed",
+        publishedAt: "Published"
+      }
+    },
+    "brand-projects": {
+      name: "Brand project |||| Brand projects",
+      fields: {
+        ...audit,
+        q: "Search",
+        name: "Name",
+        description: "Description",
+        category: "Category",
+        ownerOrganizationId: "Lead organisation",
+        yearStarted: "Year started"
+      }
+    },
+    exemplars: {
+      name: "Exemplar |||| Exemplars",
+      fields: { ...audit, volunteerId: "Volunteer", level: "Level", year: "Year", title: "Title", citation: "Citation" }
+    },
+    users: {
+      name: "User |||| Users",
+      fields: { ...audit, username: "Username", displayName: "Name", role: "Role", active: "Active", password: "Password" }
+    },
+    "audit-log": {
+      name: "Audit log |||| Audit log",
+      fields: {
+        ...audit,
+        at: "When",
+        actorId: "Actor ID",
+        actorName: "Who",
+        actorRole: "Role",
+        resource: "Resource",
+        recordId: "Record",
+        action: "Action",
+        changes: "Changes",
+        note: "Note"
+      }
+    }
+  },
+  yinfa: {
+    app: { title: "Silver Again (银发再出发)", language: "Language", zh: "简体中文", en: "English" },
+    category: categoryLabels,
+    format: formatLabels,
+    expertise: expertiseLabels,
+    core: polyglotTemplates(CATALOGUES.en),
+    enum: {
+      gender: { male: "Male", female: "Female" },
+      fitness: { good: "Good", limited: "Limited (light offline work only)", "online-only": "Online only" },
+      channel: { online: "Online", offline: "In person", hybrid: "Hybrid" },
+      acceptedChannel: { online: "Online", offline: "In person" },
+      volunteerStatus: { active: "Active", paused: "Paused", archived: "Archived" },
+      archiveReason: { health: "Health", moved: "Moved away", deceased: "Deceased", withdrew: "Withdrew" },
+      retirementType: { lixiu: "Lixiu (pre-1949 cadre)", tuixiu: "Retired" },
+      activityStatus: { draft: "Draft", published: "Published", completed: "Completed", cancelled: "Cancelled" },
+      riskLevel: { low: "Low", elevated: "Elevated" },
+      participationStatus: {
+        "signed-up": "Signed up",
+        waitlisted: "Waitlisted",
+        confirmed: "Confirmed",
+        attended: "Attended",
+        absent: "Absent",
+        withdrawn: "Withdrawn"
+      },
+      pairingStatus: { proposed: "Proposed", active: "Active", concluded: "Concluded", declined: "Declined", ended: "Ended early" },
+      pairingEndReason: { health: "Health", moved: "Moved away", "finished-school": "Mentee finished school", other: "Other" },
+      menteeType: { "young-cadre": "Young cadre", "young-talent": "Young talent", pupil: "Pupil" },
+      checkInMode: { "in-person": "In person", online: "Online", phone: "Phone" },
+      reportStatus: { draft: "Draft", submitted: "Submitted", accepted: "Accepted", returned: "Returned", published: "Published" },
+      organizationKind: {
+        bureau: "Veteran cadres bureau",
+        department: "Government department",
+        partner: "Partner",
+        "party-branch": "Retirees' Party branch",
+        beneficiary: "Beneficiary"
+      },
+      regionKind: { district: "District", county: "County", "county-city": "County-level city", zone: "Zone", "city-level": "City level" },
+      role: { "city-admin": "City administrator", "region-admin": "Region administrator", viewer: "Viewer" },
+      exemplarLevel: { city: "City", county: "County" },
+      serviceHourSource: { attendance: "Attendance", correction: "Correction", "check-in": "Pairing check-in" },
+      matchFactor: {
+        expertise: "Expertise",
+        interest: "Interest",
+        region: "Region",
+        channel: "Channel",
+        fitness: "Fitness",
+        capacity: "Remaining capacity"
+      }
+    },
+    action: {
+      publish: "Publish",
+      complete: "Mark completed",
+      cancel: "Cancel activity",
+      confirm: "Confirm",
+      attend: "Record attendance",
+      withdraw: "Withdraw",
+      absent: "Mark absent",
+      correctHours: "Correct hours",
+      activate: "Start pairing",
+      decline: "Decline",
+      conclude: "Conclude",
+      end: "End early",
+      submit: "Submit",
+      accept: "Accept",
+      return: "Return",
+      publishReport: "Publish",
+      reveal: "Show full details",
+      signUp: "Sign up",
+      addCheckIn: "Add check-in",
+      apply: "Apply"
+    },
+    dialog: {
+      reason: "Reason",
+      note: "Note",
+      hours: "Hours",
+      feedback: "Feedback",
+      notes: "Reviewer notes",
+      featured: "Featured",
+      overrideReason: "If this exceeds the volunteer's limits, record their agreement",
+      cancelTitle: "Cancel activity",
+      attendTitle: "Record attendance and hours",
+      correctTitle: "Correct hours",
+      declineTitle: "Decline pairing",
+      endTitle: "End pairing early",
+      returnTitle: "Return report",
+      publishTitle: "Publish report",
+      checkInTitle: "Add check-in",
+      sensitiveTitle: "Full details",
+      sensitiveWarning: "Viewing the ID number and phone is recorded in the audit log."
+    },
+    notify: { done: "Done", signedUp: "Signed up", checkInAdded: "Check-in added" },
+    common: { hours: "%{hours} h", none: "—", yes: "Yes", no: "No" },
+    volunteer: {
+      tabs: { profile: "Profile", service: "Service record", pairings: "Pairings", participations: "Activities", audit: "Audit trail" },
+      sections: { identity: "Identity", background: "Former post", service: "Willingness to serve", consent: "Consent and health" },
+      totalHours: "Total hours",
+      starLevel: "Star level",
+      hoursToNextStar: "Hours to next star",
+      activitiesAttended: "Activities attended",
+      checkInHours: "Mentoring hours",
+      byCategory: "By category",
+      noStar: "No star yet",
+      fitnessNeedsConsent: "Fitness can be recorded only after separate consent to health data",
+      consentHelp: "When the volunteer agreed to join and to the processing of their data (required)"
+    },
+    activity: {
+      tabs: { summary: "Activity", safety: "Safety plan", participants: "Participants", candidates: "Suggested volunteers" },
+      safetyHelp:
+        "An offline or hybrid activity needs a complete safety plan before it is published; an elevated-risk activity needs insurance.",
+      score: "Match",
+      remainingHours: "Capacity left this month",
+      eligible: "Eligible",
+      ineligible: "Needs the volunteer's agreement to exceed limits",
+      noCandidates: "No suitable volunteers"
+    },
+    pairing: { checkIns: "Check-ins", mentee: "Mentee" },
+    report: { review: "Review" },
+    dashboard: {
+      title: "Overview",
+      period: "Period",
+      from: "From",
+      to: "To",
+      region: "Region",
+      allRegions: "Whole city",
+      category: "Category",
+      allCategories: "All categories",
+      scope: "Scope: %{scope}",
+      volunteers: "Active volunteers",
+      inTalentPool: "%{count} in the talent pool",
+      joined: "%{count} joined in the period",
+      activities: "Activities held",
+      participations: "%{count} attendances",
+      hours: "Service hours",
+      serving: "%{count} volunteers served",
+      beneficiaries: "Beneficiaries reached",
+      pairings: "Pairings",
+      pairingsDetail: "%{active} active · %{started} started · %{concluded} concluded",
+      reports: "Experience reports",
+      reportsDetail: "%{submitted} submitted · %{accepted} accepted · %{published} published",
+      participationsLabel: "Attendances",
+      joinedLabel: "Volunteers joined",
+      presets: { thisYear: "This year", lastYear: "Last year", last12Months: "Last 12 months", thisMonth: "This month" },
+      hoursByCategory: "Hours by category",
+      hoursByRegion: "Hours by region",
+      series: "Month by month",
+      coverage: "Coverage of the five categories",
+      coverageHelp: "Each cell: activities held and hours served in that category; blank means not yet covered.",
+      ageBands: "Volunteers by age",
+      hoursUnit: "h",
+      activitiesUnit: "activities",
+      noData: "No data for this period"
+    }
+  }
+}
+
+/** The full English catalogue: react-admin's own messages and yinfa's. */
+export const en = { ...englishMessages, ...yinfaEn }

@@ -1,0 +1,110 @@
+/**
+ * The import/export endpoints, spoken with fetch: uploads and downloads are binary, which the
+ * JSON data provider does not carry. The token comes from the same session store as the rest.
+ */
+export interface ImportExportClient {
+  /** e.g. "/api" */
+  readonly apiUrl: string
+  readonly getToken: () => string | null
+  readonly locale?: () => string
+}
+
+export interface ImportIssue {
+  readonly row: number
+  readonly column: string
+  readonly message: string
+}
+
+export interface ImportResult {
+  readonly mode: "all-or-nothing" | "valid-only"
+  readonly committed: boolean
+  readonly rows: number
+  readonly valid: number
+  readonly written: number
+  readonly issues: ReadonlyArray<ImportIssue>
+  readonly ignoredColumns: ReadonlyArray<string>
+  /** The same report as an .xlsx workbook, base64. */
+  readonly workbookBase64?: string
+  readonly summary?: string
+}
+
+const headers = (client: ImportExportClient, extra: Record<string, string> = {}) => {
+  const h = new Headers(extra)
+  const token = client.getToken()
+  if (token) h.set("Authorization", `Bearer ${token}`)
+  h.set("Accept-Language", client.locale?.() === "en" ? "en" : "zh-CN")
+  return h
+}
+
+const failure = async (res: Response): Promise<Error> => {
+  try {
+    const body = (await res.json()) as { message?: string }
+    return new Error(body.message ?? `HTTP ${res.status}`)
+  } catch {
+    return new Error(`HTTP ${res.status}`)
+  }
+}
+
+/** Saves a blob under a name, the browser's way. */
+export const saveBlob = (blob: Blob, fileName: string) => {
+  const url = URL.createObjectURL(blob)
+  const a = document.createElement("a")
+  a.href = url
+  a.download = fileName
+  document.body.appendChild(a)
+  a.click()
+  a.remove()
+  setTimeout(() => URL.revokeObjectURL(url), 1000)
+}
+
+/** The file name of a Content-Disposition (RFC 5987 filename* first, for Chinese names). */
+export const dispositionName = (header: string | null, fallback: string): string => {
+  if (!header) return fallback
+  const star = /filename\*=UTF-8''([^;]+)/i.exec(header)
+  if (star) return decodeURIComponent(star[1])
+  const plain = /filename="?([^";]+)"?/i.exec(header)
+  return plain ? plain[1] : fallback
+}
+
+export const download = async (client: ImportExportClient, path: string, fallbackName: string) => {
+  const res = await fetch(`${client.apiUrl}${path}`, { headers: headers(client) })
+  if (!res.ok) throw await failure(res)
+  saveBlob(await res.blob(), dispositionName(res.headers.get("Content-Disposition"), fallbackName))
+}
+
+/** Uploads the file as the raw request body; progress is the upload's (XMLHttpRequest reports it, fetch does not). */
+export const upload = (
+  client: ImportExportClient,
+  path: string,
+  file: File,
+  onProgress?: (fraction: number) => void
+): Promise<ImportResult> =>
+  new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest()
+    xhr.open("POST", `${client.apiUrl}${path}`)
+    headers(client, { "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent(file.name) }).forEach((v, k) =>
+      xhr.setRequestHeader(k, v)
+    )
+    xhr.upload.onprogress = (e) => {
+      if (e.lengthComputable) onProgress?.(e.loaded / e.total)
+    }
+    xhr.onload = () => {
+      let body: unknown
+      try {
+        body = JSON.parse(xhr.responseText)
+      } catch {
+        return reject(new Error(`HTTP ${xhr.status}`))
+      }
+      if (xhr.status >= 200 && xhr.status < 300) resolve(body as ImportResult)
+      else reject(new Error((body as { message?: string }).message ?? `HTTP ${xhr.status}`))
+    }
+    xhr.onerror = () => reject(new Error("network error"))
+    xhr.send(file)
+  })
+
+export const base64ToBlob = (b64: string, type: string): Blob => {
+  const bin = atob(b64)
+  const bytes = new Uint8Array(bin.length)
+  for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i)
+  return new Blob([bytes], { type })
+}

@@ -1,0 +1,47 @@
+import { DataTable, DateInput, List, SelectInput, TextInput } from "react-admin"
+import { InstantField } from "../../common/fields.js"
+import { useRegionFilters } from "../../common/regions.js"
+
+const RESOURCES = [
+  "volunteers",
+  "activities",
+  "participations",
+  "pairings",
+  "pairing-check-ins",
+  "experience-reports",
+  "brand-projects",
+  "exemplars",
+  "organizations",
+  "regions",
+  "users"
+]
+
+const dayStart = (v: string) => (v ? `${v}T00:00:00.000Z` : v)
+const dayEnd = (v: string) => (v ? `${v}T23:59:59.999Z` : v)
+const dayOf = (v: string) => (v ? v.slice(0, 10) : v)
+
+export const AuditLogList = () => {
+  const filters = [
+    <SelectInput key="resource" source="resource" choices={RESOURCES.map((r) => ({ id: r, name: `resources.${r}.name` }))} alwaysOn />,
+    <TextInput key="recordId" source="recordId" />,
+    <TextInput key="action" source="action" />,
+    <TextInput key="actorName" source="actorName_q" label="resources.audit-log.fields.actorName" />,
+    ...useRegionFilters(),
+    <DateInput key="at_gte" source="at_gte" parse={dayStart} format={dayOf} label="yinfa.dashboard.from" />,
+    <DateInput key="at_lte" source="at_lte" parse={dayEnd} format={dayOf} label="yinfa.dashboard.to" />
+  ]
+  return (
+    <List filters={filters} sort={{ field: "at", order: "DESC" }} exporter={false}>
+      <DataTable rowClick="show" bulkActionButtons={false}>
+        <DataTable.Col source="at">
+          <InstantField source="at" />
+        </DataTable.Col>
+        <DataTable.Col source="actorName" />
+        <DataTable.Col source="resource" />
+        <DataTable.Col source="recordId" />
+        <DataTable.Col source="action" />
+        <DataTable.Col source="note" />
+      </DataTable>
+    </List>
+  )
+}

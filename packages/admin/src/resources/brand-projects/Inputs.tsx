@@ -1,0 +1,21 @@
+import { maxValue, minValue, NumberInput, ReferenceInput, required, SelectInput, TextInput } from "react-admin"
+import { categoryChoices } from "../../common/choices.js"
+import { RegionInput } from "../../common/regions.js"
+
+export const BrandProjectInputs = () => (
+  <>
+    <TextInput source="name" validate={required()} fullWidth />
+    <SelectInput source="category" choices={categoryChoices} validate={required()} fullWidth />
+    <RegionInput />
+    <ReferenceInput source="ownerOrganizationId" reference="organizations">
+      <SelectInput optionText="name" emptyText=" " parse={(v: string) => (v === "" ? null : v)} fullWidth />
+    </ReferenceInput>
+    <NumberInput
+      source="yearStarted"
+      defaultValue={new Date().getFullYear()}
+      validate={[required(), minValue(1949), maxValue(2100)]}
+      fullWidth
+    />
+    <TextInput source="description" multiline minRows={4} fullWidth />
+  </>
+)

@@ -1,0 +1,36 @@
+import { DataTable, Labeled, Pagination, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField } from "react-admin"
+import { LabelField, LocalDateTimeField } from "../../common/fields.js"
+import { RegionField } from "../../common/regions.js"
+
+export const BrandProjectShow = () => (
+  <Show>
+    <SimpleShowLayout>
+      <TextField source="name" />
+      <LabelField source="category" prefix="yinfa.category" />
+      <Labeled source="regionCode">
+        <RegionField />
+      </Labeled>
+      <ReferenceField source="ownerOrganizationId" reference="organizations" emptyText="—" />
+      <TextField source="yearStarted" />
+      <TextField source="description" />
+      <Labeled label="resources.activities.name" fullWidth>
+        <ReferenceManyField
+          reference="activities"
+          target="brandProjectId"
+          sort={{ field: "startsAt", order: "DESC" }}
+          pagination={<Pagination />}
+        >
+          <DataTable rowClick="show" bulkActionButtons={false} resource="activities">
+            <DataTable.Col source="title" />
+            <DataTable.Col source="startsAt">
+              <LocalDateTimeField source="startsAt" />
+            </DataTable.Col>
+            <DataTable.Col source="status">
+              <LabelField source="status" prefix="yinfa.enum.activityStatus" />
+            </DataTable.Col>
+          </DataTable>
+        </ReferenceManyField>
+      </Labeled>
+    </SimpleShowLayout>
+  </Show>
+)

@@ -1,0 +1,17 @@
+import { required, SelectInput, TextInput } from "react-admin"
+import { choicesOf } from "../../common/choices.js"
+import { RegionInput } from "../../common/regions.js"
+
+const validateContactPhone = (v: unknown) =>
+  v && !/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/.test(String(v).trim()) ? "yinfa.core.validation.contactPhone" : undefined
+
+export const OrganizationInputs = () => (
+  <>
+    <TextInput source="name" validate={required()} fullWidth />
+    <SelectInput source="kind" choices={choicesOf("organizationKind")} validate={required()} fullWidth />
+    <RegionInput />
+    <TextInput source="contactName" fullWidth />
+    <TextInput source="contactPhone" validate={validateContactPhone} parse={(v: string) => (v === "" ? null : v)} fullWidth />
+    <TextInput source="address" fullWidth />
+  </>
+)

@@ -1,0 +1,16 @@
+import { DataTable, List } from "react-admin"
+import { LabelField } from "../../common/fields.js"
+
+export const RegionList = () => (
+  <List sort={{ field: "sortOrder", order: "ASC" }} perPage={50}>
+    <DataTable rowClick="show" bulkActionButtons={false}>
+      <DataTable.Col source="code" />
+      <DataTable.Col source="name" />
+      <DataTable.Col source="nameEn" />
+      <DataTable.Col source="kind">
+        <LabelField source="kind" prefix="yinfa.enum.regionKind" />
+      </DataTable.Col>
+      <DataTable.Col source="sortOrder" />
+    </DataTable>
+  </List>
+)

@@ -1,0 +1,78 @@
+import "./setup.js"
+import { fireEvent, screen, within } from "@testing-library/react"
+import { HttpError } from "react-admin"
+import { describe, expect, it } from "vitest"
+import { fakeAuthProvider, fakeDataProvider, users } from "./fixtures.js"
+import { renderApp } from "./render.js"
+
+const refusal = "线下活动发布前须填写完整的安全预案：医疗救护、交通出行、保险"
+
+describe("activity workflow", () => {
+  it("publish shows the server's refusal message as it was sent", async () => {
+    const calls: Array<[string, unknown, string]> = []
+    const dataProvider = fakeDataProvider(undefined, {
+      action: async (resource, id, action) => {
+        calls.push([resource, id, action])
+        throw new HttpError(refusal, 409, { message: refusal })
+      }
+    })
+    renderApp("/activities/a1/show", { dataProvider })
+    fireEvent.click(await screen.findByRole("button", { name: "发布" }))
+    expect(await screen.findByText(refusal)).toBeTruthy()
+    expect(calls).toEqual([["activities", "a1", "publish"]])
+  })
+
+  it("cancel asks for a reason and sends it", async () => {
+    const bodies: unknown[] = []
+    const dataProvider = fakeDataProvider(undefined, {
+      action: async (_r, id, _a, body) => {
+        bodies.push(body)
+        return { data: { id } as any }
+      }
+    })
+    renderApp("/activities/a1/show", { dataProvider })
+    fireEvent.click(await screen.findByRole("button", { name: "取消活动" }))
+    const dialog = await screen.findByRole("dialog")
+    fireEvent.change(within(dialog).getByLabelText(/原因/), { target: { value: "天气原因" } })
+    fireEvent.click(within(dialog).getByRole("button", { name: "取消活动" }))
+    expect(await screen.findByText("操作成功")).toBeTruthy()
+    expect(bodies).toEqual([{ reason: "天气原因" }])
+  })
+
+  it("a viewer is offered no workflow or edit button", async () => {
+    renderApp("/activities/a1/show", { authProvider: fakeAuthProvider(users.viewer) })
+    expect(await screen.findByText("果树修剪技术指导", { selector: "span" })).toBeTruthy()
+    expect(screen.queryByRole("button", { name: "发布" })).toBeNull()
+    expect(screen.queryByRole("link", { name: /编辑/ })).toBeNull()
+  })
+
+  it("the candidates tab explains each factor and signs a candidate up", async () => {
+    const created: unknown[] = []
+    const dataProvider = fakeDataProvider(undefined, {
+      candidates: async () => ({
+        data: [
+          {
+            volunteer: { id: "1", name: "王建国", volunteerNumber: "YC202500001" } as any,
+            score: 87,
+            remainingHours: 6,
+            eligible: true,
+            factors: [
+              { factor: "expertise", score: 1, weight: 0.35, key: "no-such-key", params: {}, explanation: "Has all the required expertise" }
+            ]
+          }
+        ]
+      }),
+      create: async (resource, { data }) => {
+        created.push([resource, data])
+        return { data: { id: "p1", ...data } as any }
+      }
+    })
+    renderApp("/activities/a1/show/candidates", { dataProvider })
+    expect(await screen.findByText("87")).toBeTruthy()
+    expect(screen.getByText(/Has all the required expertise/)).toBeTruthy()
+    expect(screen.getByText("专长匹配")).toBeTruthy()
+    fireEvent.click(screen.getByRole("button", { name: "报名" }))
+    expect(await screen.findByText("已报名")).toBeTruthy()
+    expect(created).toEqual([["participations", { activityId: "a1", volunteerId: "1", overrideReason: null }]])
+  })
+})

@@ -1,0 +1,264 @@
+import { PassThrough, type TransformCallback } from "node:stream"
+import { HttpApiBuilder, HttpIncomingMessage, type HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import { actorRegion, Certificates, CurrentActor, type DomainError, Q, Regions, requireWriter, todayLocal } from "@yinfa/core"
+import { Cause, Deferred, Effect, Exit, Fiber, type Layer, Option, Stream } from "effect"
+import { type ExportFormat, type ExportOptions, exportFileName, exportList, isExportable } from "../importExport/exportList.js"
+import { importAttendance } from "../importExport/importAttendance.js"
+import { reportSummary } from "../importExport/importDriver.js"
+import { importVolunteers } from "../importExport/importVolunteers.js"
+import { reportPack } from "../importExport/reportPack.js"
+import { reportWorkbook } from "../importExport/reportWorkbook.js"
+import { attendanceTemplate, rosterTemplate } from "../importExport/template.js"
+import { YinfaApi } from "./api.js"
+import { jsonError, localized, parseParams, requestLocale, respond } from "./context.js"
+import { deriveWhitelist, RESOURCE_BY_NAME } from "./resources.js"
+import { BadParam, parseFilter, parseSort } from "./simpleRest.js"
+
+/**
+ * Handlers of the import/export routes, the report pack and the public certificate check. The
+ * work itself is in ../importExport; here are only the HTTP concerns: raw upload bodies, file
+ * names, content types, and streaming an export whose first page decides the status.
+ */
+
+export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+const CSV_TYPE = "text/csv; charset=utf-8"
+const HTML_TYPE = "text/html; charset=utf-8"
+
+/** Printed documents carry inline styles only: nothing in them may load or run anything. */
+export const DOCUMENT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
+
+/** RFC 5987 value: encodeURIComponent leaves ' ( ) * as they are, which attr-char does not allow. */
+const rfc5987 = (s: string) => encodeURIComponent(s).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+
+/**
+ * `attachment; filename="<ascii>"; filename*=UTF-8''<name>`: browsers use the Chinese name, the
+ * plain one is for clients that know only RFC 2616 (RFC 6266 §4.3).
+ */
+export const contentDisposition = (fileName: string, asciiFallback: string, disposition: "attachment" | "inline" = "attachment") =>
+  `${disposition}; filename="${asciiFallback.replace(/[^\x20-\x7e]|["\\]/g, "_")}"; filename*=UTF-8''${rfc5987(fileName)}`
+
+const fileResponse = (bytes: Uint8Array, contentType: string, fileName: string, asciiFallback: string) =>
+  HttpServerResponse.uint8Array(bytes, {
+    contentType,
+    headers: { "content-disposition": contentDisposition(fileName, asciiFallback), "cache-control": "no-store" }
+  })
+
+const groupLayer = (name: string, build: (handlers: any) => any): Layer.Layer<never> => (HttpApiBuilder.group as any)(YinfaApi, name, build)
+
+// ---------------------------------------------------------------------------------------------
+// Imports
+
+const parseMode = (raw: string | undefined) =>
+  parseParams(() => {
+    if (raw === undefined || raw === "" || raw === "all-or-nothing") return "all-or-nothing" as const
+    if (raw === "valid-only") return "valid-only" as const
+    throw new BadParam("mode", "http.param.invalid", { param: "mode", detail: "all-or-nothing | valid-only" })
+  })
+
+class TooLarge {
+  readonly _tag = "TooLarge"
+}
+
+/**
+ * The raw body: the file, collected chunk by chunk and joined once (the platform's `arrayBuffer`
+ * re-concatenates on every chunk, quadratic for a 50 MB upload). Past the upload limit it is a
+ * 413; a declared Content-Length over it never gets here (app.ts refuses it unread), and a
+ * chunked body is cut off where it crosses the limit.
+ */
+const uploadedFile = (request: HttpServerRequest.HttpServerRequest) =>
+  Effect.gen(function* () {
+    const max = Number(Option.getOrElse(yield* HttpIncomingMessage.MaxBodySize, () => Number.POSITIVE_INFINITY))
+    const chunks: Array<Uint8Array> = []
+    let size = 0
+    const read = yield* request.stream.pipe(
+      Stream.runForEach((chunk) => {
+        size += chunk.byteLength
+        if (size > max) return Effect.fail(new TooLarge())
+        chunks.push(chunk)
+        return Effect.void
+      }),
+      Effect.either
+    )
+    if (read._tag === "Left") {
+      if (read.left instanceof TooLarge) return jsonError(413, { message: yield* localized("http.body.tooLarge", { max }) })
+      return yield* Effect.die(read.left)
+    }
+    if (size === 0) return yield* Effect.fail(new BadParam("file", "http.upload.empty"))
+    return new Uint8Array(Buffer.concat(chunks, size))
+  })
+
+const importHandler =
+  (kind: "volunteers" | "attendance") =>
+  ({ request, urlParams }: { request: HttpServerRequest.HttpServerRequest; urlParams: { mode?: string; region?: string } }) =>
+    respond(
+      Effect.gen(function* () {
+        // Refused before the upload is read: a viewer does not make the server hold 50 MB for nothing.
+        yield* requireWriter(yield* CurrentActor)
+        const mode = yield* parseMode(urlParams.mode)
+        const file = yield* uploadedFile(request)
+        if (HttpServerResponse.isServerResponse(file)) return file
+        const locale = yield* requestLocale
+        const source = { bytes: file }
+        const report =
+          kind === "volunteers"
+            ? yield* importVolunteers(source, { mode, locale, region: urlParams.region || null })
+            : yield* importAttendance(source, { mode, locale })
+        const workbook = yield* Effect.promise(() => reportWorkbook(report, kind === "volunteers" ? "志愿者名册导入" : "签到表导入"))
+        return { ...report, summary: reportSummary(report, locale), workbookBase64: Buffer.from(workbook).toString("base64") }
+      })
+    )
+
+// ---------------------------------------------------------------------------------------------
+// Exports
+
+/** A pass-through that reports its first chunk: from then on the response is a file, not an error. */
+class FirstChunk extends PassThrough {
+  private seen = false
+  constructor(private readonly onFirst: () => void) {
+    super()
+  }
+  override _transform(chunk: unknown, encoding: BufferEncoding, callback: TransformCallback) {
+    if (!this.seen) {
+      this.seen = true
+      this.onFirst()
+    }
+    super._transform(chunk, encoding, callback)
+  }
+}
+
+/**
+ * Runs the export in its own fiber, writing into a pipe that becomes the response body. Until the
+ * first byte is written the outcome can still be an ordinary error response (a refused query,
+ * a viewer asking for clear values); after it, a failure can only cut the download short, which
+ * the client sees as a failed download rather than a complete-looking file. A client that goes
+ * away stops the export.
+ */
+const streamExport = (resource: string, options: ExportOptions) =>
+  Effect.gen(function* () {
+    const first = yield* Deferred.make<void, DomainError>()
+    const out = new FirstChunk(() => Deferred.unsafeDone(first, Exit.void))
+    let finished = false
+    const fiber = yield* exportList(resource, out, options).pipe(
+      Effect.onExit((exit) =>
+        Effect.gen(function* () {
+          finished = true
+          if (Exit.isSuccess(exit)) return
+          if (yield* Deferred.isDone(first)) {
+            if (!Exit.isInterrupted(exit)) yield* Effect.logError("export failed after the download started", Cause.pretty(exit.cause))
+            out.destroy(new Error("export failed"))
+          } else yield* Deferred.done(first, Exit.asVoid(exit))
+        })
+      ),
+      Effect.forkDaemon
+    )
+    out.once("close", () => {
+      if (!finished) Effect.runFork(Fiber.interrupt(fiber))
+    })
+    yield* Deferred.await(first)
+    return Stream.fromAsyncIterable(out as AsyncIterable<Uint8Array>, (e) => e)
+  })
+
+const parseExport = (resource: string, p: { format?: string; filter?: string; sort?: string; reveal?: string }) =>
+  parseParams(() => {
+    if (!isExportable(resource)) throw new BadParam("resource", "http.param.invalid", { param: "resource", detail: resource })
+    let format: ExportFormat
+    if (p.format === undefined || p.format === "" || p.format === "xlsx") format = "xlsx"
+    else if (p.format === "csv") format = "csv"
+    else throw new BadParam("format", "http.param.invalid", { param: "format", detail: "xlsx | csv" })
+    if (p.reveal !== undefined && !["", "0", "1", "true", "false"].includes(p.reveal))
+      throw new BadParam("reveal", "http.param.invalid", { param: "reveal", detail: "1" })
+    // The list endpoint's parser and whitelist: an export is the list, every page of it.
+    const whitelist = RESOURCE_BY_NAME.get(resource)?.whitelist ?? deriveWhitelist(resource)
+    const { filters, ids } = parseFilter(p.filter, whitelist)
+    const sort = parseSort(p.sort, whitelist)
+    return { resource, format, query: Q.all(ids ? [Q.in("id", ids)] : filters, sort), reveal: p.reveal === "1" || p.reveal === "true" }
+  })
+
+const exportHandler = ({ path, urlParams }: { path: { resource: string }; urlParams: Record<string, string | undefined> }) =>
+  respond(
+    Effect.gen(function* () {
+      const request = yield* parseExport(path.resource, urlParams)
+      const today = yield* todayLocal
+      const body = yield* streamExport(request.resource, { format: request.format, query: request.query, reveal: request.reveal })
+      const fileName = exportFileName(request.resource, request.format, today)
+      return HttpServerResponse.stream(body, {
+        contentType: request.format === "xlsx" ? XLSX_TYPE : CSV_TYPE,
+        headers: {
+          "content-disposition": contentDisposition(fileName, `${request.resource}-${today.replace(/-/g, "")}.${request.format}`),
+          "cache-control": "no-store"
+        }
+      })
+    })
+  )
+
+// ---------------------------------------------------------------------------------------------
+// Report pack
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/
+
+const reportPackHandler = ({ urlParams }: { urlParams: { from?: string; to?: string; regionCode?: string; format?: string } }) =>
+  respond(
+    Effect.gen(function* () {
+      const format = yield* parseParams(() => {
+        if (urlParams.format === undefined || urlParams.format === "" || urlParams.format === "xlsx") return "xlsx" as const
+        if (urlParams.format === "html") return "html" as const
+        throw new BadParam("format", "http.param.invalid", { param: "format", detail: "xlsx | html" })
+      })
+      const today = yield* todayLocal
+      const from = urlParams.from || `${today.slice(0, 4)}-01-01`
+      const to = urlParams.to || today
+      for (const [param, value] of [
+        ["from", from],
+        ["to", to]
+      ] as const)
+        if (!DATE.test(value)) return yield* Effect.fail(new BadParam(param, "http.param.invalid", { param, detail: "YYYY-MM-DD" }))
+      // A region admin's pack is their region's, whatever they ask for (the services scope it too;
+      // this makes the title name the region rather than "the whole city").
+      const own = actorRegion(yield* CurrentActor)
+      const pack = yield* reportPack({ from, to, regionCode: own ?? (urlParams.regionCode || null) })
+      const name = `志愿服务工作报表-${from}-${to}`
+      const ascii = `report-pack-${from}-${to}`
+      if (format === "xlsx") return fileResponse(pack.workbook, XLSX_TYPE, `${name}.xlsx`, `${ascii}.xlsx`)
+      return HttpServerResponse.text(pack.html, {
+        contentType: HTML_TYPE,
+        headers: {
+          "content-disposition": contentDisposition(`${name}.html`, `${ascii}.html`, "inline"),
+          "content-security-policy": DOCUMENT_CSP
+        }
+      })
+    })
+  )
+
+// ---------------------------------------------------------------------------------------------
+
+const importExportHandlers = groupLayer("importExport", (handlers: any) =>
+  handlers
+    .handle("volunteerTemplate", () =>
+      respond(
+        Effect.gen(function* () {
+          const regions = (yield* (yield* Regions).list(Q.all([], [{ field: "sortOrder", order: "ASC" }]))).rows
+          const bytes = yield* Effect.promise(() => rosterTemplate(regions))
+          return fileResponse(bytes, XLSX_TYPE, "志愿者名册导入模板.xlsx", "volunteer-import-template.xlsx")
+        })
+      )
+    )
+    .handle("attendanceTemplate", () =>
+      respond(
+        Effect.map(Effect.promise(attendanceTemplate), (bytes) =>
+          fileResponse(bytes, XLSX_TYPE, "签到表导入模板.xlsx", "attendance-import-template.xlsx")
+        )
+      )
+    )
+    // Raw: the body is the file's bytes and must not be decoded (a GBK .csv is not UTF-8 text).
+    .handleRaw("importVolunteers", importHandler("volunteers"))
+    .handleRaw("importAttendance", importHandler("attendance"))
+    .handle("export", exportHandler)
+    .handle("reportPack", reportPackHandler)
+)
+
+/** Public: a certificate number is all it takes, and all it tells is what the paper shows. */
+const verificationHandlers = groupLayer("certificateVerification", (handlers: any) =>
+  handlers.handle("verify", ({ path }: { path: { number: string } }) => respond(Effect.flatMap(Certificates, (c) => c.verify(path.number))))
+)
+
+export const ImportExportHandlersLive = [importExportHandlers, verificationHandlers] as const
