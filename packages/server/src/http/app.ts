@@ -1,4 +1,5 @@
-import { existsSync, statSync } from "node:fs"
+import { existsSync, readFileSync, statSync } from "node:fs"
+import { gzipSync } from "node:zlib"
 import { extname, join, resolve, sep } from "node:path"
 import {
   HttpApiBuilder,
@@ -99,7 +100,17 @@ const NOT_BUILT = `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"
 const staticFiles = (dir: string | null | undefined) => {
   const root = dir ? resolve(dir) : null
   const available = root !== null && existsSync(join(root, "index.html"))
-  return (pathname: string) =>
+  // The app is a couple of megabytes of JavaScript: compressed once per file version and kept,
+  // it reaches a browser several times faster (the first paint is what staff wait for).
+  const gzipped = new Map<string, { readonly mtimeMs: number; readonly body: Uint8Array }>()
+  const gzipOf = (file: string, mtimeMs: number): Uint8Array => {
+    const cached = gzipped.get(file)
+    if (cached && cached.mtimeMs === mtimeMs) return cached.body
+    const body = gzipSync(readFileSync(file), { level: 9 })
+    gzipped.set(file, { mtimeMs, body })
+    return body
+  }
+  return (pathname: string, acceptEncoding: string | undefined) =>
     Effect.gen(function* () {
       if (!available || !root) return HttpServerResponse.html(NOT_BUILT)
       let decoded: string
@@ -123,12 +134,21 @@ const staticFiles = (dir: string | null | undefined) => {
       const file = isFile ? target : join(root, "index.html")
       const ext = extname(file)
       const cache = file.includes(`${sep}assets${sep}`) ? "public, max-age=31536000, immutable" : "no-cache"
+      if (COMPRESSIBLE.has(ext) && /\bgzip\b/.test(acceptEncoding ?? "")) {
+        const body = gzipOf(file, statSync(file).mtimeMs)
+        return HttpServerResponse.uint8Array(body, {
+          contentType: MIME[ext] ?? "application/octet-stream",
+          headers: { "cache-control": cache, "content-encoding": "gzip", vary: "accept-encoding" }
+        })
+      }
       return yield* HttpServerResponse.file(file, {
         contentType: MIME[ext] ?? "application/octet-stream",
         headers: { "cache-control": cache }
       })
     })
 }
+
+const COMPRESSIBLE = new Set([".js", ".mjs", ".css", ".html", ".svg", ".json", ".map", ".txt"])
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/
 
@@ -233,7 +253,7 @@ export const makeHttpApp = (options: AppOptions = {}) =>
         )
       }
       if (request.method !== "GET" && request.method !== "HEAD") return jsonError(405, { message: message(request, "http.method.notAllowed") })
-      return yield* serveStatic(pathname)
+      return yield* serveStatic(pathname, request.headers["accept-encoding"])
     })
 
     const withCors = HttpMiddleware.cors({
