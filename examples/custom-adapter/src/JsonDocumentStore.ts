@@ -121,6 +121,35 @@ export const makeJsonDocumentStore = (options: JsonDocumentStoreOptions = {}): S
           return Effect.succeed(JSON.parse(json) as never)
         })
       ),
+    insertMany: (resource, rows) =>
+      committed(
+        Effect.suspend(() => {
+          const batch = rows as unknown as ReadonlyArray<Doc>
+          // All checks first, against the stored documents and the batch itself, so that a
+          // Conflict writes nothing. One pass over the collection per unique field set, not per row.
+          const ids = new Set<string>()
+          for (const doc of batch) {
+            if (collection(resource).has(doc.id) || ids.has(doc.id))
+              return Effect.fail(conflict("conflict.unique", `${resource} ${doc.id} exists`, { field: "id" }, "id"))
+            ids.add(doc.id)
+          }
+          const stored = batch.length > 0 && RESOURCES[resource].unique.length > 0 ? docs(resource) : []
+          for (const fields of RESOURCES[resource].unique) {
+            const key = (d: Doc) =>
+              fields.some((f) => d[f] === null || d[f] === undefined) ? null : JSON.stringify(fields.map((f) => d[f]))
+            const seen = new Set(stored.map(key).filter((k) => k !== null))
+            const field = fields.join(",")
+            for (const doc of batch) {
+              const k = key(doc)
+              if (k === null) continue
+              if (seen.has(k)) return Effect.fail(conflict("conflict.unique", `duplicate ${field}`, { field }, field))
+              seen.add(k)
+            }
+          }
+          for (const doc of batch) collection(resource).set(doc.id, JSON.stringify(doc))
+          return Effect.void
+        })
+      ),
     update: (resource, id, patch) =>
       committed(
         Effect.suspend(() => {

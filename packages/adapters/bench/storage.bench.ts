@@ -345,7 +345,7 @@ const benchSqlite = async (data: Data) => {
     const handle = await sqlite.makeSqliteStore({ filename: join(dir, "adapter.db") })
     const store: StoreService = handle.store
     let t0 = performance.now()
-    await run(store.transaction(Effect.forEach(data.volunteers, (v) => store.insert("volunteers", v), { discard: true })))
+    await run(store.insertMany("volunteers", data.volunteers))
     const adapterInsert = performance.now() - t0
 
     const rawHandle = await sqlite.makeSqliteStore({ filename: join(dir, "raw.db") })
@@ -362,14 +362,38 @@ const benchSqlite = async (data: Data) => {
     insertAll(raw, "volunteers", data.volunteers)
     const rawInsert = performance.now() - t0
     raw.close()
-    const perSecond = (ms: number) => `${Math.round(data.volunteers.length / (ms / 1000)).toLocaleString("en")} rows/s`
+    const perSecond = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString("en")} rows/s`
     record(
       "SQLite",
-      `(c) bulk insert ${data.volunteers.length.toLocaleString("en")} volunteers (1 run)`,
+      `(c) bulk insert ${data.volunteers.length.toLocaleString("en")} volunteers: store.insertMany (1 run)`,
       { median: adapterInsert, p95: adapterInsert },
       { median: rawInsert, p95: rawInsert },
-      [perSecond(adapterInsert), perSecond(rawInsert)]
+      [perSecond(data.volunteers.length, adapterInsert), perSecond(data.volunteers.length, rawInsert)]
     )
+    // The per-row path (what an interactive write costs), on a tenth of the rows: one store.insert
+    // at a time in one transaction, against the same prepared single-row INSERT.
+    {
+      const some = data.volunteers.slice(0, Math.ceil(data.volunteers.length / 10))
+      const single = await sqlite.makeSqliteStore({ filename: join(dir, "single.db") })
+      t0 = performance.now()
+      await run(single.store.transaction(Effect.forEach(some, (v) => single.store.insert("volunteers", v), { discard: true })))
+      const oneByOne = performance.now() - t0
+      await single.close()
+      const rawSingle = await sqlite.makeSqliteStore({ filename: join(dir, "raw-single.db") })
+      await rawSingle.close()
+      const rawDb = new BetterSqlite3(join(dir, "raw-single.db"))
+      t0 = performance.now()
+      insertAll(rawDb, "volunteers", some)
+      const rawOneByOne = performance.now() - t0
+      rawDb.close()
+      record(
+        "SQLite",
+        `(c′) insert ${some.length.toLocaleString("en")} volunteers one row at a time: store.insert (1 run)`,
+        { median: oneByOne, p95: oneByOne },
+        { median: rawOneByOne, p95: rawOneByOne },
+        [perSecond(some.length, oneByOne), perSecond(some.length, rawOneByOne)]
+      )
+    }
 
     // The rest of the data goes in raw (same encoding as the adapter's, checked below).
     const db = new BetterSqlite3(join(dir, "adapter.db"))
@@ -493,7 +517,7 @@ const benchPostgres = async (data: Data, url: string) => {
     // (c): the adapter loads half of the volunteers, raw the other half, into the same tables.
     const half = Math.floor(data.volunteers.length / 2)
     let t0 = performance.now()
-    await run(store.transaction(Effect.forEach(data.volunteers.slice(0, half), (v) => store.insert("volunteers", v), { discard: true })))
+    await run(store.insertMany("volunteers", data.volunteers.slice(0, half)))
     const adapterInsert = performance.now() - t0
     t0 = performance.now()
     await insertAll("volunteers", data.volunteers.slice(half))
@@ -501,7 +525,7 @@ const benchPostgres = async (data: Data, url: string) => {
     const perSecond = (n: number, ms: number) => `${Math.round(n / (ms / 1000)).toLocaleString("en")} rows/s`
     record(
       "PostgreSQL",
-      `(c) bulk insert ${half.toLocaleString("en")} volunteers each (1 run)`,
+      `(c) bulk insert ${half.toLocaleString("en")} volunteers each: store.insertMany (1 run)`,
       { median: adapterInsert, p95: adapterInsert },
       { median: rawInsert, p95: rawInsert },
       [perSecond(half, adapterInsert), perSecond(data.volunteers.length - half, rawInsert)]

@@ -90,7 +90,10 @@ export const runSqlChecks = (target: SqlTarget): void => {
         const handle = await fresh.open({ migrate: false })
         try {
           const first = await migrateToLatest(handle.db, target.dialect)
-          expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual([["2026_11_28_0001_initial", "Success"]])
+          expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual([
+            ["2026_11_28_0001_initial", "Success"],
+            ["2026_11_28_0002_indexes", "Success"]
+          ])
           const tables = await userTables(handle.db)
           const second = await migrateToLatest(handle.db, target.dialect)
           expect(second.error).toBeUndefined()

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer } from "effect"
 import { en, zhCN } from "../src/i18n/index.js"
+import { Store } from "../src/ports/Store.js"
 import { type Candidate, Matching } from "../src/services/Matching.js"
 import { MATCH_WEIGHTS, MatchingLive } from "../src/services/MatchingLive.js"
 import { activityRow, insertAll, pairingRow, participationRow, volunteerRow } from "./reportingBuilders.js"
@@ -191,15 +192,21 @@ describe("Matching.candidatesForActivity", () => {
   it.effect("pages through the whole jurisdiction: the best candidate is found however far down the list", () =>
     Effect.gen(function* () {
       yield* insertAll("activities", [activity])
-      yield* insertAll(
-        "volunteers",
-        Array.from({ length: 450 }, () => volunteerRow({ name: "一般" }))
+      // All in the search's first tier (some expertise, the interest, the region), more than two
+      // pages of it; the best one, registered last, is on the last page.
+      yield* Effect.flatMap(Store, (store) =>
+        store.insertMany(
+          "volunteers",
+          Array.from({ length: 2_150 }, () => volunteerRow({ name: "一般", expertise: ["agri-tech"], ...rural }))
+        )
       )
       yield* insertAll("volunteers", [volunteerRow({ name: "最后登记", expertise: ["agri-tech", "crop-livestock"], ...rural })])
       const matching = yield* Matching
       const result = yield* matching.candidatesForActivity(activity.id, { limit: 500 }).pipe(as(cityAdmin))
       expect(result).toHaveLength(100)
       expect(result[0].volunteer.name).toBe("最后登记")
+      // Pages neither overlap nor skip: every candidate once.
+      expect(new Set(result.map((c) => c.volunteer.id)).size).toBe(100)
       const numbers = result.slice(1).map((c) => c.volunteer.volunteerNumber)
       expect(numbers).toEqual([...numbers].sort())
       const defaulted = yield* matching.candidatesForActivity(activity.id).pipe(as(cityAdmin))

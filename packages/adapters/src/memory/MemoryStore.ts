@@ -86,6 +86,38 @@ export const makeMemoryStoreWithTables = (): {
         table(resource).set(r.id, r)
         return Effect.succeed(clone(r) as never)
       }),
+    insertMany: (resource, rows) =>
+      Effect.suspend((): Effect.Effect<void, Conflict> => {
+        if (rows.length === 0) return Effect.void
+        const t = table(resource)
+        const batch = rows.map((row) => clone(row) as unknown as Row)
+        // Every check before the first write, so a Conflict leaves the table as it was. The key
+        // sets are built once: `uniqueClash` per row would scan the table once per row.
+        const ids = new Set<string>()
+        for (const r of batch) {
+          if (t.has(r.id) || ids.has(r.id))
+            return Effect.fail(conflict("conflict.unique", `${resource} ${r.id} exists`, { field: "id" }, "id"))
+          ids.add(r.id)
+        }
+        for (const fields of resourceDescriptor(resource).unique) {
+          const key = (row: Row) =>
+            fields.some((f) => row[f] === null || row[f] === undefined) ? null : JSON.stringify(fields.map((f) => row[f]))
+          const seen = new Set<string>()
+          for (const other of t.values()) {
+            const k = key(other)
+            if (k !== null) seen.add(k)
+          }
+          for (const r of batch) {
+            const k = key(r)
+            if (k === null) continue
+            const name = fields.join(",")
+            if (seen.has(k)) return Effect.fail(conflict("conflict.unique", `duplicate ${name}`, { field: name }, name))
+            seen.add(k)
+          }
+        }
+        for (const r of batch) t.set(r.id, r)
+        return Effect.void
+      }),
     update: (resource, id, patch) =>
       Effect.suspend((): Effect.Effect<never, NotFound | Conflict> => {
         const current = table(resource).get(id)

@@ -784,6 +784,127 @@ export const runStoreContract = (target: StoreContractTarget): void => {
       )
     })
 
+    describe("insertMany", () => {
+      /**
+       * More rows than one multi-row INSERT carries in any SQL adapter (they chunk under the
+       * drivers' parameter limits), so that a failure in a later chunk is tested against earlier
+       * chunks already sent.
+       */
+      const BIG = 1_203
+      const batch = (s: Slice, n: number, overrides: (i: number) => RowOverrides<"volunteers"> = () => ({})) =>
+        Array.from({ length: n }, (_, i) =>
+          volunteerRow(s.id(`m${String(i).padStart(5, "0")}`), {
+            regionCode: s.tag,
+            // Varied values, so that a column shifted by one in a chunk would not read back equal.
+            name: `批量${i}`,
+            monthlyHours: i % 40,
+            partyMember: i % 2 === 0,
+            interests: i % 3 === 0 ? ["party-story"] : [],
+            ...(i % 5 === 0 ? { expertise: ["law-mediation"], expertiseYears: { "law-mediation": i % 30 } } : {}),
+            fitness: i % 4 === 0 ? null : "good",
+            ...overrides(i)
+          })
+        )
+
+      it.effect("round trip: every row reads back equal, across chunks", () =>
+        Effect.gen(function* () {
+          const s = slice()
+          const { store } = yield* services
+          const rows = batch(s, BIG, (i) => (i % 7 === 0 ? { phone: s.phone(), idNumber: s.idNumber() } : {}))
+          const result = yield* store.insertMany("volunteers", rows)
+          expect(result).toBeUndefined()
+          const back = yield* store.list("volunteers", Q.all([s.mine], [{ field: "name", order: "ASC" }]))
+          expect(back.total).toBe(BIG)
+          const byId = new Map(back.rows.map((r) => [r.id, r]))
+          for (const row of rows) expect(byId.get(row.id)).toEqual(row)
+          expect(yield* store.get("volunteers", rows[BIG - 1].id)).toEqual(rows[BIG - 1])
+        })
+      )
+
+      it.effect("an empty array writes nothing and succeeds", () =>
+        Effect.gen(function* () {
+          const s = slice()
+          const { store } = yield* services
+          yield* store.insertMany("volunteers", [])
+          yield* store.transaction(store.insertMany("activities", []))
+          expect(yield* matching(s, "volunteers")).toEqual([])
+        })
+      )
+
+      it.effect("a unique value already stored, even in the last row, is a Conflict naming the field and writes none of the batch", () =>
+        Effect.gen(function* () {
+          const s = slice()
+          const { store, raw } = yield* services
+          const phone = s.phone()
+          yield* seedVolunteers(s, [["a", { phone }]])
+          const rows = batch(s, BIG, (i) => (i === BIG - 1 ? { phone } : {}))
+          const error = yield* Effect.flip(store.insertMany("volunteers", rows))
+          expect(error).toMatchObject({ _tag: "Conflict", key: "conflict.unique", field: "phone" })
+          expect(yield* matching(s, "volunteers")).toEqual(["a"])
+          expect(yield* raw.read("volunteers", rows[0].id)).toBeNull()
+          // An id already stored is a Conflict on id.
+          const again = yield* Effect.flip(
+            store.insertMany("volunteers", [volunteerRow(s.id("a"), { regionCode: s.tag, volunteerNumber: `YF-${s.id("a2")}` })])
+          )
+          expect(again).toMatchObject({ _tag: "Conflict", key: "conflict.unique", field: "id" })
+        })
+      )
+
+      it.effect("a duplicate within the batch itself is a Conflict and writes none of it", () =>
+        Effect.gen(function* () {
+          const s = slice()
+          const { store } = yield* services
+          const idNumber = s.idNumber()
+          const rows = batch(s, BIG, (i) => (i === 3 || i === BIG - 2 ? { idNumber } : {}))
+          const error = yield* Effect.flip(store.insertMany("volunteers", rows))
+          expect(error).toMatchObject({ _tag: "Conflict", key: "conflict.unique", field: "idNumber" })
+          const twice = [
+            volunteerRow(s.id("x"), { regionCode: s.tag }),
+            volunteerRow(s.id("x"), { regionCode: s.tag, volunteerNumber: "other" })
+          ]
+          expect(yield* Effect.flip(store.insertMany("volunteers", twice))).toMatchObject({ _tag: "Conflict", field: "id" })
+          // Nulls in unique fields still never collide.
+          yield* store.insertMany(
+            "volunteers",
+            batch(s, 3, () => ({ phone: null, idNumber: null }))
+          )
+          expect(yield* matching(s, "volunteers")).toEqual(["m00000", "m00001", "m00002"])
+        })
+      )
+
+      it.effect(
+        "inside a transaction it joins it: a caught Conflict leaves none of the batch, the outer writes stay; an outer failure undoes the batch",
+        () =>
+          Effect.gen(function* () {
+            const s = slice()
+            const { store } = yield* services
+            const phone = s.phone()
+            yield* seedVolunteers(s, [["a", { phone }]])
+            const outcome = yield* store.transaction(
+              Effect.gen(function* () {
+                yield* store.insert("activities", activityRow(s.id("act"), { regionCode: s.tag }))
+                const clash = yield* Effect.flip(
+                  store.insertMany(
+                    "volunteers",
+                    batch(s, BIG, (i) => (i === BIG - 1 ? { phone } : {}))
+                  )
+                )
+                yield* store.insertMany("volunteers", [volunteerRow(s.id("b"), { regionCode: s.tag })])
+                return clash._tag
+              })
+            )
+            expect(outcome).toBe("Conflict")
+            expect(yield* matching(s, "volunteers")).toEqual(["a", "b"])
+            expect(yield* matching(s, "activities")).toEqual(["act"])
+            const error = yield* Effect.flip(
+              store.transaction(Effect.zipRight(store.insertMany("volunteers", batch(s, 5)), Effect.fail("outer fails" as const)))
+            )
+            expect(error).toBe("outer fails")
+            expect(yield* matching(s, "volunteers")).toEqual(["a", "b"])
+          })
+      )
+    })
+
     describe("transactions", () => {
       /** Several writes across resources: inserts, an update and a remove of rows that existed before. */
       const seedForTransaction = (s: Slice) =>

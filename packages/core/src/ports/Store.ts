@@ -19,6 +19,14 @@ export interface StoreService {
   readonly get: <R extends ResourceName>(resource: R, id: string) => Effect.Effect<RowOf<R>, NotFound>
   /** Fails with `Conflict` (key `conflict.unique`, `field` set) when a unique field collides. */
   readonly insert: <R extends ResourceName>(resource: R, row: RowOf<R>) => Effect.Effect<RowOf<R>, Conflict>
+  /**
+   * Inserts every row or none, for bulk loads (an import, a register). All-or-nothing: a unique
+   * field colliding with a stored row or with another row of the batch fails with `Conflict`
+   * (as `insert`, `field` set) and none of the rows is written. Inside a `transaction` it joins
+   * it (and the caller's transaction decides); outside one it runs in its own. An empty array
+   * writes nothing. The rows are not returned: a caller loading 100 000 rows does not want them back.
+   */
+  readonly insertMany: <R extends ResourceName>(resource: R, rows: ReadonlyArray<RowOf<R>>) => Effect.Effect<void, Conflict>
   /** Applies the given fields and returns the whole updated row. */
   readonly update: <R extends ResourceName>(
     resource: R,

@@ -1,47 +1,37 @@
 import { Effect, Layer, Schema } from "effect"
 import { CurrentActor, scopeFilters } from "../actor.js"
 import { YinfaConfig } from "../config.js"
-import type { Activity, RiskLevel } from "../domain/activity.js"
 import { Category, EXPERTISE_FIELDS, ExpertiseField } from "../domain/categories.js"
 import { RegionCode } from "../domain/ids.js"
 import { MenteeType } from "../domain/pairing.js"
 import { Channel } from "../domain/primitives.js"
 import type { Volunteer } from "../domain/volunteer.js"
-import type { MessageParams } from "../errors.js"
-import { translate } from "../i18n/index.js"
 import { Store } from "../ports/Store.js"
 import { type Filter, Q } from "../query.js"
-import { hoursBetween, todayLocal } from "../time.js"
+import { todayLocal } from "../time.js"
 import { decodeInput, getScoped, requireRegion } from "./internal/crud.js"
-import { maskVolunteer } from "./internal/masking.js"
-import { type Candidate, type FactorScore, type MatchFactor, Matching } from "./Matching.js"
+import {
+  activityNeed,
+  explain,
+  type Load,
+  loadActivities,
+  loadsAmong,
+  MATCH_WEIGHTS,
+  type Need,
+  OTHER_REGION_SCORE,
+  PAIRING_HOURS_PER_MONTH,
+  rank,
+  scoreUnexplained
+} from "./internal/matchingScore.js"
+import { type Candidate, Matching } from "./Matching.js"
 import { captureDeps } from "./ResourceService.js"
 
-/**
- * How much each factor counts. They sum to 1, so a candidate's score reads as a percentage.
- * Expertise weighs most because it is what a need cannot do without (因人制宜); interest next,
- * because people serve best where they want to; the rest are practicalities.
- */
-export const MATCH_WEIGHTS: Readonly<Record<MatchFactor, number>> = {
-  expertise: 0.35,
-  interest: 0.2,
-  region: 0.15,
-  channel: 0.1,
-  fitness: 0.1,
-  capacity: 0.1
-}
+export { MATCH_WEIGHTS, PAIRING_HOURS_PER_MONTH }
 
-/** Cross-region help is welcome but costs travel and coordination. */
-const OTHER_REGION_SCORE = 0.3
-/** Share of the expertise score earned by years of experience in the matching fields. */
-const YEARS_SHARE = 0.2
-const YEARS_FOR_FULL_CREDIT = 20
-/** What a mentoring pair or a matchmaking asks of a mentor in a month (about two meetings). */
-export const PAIRING_HOURS_PER_MONTH = 4
+/** Volunteers are scored a page at a time so that a whole city never has to fit in memory. */
+const PAGE_SIZE = 1_000
 const DEFAULT_LIMIT = 20
 const MAX_LIMIT = 100
-/** Volunteers are scored a page at a time so that a whole city never has to fit in memory. */
-const PAGE_SIZE = 200
 
 const Month = Schema.String.pipe(Schema.pattern(/^\d{4}-(0[1-9]|1[0-2])$/, { message: () => "validation.month" }))
 
@@ -56,234 +46,148 @@ export const PairingNeedInput = Schema.Struct({
   month: Schema.optional(Month)
 })
 
-/** What every factor is computed against, whether the need is an activity or a pairing. */
-interface Need {
-  readonly category: Category
-  readonly regionCode: string
-  /** null: any way of serving will do. */
-  readonly channel: Channel | null
-  readonly riskLevel: RiskLevel
-  readonly requiredExpertise: ReadonlyArray<string>
-  /** YYYY-MM */
-  readonly month: string
-  readonly hoursNeeded: number
-  /** An activity's time, against which other confirmed activities clash; null for pairings. */
-  readonly slot: { readonly startsAt: string; readonly endsAt: string } | null
-  /** For pairings: the most active pairings one mentor may hold. */
-  readonly mentorLimit: number | null
-}
-
-/** What a volunteer has already taken on. */
-interface Load {
-  /** Durations of their confirmed activities in the need's month, as the sign-up counts them. */
-  readonly plannedHours: number
-  readonly clash: boolean
-  readonly activePairings: number
-}
-
-const round = (n: number, digits: number) => Math.round(n * 10 ** digits) / 10 ** digits
-
-const factor = (name: MatchFactor, score: number, key: string, params: MessageParams = {}): FactorScore => ({
-  factor: name,
-  score: round(score, 3),
-  weight: MATCH_WEIGHTS[name],
-  key,
-  params,
-  explanation: translate("en", key, params)
-})
-
-const longestYears = (v: Volunteer, fields: ReadonlyArray<string>) => fields.reduce((max, f) => Math.max(max, v.expertiseYears[f] ?? 0), 0)
-
-const withYears = (base: number, years: number) =>
-  base * (1 - YEARS_SHARE + (YEARS_SHARE * Math.min(years, YEARS_FOR_FULL_CREDIT)) / YEARS_FOR_FULL_CREDIT)
-
-const expertiseFactor = (v: Volunteer, need: Need): FactorScore => {
-  const required = need.requiredExpertise
-  if (required.length > 0) {
-    const matched = required.filter((f) => v.expertise.includes(f))
-    const years = longestYears(v, matched)
-    const params = { matched: matched.length, required: required.length, years, fields: matched.join(",") }
-    if (matched.length === 0) return factor("expertise", 0, "matching.expertise.none", params)
-    const key = matched.length === required.length ? "matching.expertise.full" : "matching.expertise.partial"
-    return factor("expertise", withYears(matched.length / required.length, years), key, params)
-  }
-  // Nothing asked for in particular: any field the taxonomy relates to the category counts.
-  const related = v.expertise.filter((f) => EXPERTISE_FIELDS.some((e) => e.code === f && e.categories.includes(need.category)))
-  const years = longestYears(v, related)
-  const params = { matched: related.length, years, fields: related.join(",") }
-  return related.length === 0
-    ? factor("expertise", 0, "matching.expertise.unrelated", params)
-    : factor("expertise", withYears(1, years), "matching.expertise.related", params)
-}
-
-const interestFactor = (v: Volunteer, need: Need): FactorScore =>
-  v.interests.includes(need.category)
-    ? factor("interest", 1, "matching.interest.yes", { category: need.category })
-    : factor("interest", 0, "matching.interest.no", { category: need.category })
-
-const regionFactor = (v: Volunteer, need: Need): FactorScore =>
-  v.regionCode === need.regionCode
-    ? factor("region", 1, "matching.region.same", { region: v.regionCode })
-    : factor("region", OTHER_REGION_SCORE, "matching.region.other", { region: v.regionCode, needRegion: need.regionCode })
-
-const channelFactor = (v: Volunteer, need: Need): FactorScore => {
-  if (need.channel === null) return factor("channel", 1, "matching.channel.any")
-  // A hybrid activity can be joined either way.
-  const accepts = need.channel === "hybrid" ? v.channels.length > 0 : v.channels.includes(need.channel)
-  return accepts
-    ? factor("channel", 1, "matching.channel.accepted", { channel: need.channel })
-    : factor("channel", 0, "matching.channel.notAccepted", { channel: need.channel })
-}
-
-const fitnessFactor = (v: Volunteer, need: Need): FactorScore => {
-  const inPerson = need.channel === "offline" || need.channel === "hybrid"
-  // Not recording health data is the volunteer's right (PIPL): it must not lower their score.
-  if (v.fitness === null) return factor("fitness", 1, "matching.fitness.notRecorded")
-  if (inPerson && v.fitness === "online-only")
-    return need.channel === "offline"
-      ? factor("fitness", 0, "matching.fitness.onlineOnly")
-      : factor("fitness", 0.5, "matching.fitness.onlinePartOnly")
-  // Elevated risk matters only wholly in person: a hybrid activity can be joined online.
-  if (need.channel === "offline" && v.fitness === "limited" && need.riskLevel === "elevated")
-    return factor("fitness", 0.5, "matching.fitness.limitedElevated")
-  return factor("fitness", 1, "matching.fitness.suitable")
-}
-
-const fitsInMonth = (v: Volunteer, need: Need, load: Load) => round(load.plannedHours + need.hoursNeeded, 2) <= v.monthlyHours
-
-const capacityFactor = (v: Volunteer, need: Need, load: Load, remaining: number): FactorScore => {
-  if (load.clash) return factor("capacity", 0, "matching.capacity.clash")
-  if (need.mentorLimit !== null && load.activePairings >= need.mentorLimit)
-    return factor("capacity", 0, "matching.capacity.mentorFull", { count: load.activePairings, max: need.mentorLimit })
-  const params = { remaining: round(remaining, 1), needed: round(need.hoursNeeded, 1), limit: v.monthlyHours }
-  const score = need.hoursNeeded <= 0 ? 1 : Math.min(1, remaining / need.hoursNeeded)
-  return factor("capacity", score, fitsInMonth(v, need, load) ? "matching.capacity.enough" : "matching.capacity.short", params)
-}
-
-/**
- * Whether signing up would be refused without the volunteer's recorded agreement (or, for a
- * clash or a full mentor, at all). Mirrors the sign-up rules of ParticipationsLive, so that an
- * eligible candidate is one the admin can sign up straight away.
- */
-const isEligible = (v: Volunteer, need: Need, load: Load): boolean => {
-  const online = v.channels.includes("online")
-  const inPerson = v.channels.includes("offline") && v.fitness !== "online-only"
-  const suits =
-    need.channel === null ||
-    (need.channel === "online" && online) ||
-    (need.channel === "hybrid" && (online || inPerson)) ||
-    (need.channel === "offline" && inPerson && !(v.fitness === "limited" && need.riskLevel === "elevated"))
-  const mentorFree = need.mentorLimit === null || load.activePairings < need.mentorLimit
-  return suits && !load.clash && mentorFree && fitsInMonth(v, need, load)
-}
-
-const scoreCandidate = (v: Volunteer, need: Need, load: Load): Candidate => {
-  const remaining = Math.max(0, v.monthlyHours - load.plannedHours)
-  const factors = [
-    expertiseFactor(v, need),
-    interestFactor(v, need),
-    regionFactor(v, need),
-    channelFactor(v, need),
-    fitnessFactor(v, need),
-    capacityFactor(v, need, load, remaining)
-  ]
-  return {
-    volunteer: maskVolunteer(v),
-    score: round(100 * factors.reduce((sum, f) => sum + f.weight * f.score, 0), 1),
-    factors,
-    remainingHours: round(remaining, 1),
-    eligible: isEligible(v, need, load)
-  }
-}
-
-const rank = (a: Candidate, b: Candidate) =>
-  Number(b.eligible) - Number(a.eligible) ||
-  b.score - a.score ||
-  (a.volunteer.volunteerNumber < b.volunteer.volunteerNumber ? -1 : a.volunteer.volunteerNumber > b.volunteer.volunteerNumber ? 1 : 0)
-
-/**
- * What each volunteer has taken on: their confirmed activities (read across all regions, since
- * a volunteer's time is theirs whoever organises the activity) and their active pairings.
- */
-const loadsOf = (need: Need, volunteerIds: ReadonlyArray<string>) =>
-  Effect.gen(function* () {
-    const store = yield* Store
-    const confirmed = yield* store.list("participations", Q.all([Q.in("volunteerId", volunteerIds), Q.eq("status", "confirmed")]))
-    const activities = new Map(
-      (yield* store.getMany("activities", [...new Set(confirmed.rows.map((p) => p.activityId))])).map((a) => [a.id as string, a])
-    )
-    const pairings =
-      need.mentorLimit === null
-        ? []
-        : yield* store.aggregate("pairings", {
-            filters: [Q.in("mentorId", volunteerIds), Q.eq("status", "active")],
-            groupBy: [{ field: "mentorId", as: "mentorId" }],
-            measures: [{ fn: "count", as: "count" }]
-          })
-    const loads = new Map<string, { plannedHours: number; clash: boolean; activePairings: number }>(
-      volunteerIds.map((id) => [id, { plannedHours: 0, clash: false, activePairings: 0 }])
-    )
-    for (const p of confirmed.rows) {
-      const load = loads.get(p.volunteerId)
-      const a = activities.get(p.activityId)
-      if (!load || !a) continue
-      if (a.startsAt.startsWith(need.month)) load.plannedHours += hoursBetween(a.startsAt, a.endsAt)
-      if (need.slot && a.startsAt < need.slot.endsAt && need.slot.startsAt < a.endsAt) load.clash = true
-    }
-    for (const row of pairings) {
-      const load = loads.get(String(row.mentorId))
-      if (load) load.activePairings = Number(row.count)
-    }
-    return loads as ReadonlyMap<string, Load>
-  })
-
 const clampLimit = (limit: number | undefined) =>
   Math.min(MAX_LIMIT, Math.max(1, Math.floor(Number.isFinite(limit) ? (limit as number) : DEFAULT_LIMIT)))
 
+/** Expertise fields that earn the expertise factor: those asked for, or else those the taxonomy relates to the category. */
+const relevantExpertise = (need: Need): ReadonlyArray<string> =>
+  need.requiredExpertise.length > 0
+    ? need.requiredExpertise
+    : EXPERTISE_FIELDS.filter((e) => e.categories.includes(need.category)).map((e) => e.code)
+
+/** Subsets of `xs` of size `m`. */
+const subsets = <A>(xs: ReadonlyArray<A>, m: number): Array<Array<A>> =>
+  m === 0 ? [[]] : xs.flatMap((x, i) => subsets(xs.slice(i + 1), m - 1).map((rest) => [x, ...rest]))
+
+/** Up to this many required fields, the expertise levels are "exactly m of them" (at most 6 OR groups). */
+const MAX_EXACT_FIELDS = 4
+
 /**
- * Active volunteers in the actor's jurisdiction, scored page by page; only the best `limit`
- * are kept between pages.
+ * A partition of the volunteers by how much expertise they can score, each part with its best
+ * expertise score (0..1). Asked-for fields score at most matched/required, so splitting by the
+ * number matched bounds each part tightly; the taxonomy's related fields score all or nothing.
+ */
+const expertiseLevels = (need: Need): ReadonlyArray<{ readonly filters: ReadonlyArray<Filter>; readonly best: number }> => {
+  const relevant = relevantExpertise(need)
+  // With no relevant field at all, nobody earns expertise: one level, scoring 0.
+  if (relevant.length === 0) return [{ filters: [], best: 0 }]
+  const none = { filters: [Q.includesNone("expertise", relevant)], best: 0 }
+  const k = relevant.length
+  const exact = need.requiredExpertise.length > 0 && k <= MAX_EXACT_FIELDS && new Set(relevant).size === k
+  if (!exact) return [{ filters: [Q.includesAny("expertise", relevant)], best: 1 }, none]
+  const levels = []
+  for (let m = k; m >= 1; m--) {
+    const groups = subsets(relevant, m).map((held) => [
+      ...held.map((f) => Q.includes("expertise", f)),
+      ...(m < k
+        ? [
+            Q.includesNone(
+              "expertise",
+              relevant.filter((f) => !held.includes(f))
+            )
+          ]
+        : [])
+    ])
+    levels.push({ filters: groups.length === 1 ? groups[0] : [Q.or(...groups)], best: m / k })
+  }
+  return [...levels, none]
+}
+
+/**
+ * A slice of the volunteers that the store can select and whose best possible score is known:
+ * expertise scores only with an overlap with the relevant fields (and at most in proportion to
+ * it), interest only with the category, region fully only in the need's region; channel,
+ * fitness and capacity may always score in full.
+ */
+interface Tier {
+  readonly filters: ReadonlyArray<Filter>
+  /** No score of the tier exceeds it (after the score's rounding). */
+  readonly bound: number
+}
+
+const tiersFor = (need: Need, scope: ReadonlyArray<Filter>): ReadonlyArray<Tier> => {
+  // The actor's jurisdiction is one region (or none): a tier of the other side of the region
+  // split would select nothing, so it is not queried at all.
+  const scopeRegion = scope.find((f) => f.op === "eq" && f.field === "regionCode")
+  const tiers: Array<Tier> = []
+  for (const expertise of expertiseLevels(need)) {
+    for (const interest of [true, false]) {
+      for (const sameRegion of [true, false]) {
+        if (scopeRegion?.op === "eq" && (scopeRegion.value === need.regionCode) !== sameRegion) continue
+        const best =
+          MATCH_WEIGHTS.expertise * expertise.best +
+          (interest ? MATCH_WEIGHTS.interest : 0) +
+          MATCH_WEIGHTS.region * (sameRegion ? 1 : OTHER_REGION_SCORE) +
+          MATCH_WEIGHTS.channel +
+          MATCH_WEIGHTS.fitness +
+          MATCH_WEIGHTS.capacity
+        tiers.push({
+          // The cheap, selective tests first: SQLite evaluates a row's terms in this order.
+          filters: [
+            sameRegion ? Q.eq("regionCode", need.regionCode) : Q.neq("regionCode", need.regionCode),
+            interest ? Q.includes("interests", need.category) : Q.includesNone("interests", [need.category]),
+            ...expertise.filters
+          ],
+          // Each factor is rounded to 3 decimals (up to 0.0005 over its bound, 0.05 points
+          // over all the weights) and the sum to 0.1 (0.05 more); a hair more covers floating
+          // point. Slack only makes the search read a tier more, never miss a candidate.
+          bound: 100 * best + 0.1 + 1e-9
+        })
+      }
+    }
+  }
+  // Sorted, so that every tier after the current one is bounded by the next one's bound.
+  return tiers.sort((a, b) => b.bound - a.bound)
+}
+
+/**
+ * Active volunteers in the actor's jurisdiction, best `limit` first: eligible before ineligible,
+ * then score, then volunteer number. Exact, without scoring everyone: tiers are visited in
+ * descending order of their best possible score, each read page by page; once `limit` eligible
+ * candidates all score strictly above what the next tier could reach, no unread volunteer can
+ * enter the result (nor tie with its last member), so the search stops. Until then it carries
+ * on to the lower tiers, down to the last, which gives the exhaustive ranking.
  */
 const rankCandidates = (need: Need, excludedIds: ReadonlyArray<string>, limit: number) =>
   Effect.gen(function* () {
     const store = yield* Store
     const actor = yield* CurrentActor
-    const filters: ReadonlyArray<Filter> = [
-      ...scopeFilters(actor, "volunteers"),
-      Q.eq("status", "active"),
-      ...(excludedIds.length > 0 ? [Q.notIn("id", excludedIds)] : [])
-    ]
+    const scope = scopeFilters(actor, "volunteers")
+    const base: ReadonlyArray<Filter> = [...scope, Q.eq("status", "active")]
+    const exclusion: ReadonlyArray<Filter> = excludedIds.length > 0 ? [Q.notIn("id", excludedIds)] : []
+    const tiers = tiersFor(need, scope)
+    const activities = yield* loadActivities(need)
     let kept: ReadonlyArray<Candidate> = []
-    let offset = 0
-    for (;;) {
-      const page = yield* store.list(
-        "volunteers",
-        Q.all(filters, [{ field: "volunteerNumber", order: "ASC" }], { offset, limit: PAGE_SIZE })
-      )
-      if (page.rows.length === 0) break
-      const loads = yield* loadsOf(
-        need,
-        page.rows.map((v) => v.id)
-      )
-      const scored = page.rows.map((v) => scoreCandidate(v, need, loads.get(v.id) as Load))
-      kept = [...kept, ...scored].sort(rank).slice(0, limit)
-      offset += page.rows.length
-      if (offset >= page.total) break
+    for (let t = 0; t < tiers.length; t++) {
+      // Keyset paging on the unique volunteer number: each page starts where the last ended,
+      // instead of the database skipping an ever longer offset.
+      let after: string | null = null
+      for (;;) {
+        const page: { readonly rows: ReadonlyArray<Volunteer> } = yield* store.list(
+          "volunteers",
+          Q.all(
+            [...base, ...(after === null ? [] : [Q.gt("volunteerNumber", after)]), ...tiers[t].filters, ...exclusion],
+            [{ field: "volunteerNumber", order: "ASC" }],
+            { offset: 0, limit: PAGE_SIZE }
+          )
+        )
+        if (page.rows.length === 0) break
+        const loads = yield* loadsAmong(
+          need,
+          page.rows.map((v) => v.id),
+          activities
+        )
+        const scored = page.rows.map((v) => scoreUnexplained(v, need, loads.get(v.id) as Load))
+        kept = [...kept, ...scored].sort(rank).slice(0, limit)
+        if (page.rows.length < PAGE_SIZE) break
+        after = page.rows[page.rows.length - 1].volunteerNumber
+      }
+      const next = tiers[t + 1]
+      const last = kept[kept.length - 1]
+      if (next && kept.length === limit && last.eligible && last.score > next.bound) break
     }
-    return kept
+    return kept.map(explain)
   })
-
-const activityNeed = (activity: Activity): Need => ({
-  category: activity.category,
-  regionCode: activity.regionCode,
-  channel: activity.channel,
-  riskLevel: activity.riskLevel,
-  requiredExpertise: activity.requiredExpertise,
-  month: activity.startsAt.slice(0, 7),
-  hoursNeeded: hoursBetween(activity.startsAt, activity.endsAt),
-  slot: { startsAt: activity.startsAt, endsAt: activity.endsAt },
-  mentorLimit: null
-})
 
 export const MatchingLive = Layer.effect(
   Matching,
@@ -295,10 +199,16 @@ export const MatchingLive = Layer.effect(
           Effect.gen(function* () {
             const store = yield* Store
             const activity = yield* getScoped("activities", activityId)
-            const signedUp = yield* store.list("participations", Q.all([Q.eq("activityId", activity.id), Q.neq("status", "withdrawn")]))
+            // Only the volunteer ids are wanted: grouped, the store returns just those, instead of
+            // every participation (hundreds for a big activity) decoded.
+            const signedUp = yield* store.aggregate("participations", {
+              filters: [Q.eq("activityId", activity.id), Q.neq("status", "withdrawn")],
+              groupBy: [{ field: "volunteerId", as: "volunteerId" }],
+              measures: [{ fn: "count", as: "n" }]
+            })
             return yield* rankCandidates(
               activityNeed(activity),
-              signedUp.rows.map((p) => p.volunteerId),
+              signedUp.map((p) => String(p.volunteerId)),
               clampLimit(options?.limit)
             )
           })

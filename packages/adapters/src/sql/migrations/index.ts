@@ -1,6 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, type MigrationResultSet, Migrator, sql } from "kysely"
 import type { SqlDialect } from "../dialect.js"
 import { initial } from "./2026_11_28_0001_initial.js"
+import { indexes } from "./2026_11_28_0002_indexes.js"
 
 /**
  * The one migration set, shipped in code: a file-system provider finds nothing once tsup has
@@ -8,7 +9,8 @@ import { initial } from "./2026_11_28_0001_initial.js"
  * Each migration is a function of the dialect only where the databases' types differ.
  */
 export const migrations = (dialect: SqlDialect): Record<string, Migration> => ({
-  "2026_11_28_0001_initial": initial(dialect)
+  "2026_11_28_0001_initial": initial(dialect),
+  "2026_11_28_0002_indexes": indexes(dialect)
 })
 
 export const migrationProvider = (dialect: SqlDialect): MigrationProvider => ({
