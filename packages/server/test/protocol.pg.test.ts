@@ -1,4 +1,5 @@
-import { describe, it } from "vitest"
+import pg from "pg"
+import { afterAll, beforeAll, describe, it } from "vitest"
 import { protocolSuite } from "./protocolSuite.js"
 
 /**
@@ -9,8 +10,26 @@ import { protocolSuite } from "./protocolSuite.js"
 const url = process.env.YINFA_PG_URL
 const example = "postgres://postgres@127.0.0.1:5432/postgres"
 
+/** Runs SQL on the server's maintenance database (CREATE/DROP DATABASE cannot run in a transaction). */
+const onServer = async (serverUrl: string, sql: string) => {
+  const client = new pg.Client({ connectionString: serverUrl })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
 if (url) {
-  protocolSuite("PostgreSQL", () => ({ store: { kind: "postgres", connectionString: url } }))
+  // A database of its own for each run: the machine's PostgreSQL outlives test runs, and a shared
+  // database would carry another checkout's migrations.
+  const database = `yinfa_protocol_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`
+  const own = new URL(url)
+  own.pathname = `/${database}`
+  beforeAll(() => onServer(url, `CREATE DATABASE ${database}`))
+  afterAll(() => onServer(url, `DROP DATABASE IF EXISTS ${database} WITH (FORCE)`))
+  protocolSuite("PostgreSQL", () => ({ store: { kind: "postgres", connectionString: own.toString() } }))
 } else if (process.env.YINFA_REQUIRE_DATABASES === "1") {
   describe("simple-rest protocol (PostgreSQL)", () => {
     it("YINFA_PG_URL is set (YINFA_REQUIRE_DATABASES=1)", () => {
