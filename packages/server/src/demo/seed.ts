@@ -56,12 +56,52 @@ export const DEMO_PASSWORD = "yinfa-demo"
 const DAY = 86_400_000
 const ignore = <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.option(effect)
 
-const ACTIVITY_TITLES: Record<Category, ReadonlyArray<string>> = {
-  "party-story": ["红色故事进社区", "党史学习专题报告会", "“四史”宣讲进校园", "乡音讲党史", "老党员讲党课", "红色家书诵读会"],
-  "rural-revitalization": ["稻麦绿色高产技术指导", "特色果蔬种植培训", "美丽乡村人居环境整治", "新型职业农民培训班", "农村留守老人关爱走访", "村级党组织建设交流"],
-  "grassroots-governance": ["平安社区宣传活动", "法律知识进万家", "邻里矛盾调解日", "文明实践志愿服务", "家风家训分享会", "社区疫情防控值守"],
-  "tech-innovation": ["企业技术难题会诊", "产学研合作对接会", "科技咨询服务日", "中小企业管理咨询", "新技术推广讲座"],
-  "new-generation": ["青少年思想道德讲堂", "讲历史讲传统进课堂", "青年干部成长座谈会", "留守儿童精准关爱", "开学第一课"]
+/** Titles with the format each one is, so a list never shows a farming class as a Party-building event. */
+const ACTIVITY_TITLES: Record<Category, ReadonlyArray<readonly [string, string]>> = {
+  "party-story": [
+    ["红色故事进社区", "dialect-talk"],
+    ["党史学习专题报告会", "special-report"],
+    ["“四史”宣讲进校园", "special-report"],
+    ["乡音讲党史", "dialect-talk"],
+    ["老党员讲党课", "party-class"],
+    ["红色家书诵读会", "performance"],
+    ["初心使命座谈会", "discussion"],
+    ["红色记忆图片展", "exhibition"]
+  ],
+  "rural-revitalization": [
+    ["稻麦绿色高产技术指导", "technical-guidance"],
+    ["特色果蔬种植培训", "farmer-training"],
+    ["美丽乡村人居环境整治", "living-environment"],
+    ["新型职业农民培训班", "farmer-training"],
+    ["农村留守老人关爱走访", "care-and-help"],
+    ["村级党组织建设交流", "grassroots-party-building"],
+    ["村庄规划献策会", "village-planning"],
+    ["特色产业发展经验分享", "experience-sharing"]
+  ],
+  "grassroots-governance": [
+    ["平安社区宣传活动", "public-safety"],
+    ["法律知识进万家", "legal-publicity"],
+    ["邻里矛盾调解日", "dispute-mediation"],
+    ["新时代文明实践志愿服务", "civilisation-practice"],
+    ["家风家训分享会", "family-values"],
+    ["社区疫情防控值守", "epidemic-prevention"],
+    ["小区议事协商", "community-management"]
+  ],
+  "tech-innovation": [
+    ["企业技术难题会诊", "key-research"],
+    ["产学研合作对接会", "industry-university-research"],
+    ["科技咨询服务日", "consulting"],
+    ["中小企业管理咨询", "consulting"],
+    ["新技术推广讲座", "technical-guidance"],
+    ["校企项目牵线会", "matchmaking"]
+  ],
+  "new-generation": [
+    ["青少年思想道德讲堂", "moral-education"],
+    ["讲历史讲传统进课堂", "history-tradition"],
+    ["青年干部成长座谈会", "mentoring"],
+    ["留守儿童精准关爱", "targeted-care"],
+    ["开学第一课", "moral-education"]
+  ]
 }
 
 /** Seeds a year of realistic Yancheng work through the real services, rules and audit included. */
@@ -232,12 +272,13 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
       const elevated = channel !== "online" && random.chance(0.15)
       const beneficiaries = orgsOf(regionCode, "beneficiary")
       const partners = orgsOf(regionCode, "partner")
+      const [title, format] = random.pick(ACTIVITY_TITLES[category])
       return {
         hours,
         input: {
-          title: random.pick(ACTIVITY_TITLES[category]),
+          title,
           category,
-          format: random.pick(def.formats).code,
+          format: def.formats.some((f) => f.code === format) ? format : random.pick(def.formats).code,
           description: `组织${random.int(3, 8)}名离退休干部志愿者开展${def.label["zh-CN"]}志愿服务。`,
           organizerId: orgsOf(regionCode, "bureau")[0]?.id ?? null,
           partnerIds: partners.length > 0 ? [random.pick(partners).id] : [],
@@ -313,7 +354,7 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
           if (p._tag === "Some") participationCount++
         }
       }
-      const draft = planActivity(r.code, `${msToLocal(now + 30 * DAY, offset).slice(0, 10)}T14:30`, random.pick(CATEGORIES).code)
+      const draft = planActivity(r.code, `${msToLocal(now + random.int(20, 45) * DAY, offset).slice(0, 10)}T${random.pick(["09:00", "14:30"])}`, random.pick(CATEGORIES).code)
       const created = yield* at(now - DAY)(run(ignore(activities.create({ ...draft.input, channel: "offline", venue: draft.input.venue || "老干部活动中心", safetyPlan: null }))))
       if (created._tag === "Some") activityCount++
     }
