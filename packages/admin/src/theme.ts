@@ -23,7 +23,8 @@ export const yinfaTheme: RaThemeOptions = {
   components: {
     ...defaultTheme.components,
     MuiButton: { defaultProps: { size: "large" } },
-    MuiTableCell: { styleOverrides: { root: { fontSize: "1rem", padding: "12px 16px" } } },
+    // Column titles stay on one line: a two-character title broken over two lines reads as two words.
+    MuiTableCell: { styleOverrides: { root: { fontSize: "1rem", padding: "12px 16px" }, head: { whiteSpace: "nowrap" } } },
     MuiMenuItem: { styleOverrides: { root: { minHeight: 48 } } },
     MuiTextField: { defaultProps: { variant: "outlined" } }
   }
