@@ -1,6 +1,18 @@
-import { useMemo } from "react"
-import { Admin, type AuthProvider, type DataProvider, type I18nProvider, localStorageStore, Resource, type Store } from "react-admin"
-import { Dashboard } from "./dashboard/Dashboard.js"
+import { lazy, useMemo } from "react"
+import {
+  Admin,
+  type AuthProvider,
+  CustomRoutes,
+  type DataProvider,
+  type I18nProvider,
+  localStorageStore,
+  Resource,
+  reactRouterProvider,
+  type Store
+} from "react-admin"
+import { VerifyPage } from "./certificates/VerifyPage.js"
+import type { ImportExportClient } from "./importExport/client.js"
+import { ImportExportClientProvider } from "./importExport/context.js"
 import { createAuthProvider, type YinfaPermissions } from "./providers/authProvider.js"
 import { createDataProvider } from "./providers/dataProvider.js"
 import { createHttpClient } from "./providers/httpClient.js"
@@ -20,13 +32,33 @@ export interface YinfaAdminProps {
   /** For mounting under a path of a host router. */
   readonly basename?: string
   readonly store?: Store
+  /**
+   * Client of the file endpoints (import, export, certificates, report pack), which travel as
+   * files rather than JSON. Default: `apiUrl`, the session's token and the UI language. Pass one
+   * when the auth provider keeps its token somewhere else.
+   */
+  readonly importExportClient?: ImportExportClient
 }
+
+// The home page carries the charts (recharts): loaded when it is shown, not before the first list.
+const Dashboard = lazy(() => import("./dashboard/Dashboard.js").then((m) => ({ default: m.Dashboard })))
+// The router of react-admin's default router provider (react-router), without depending on it directly.
+const { Route } = reactRouterProvider
 
 /**
  * The whole yinfa dashboard as one component, like react-admin's CRM example: every provider
  * can be injected, nothing is read from the environment, and no telemetry is sent.
  */
-export const YinfaAdmin = ({ apiUrl = "/api", dataProvider, authProvider, i18nProvider, session, basename, store }: YinfaAdminProps) => {
+export const YinfaAdmin = ({
+  apiUrl = "/api",
+  dataProvider,
+  authProvider,
+  i18nProvider,
+  session,
+  basename,
+  store,
+  importExportClient
+}: YinfaAdminProps) => {
   const providers = useMemo(() => {
     const i18n = i18nProvider ?? createI18nProvider()
     const sessionStore = session ?? webStorageSession()
@@ -34,32 +66,40 @@ export const YinfaAdmin = ({ apiUrl = "/api", dataProvider, authProvider, i18nPr
     return {
       i18n,
       data: dataProvider ?? createDataProvider(apiUrl, httpClient),
-      auth: authProvider ?? createAuthProvider({ apiUrl, session: sessionStore, httpClient })
+      auth: authProvider ?? createAuthProvider({ apiUrl, session: sessionStore, httpClient }),
+      files: importExportClient ?? { apiUrl, getToken: () => sessionStore.get()?.token ?? null, locale: () => i18n.getLocale() }
     }
-  }, [apiUrl, dataProvider, authProvider, i18nProvider, session])
+  }, [apiUrl, dataProvider, authProvider, i18nProvider, session, importExportClient])
   const appStore = useMemo(() => store ?? localStorageStore(undefined, "yinfa"), [store])
 
   return (
-    <Admin
-      title="银发再出发"
-      dataProvider={providers.data}
-      authProvider={providers.auth}
-      i18nProvider={providers.i18n}
-      store={appStore}
-      basename={basename}
-      dashboard={Dashboard}
-      theme={yinfaTheme}
-      // No `requireAuth`: with react-admin 5.15's hash router it bounces between /login and a
-      // LogoutOnMount route hundreds of times before settling. Every page checks auth anyway.
-      disableTelemetry
-    >
-      {(permissions: YinfaPermissions | null) =>
-        Object.entries(yinfaResources)
-          // Users are the city bureau's business: the resource (menu item and routes) exists only for it.
-          .filter(([name]) => name !== "users" || permissions?.role === "city-admin")
-          // A resource without a list page (pairing check-ins) stays out of the menu.
-          .map(([name, definition]) => <Resource key={name} name={name} {...definition} />)
-      }
-    </Admin>
+    <ImportExportClientProvider client={providers.files}>
+      <Admin
+        title="银发再出发"
+        dataProvider={providers.data}
+        authProvider={providers.auth}
+        i18nProvider={providers.i18n}
+        store={appStore}
+        basename={basename}
+        dashboard={Dashboard}
+        theme={yinfaTheme}
+        // No `requireAuth`: with react-admin 5.15's hash router it bounces between /login and a
+        // LogoutOnMount route hundreds of times before settling. Every page checks auth anyway.
+        disableTelemetry
+      >
+        {/* Public: whoever holds a certificate checks its number here without an account. */}
+        <CustomRoutes noLayout>
+          <Route path="/verify" element={<VerifyPage />} />
+          <Route path="/verify/:number" element={<VerifyPage />} />
+        </CustomRoutes>
+        {(permissions: YinfaPermissions | null) =>
+          Object.entries(yinfaResources)
+            // Users are the city bureau's business: the resource (menu item and routes) exists only for it.
+            .filter(([name]) => name !== "users" || permissions?.role === "city-admin")
+            // A resource without a list page (pairing check-ins) stays out of the menu.
+            .map(([name, definition]) => <Resource key={name} name={name} {...definition} />)
+        }
+      </Admin>
+    </ImportExportClientProvider>
   )
 }

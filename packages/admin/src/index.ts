@@ -1,8 +1,22 @@
+export { IssueCertificateButton, PrintCertificateButton, useDocumentViewer, VerifyPage } from "./certificates/index.js"
 export { WorkflowButton, type WorkflowButtonProps } from "./common/WorkflowButton.js"
 export { Dashboard } from "./dashboard/Dashboard.js"
 export { en, yinfaEn } from "./i18n/en.js"
 export { type RaMessages, raZhCN } from "./i18n/ra-zh-CN.js"
 export { type YinfaMessages, yinfaZhCN, zhCN } from "./i18n/zh-CN.js"
+export {
+  ExportButtons,
+  type ExportButtonsProps,
+  exportPath,
+  ImportDialog,
+  type ImportDialogProps,
+  type ImportExportClient,
+  ImportExportClientProvider,
+  type ImportResult,
+  useImportExportClient,
+  YinfaListActions,
+  type YinfaListActionsProps
+} from "./importExport/index.js"
 export { type AuthProviderOptions, canAccessFor, createAuthProvider, type Role, type YinfaPermissions } from "./providers/authProvider.js"
 export { changedFields, createDataProvider, type StatsParams, type StatsResults, type YinfaDataProvider } from "./providers/dataProvider.js"
 export { createHttpClient, type HttpClient, type HttpClientOptions } from "./providers/httpClient.js"
@@ -12,6 +26,7 @@ export {
   activities,
   auditLog,
   brandProjects,
+  certificates,
   exemplars,
   experienceReports,
   organizations,

@@ -1,14 +1,23 @@
 import "./setup.js"
-import { fireEvent, screen } from "@testing-library/react"
+import { fireEvent, screen, waitFor, within } from "@testing-library/react"
 import type { CoverageRow, Overview, SeriesPoint } from "@yinfa/core"
-import { describe, expect, it } from "vitest"
+import { afterEach, describe, expect, it, vi } from "vitest"
 import type { StatsParams } from "../src/providers/dataProvider.js"
 import { fakeAuthProvider, fakeDataProvider, users } from "./fixtures.js"
 import { renderApp } from "./render.js"
 
 const overview = (filter: StatsParams): Overview => ({
   filter: filter as Overview["filter"],
-  volunteers: { active: 12345, inTalentPool: 678, joined: 90, byAgeBand: [] },
+  volunteers: {
+    active: 12345,
+    inTalentPool: 678,
+    joined: 90,
+    byAgeBand: [
+      { band: "55-59", count: 11 },
+      { band: "60-64", count: 1234 },
+      { band: "80+", count: 7 }
+    ]
+  },
   activitiesHeld: 321,
   participations: 4567,
   volunteersServing: 890,
@@ -75,5 +84,55 @@ describe("dashboard", () => {
     fireEvent.click(await screen.findByRole("menuitem", { name: "English" }))
     expect(await screen.findByText("Hours by category")).toBeTruthy()
     expect(screen.getByText("23,456.5 h")).toBeTruthy()
+  })
+
+  it("charts the volunteers' age bands", async () => {
+    // jsdom lays nothing out: give recharts' container the size a browser would, or it draws nothing.
+    const rect = vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockReturnValue(new DOMRect(0, 0, 600, 240))
+    renderApp("/", { dataProvider: statsProvider([]) })
+    const panel = (await screen.findByText("志愿者年龄结构")).closest(".MuiCard-root") as HTMLElement
+    // The chart module is loaded lazily: the bands appear once it has.
+    expect(await within(panel).findByText("55-59岁")).toBeTruthy()
+    expect(within(panel).getByText("60-64岁")).toBeTruthy()
+    expect(within(panel).getByText("80+岁")).toBeTruthy()
+    // Each bar is labelled with its count, in Chinese number format.
+    expect(within(panel).getByText("1,234")).toBeTruthy()
+    rect.mockRestore()
+  })
+})
+
+describe("report pack", () => {
+  afterEach(() => vi.unstubAllGlobals())
+
+  it("downloads the pack of the period and region on screen, or shows the printable one", async () => {
+    const fetchMock = vi.fn(async (url: string, _init?: RequestInit) =>
+      String(url).includes("format=html")
+        ? new Response("<h1>志愿服务工作报表</h1>", { status: 200 })
+        : new Response("x", { status: 200, headers: { "Content-Disposition": 'attachment; filename="pack.xlsx"' } })
+    )
+    vi.stubGlobal("fetch", fetchMock)
+    vi.stubGlobal("URL", Object.assign(URL, { createObjectURL: () => "blob:x", revokeObjectURL: () => undefined }))
+    const click = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(() => undefined)
+    renderApp("/", { dataProvider: statsProvider([]) })
+    fireEvent.mouseDown(await screen.findByRole("combobox", { name: "辖区" }))
+    fireEvent.click(await screen.findByRole("option", { name: "盐都区" }))
+    await screen.findByText("12,345")
+
+    fireEvent.click(screen.getByRole("button", { name: "导出报送材料" }))
+    fireEvent.click(await screen.findByRole("menuitem", { name: "Excel 报表（六张表）" }))
+    await waitFor(() => expect(click).toHaveBeenCalled())
+    const xlsx = new URL(String(fetchMock.mock.calls[0][0]), "http://x")
+    expect(xlsx.pathname).toBe("/api/report-pack")
+    expect(xlsx.searchParams.get("format")).toBe("xlsx")
+    expect(xlsx.searchParams.get("regionCode")).toBe("320903")
+    expect(xlsx.searchParams.get("from")).toMatch(/^\d{4}-01-01$/)
+    expect(xlsx.searchParams.get("to")).toMatch(/^\d{4}-\d{2}-\d{2}$/)
+
+    fireEvent.click(screen.getByRole("button", { name: "导出报送材料" }))
+    fireEvent.click(await screen.findByRole("menuitem", { name: "打印版" }))
+    const frame = (await screen.findByTitle("志愿服务工作报表")) as HTMLIFrameElement
+    expect(frame.getAttribute("srcdoc")).toContain("志愿服务工作报表")
+    expect(new URL(String(fetchMock.mock.calls[1][0]), "http://x").searchParams.get("format")).toBe("html")
+    click.mockRestore()
   })
 })

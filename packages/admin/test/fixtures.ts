@@ -149,6 +149,11 @@ export const fakeDataProvider = (db: Db = seed(), overrides: Partial<YinfaDataPr
       }
     }),
     sensitive: async (id) => ({ data: { id, idNumber: validId, phone: "13800000000" } }),
+    issueCertificate: async (volunteerId) => {
+      const row = { id: `c${table("certificates").length + 1}`, certificateNumber: "YF2025-000001-ABCD", volunteerId, totalHours: 12 }
+      table("certificates").push(row)
+      return { data: row as any }
+    },
     stats: async () => ({ data: [] as any }),
     ...overrides
   }

@@ -1,12 +1,26 @@
-import { Alert, Box, Card, CardContent, CardHeader, Grid, LinearProgress, MenuItem, Stack, TextField, Typography } from "@mui/material"
+import {
+  Alert,
+  Box,
+  Card,
+  CardContent,
+  CardHeader,
+  Grid,
+  LinearProgress,
+  MenuItem,
+  Skeleton,
+  Stack,
+  TextField,
+  Typography
+} from "@mui/material"
 import { CATEGORIES, type CoverageRow, type Overview, type SeriesPoint } from "@yinfa/core"
+import { lazy, Suspense } from "react"
 import { Title, useDataProvider, useGetList, useLocaleState, useStore, useTranslate } from "react-admin"
-import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts"
-import { formatMonth, formatNumber } from "../common/format.js"
+import { formatNumber } from "../common/format.js"
 import { useYinfaPermissions } from "../common/permissions.js"
 import { regionName } from "../common/regions.js"
 import { useAsync } from "../common/useAsync.js"
 import type { StatsParams, YinfaDataProvider } from "../providers/dataProvider.js"
+import { ReportPackButton } from "./ReportPackButton.js"
 
 const iso = (d: Date) => d.toISOString().slice(0, 10)
 
@@ -22,7 +36,14 @@ export const periodPresets = (today = new Date()) => {
   }
 }
 
-const COLORS = ["#b71c1c", "#e65100", "#2e7d32", "#1565c0", "#6a1b9a"]
+// recharts is a third of the bundle: the charts load with the dashboard's data, not with the app.
+const charts = () => import("./Charts.js")
+const HoursByCategoryChart = lazy(() => charts().then((m) => ({ default: m.HoursByCategoryChart })))
+const HoursByRegionChart = lazy(() => charts().then((m) => ({ default: m.HoursByRegionChart })))
+const AgeBandChart = lazy(() => charts().then((m) => ({ default: m.AgeBandChart })))
+const SeriesChart = lazy(() => charts().then((m) => ({ default: m.SeriesChart })))
+
+const ChartLoading = () => <Skeleton variant="rectangular" height={240} />
 
 const Figure = ({ title, value, detail }: { title: string; value: string; detail?: string }) => (
   <Card sx={{ height: "100%" }}>
@@ -142,6 +163,7 @@ export const Dashboard = () => {
             </MenuItem>
           ))}
         </TextField>
+        <ReportPackButton params={params} />
       </Stack>
 
       {error && <Alert severity="error">{error.message}</Alert>}
@@ -198,82 +220,36 @@ export const Dashboard = () => {
 
           <Grid size={{ xs: 12, lg: 6 }}>
             <Panel title={translate("yinfa.dashboard.hoursByCategory")}>
-              <ResponsiveContainer width="100%" height={300}>
-                <BarChart
-                  data={o.hoursByCategory.map((c) => ({ name: categoryName(c.category), hours: c.hours }))}
-                  layout="vertical"
-                  margin={{ left: 40 }}
-                >
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis type="number" tickFormatter={n} />
-                  <YAxis type="category" dataKey="name" width={120} />
-                  <Tooltip formatter={(v) => hours(Number(v))} />
-                  <Bar dataKey="hours" name={translate("yinfa.dashboard.hours")} fill={COLORS[0]} />
-                </BarChart>
-              </ResponsiveContainer>
+              <Suspense fallback={<ChartLoading />}>
+                <HoursByCategoryChart data={o.hoursByCategory.map((c) => ({ name: categoryName(c.category), hours: c.hours }))} />
+              </Suspense>
             </Panel>
           </Grid>
           <Grid size={{ xs: 12, lg: 6 }}>
             <Panel title={translate("yinfa.dashboard.hoursByRegion")}>
-              <ResponsiveContainer width="100%" height={300}>
-                <BarChart data={o.hoursByRegion.map((r) => ({ name: nameOf(r.regionCode), hours: r.hours }))}>
-                  <CartesianGrid strokeDasharray="3 3" />
-                  <XAxis dataKey="name" interval={0} angle={-30} textAnchor="end" height={70} />
-                  <YAxis tickFormatter={n} />
-                  <Tooltip formatter={(v) => hours(Number(v))} />
-                  <Bar dataKey="hours" name={translate("yinfa.dashboard.hours")} fill={COLORS[3]} />
-                </BarChart>
-              </ResponsiveContainer>
+              <Suspense fallback={<ChartLoading />}>
+                <HoursByRegionChart data={o.hoursByRegion.map((r) => ({ name: nameOf(r.regionCode), hours: r.hours }))} />
+              </Suspense>
             </Panel>
           </Grid>
+          {o.volunteers.byAgeBand.length > 0 && (
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <Panel title={translate("yinfa.dashboard.ageBands")}>
+                <Suspense fallback={<ChartLoading />}>
+                  <AgeBandChart bands={o.volunteers.byAgeBand} />
+                </Suspense>
+              </Panel>
+            </Grid>
+          )}
         </Grid>
       )}
 
       {series.data && (
         <Box sx={{ mt: 2 }}>
           <Panel title={translate("yinfa.dashboard.series")}>
-            <ResponsiveContainer width="100%" height={320}>
-              <LineChart data={series.data.map((p) => ({ ...p, label: formatMonth(locale, p.month) }))}>
-                <CartesianGrid strokeDasharray="3 3" />
-                <XAxis dataKey="label" />
-                <YAxis yAxisId="hours" tickFormatter={n} />
-                <YAxis yAxisId="count" orientation="right" tickFormatter={n} />
-                <Tooltip formatter={(v) => n(Number(v))} />
-                <Legend />
-                <Line
-                  yAxisId="hours"
-                  type="monotone"
-                  dataKey="serviceHours"
-                  name={translate("yinfa.dashboard.hours")}
-                  stroke={COLORS[0]}
-                  strokeWidth={2}
-                />
-                <Line
-                  yAxisId="count"
-                  type="monotone"
-                  dataKey="activitiesHeld"
-                  name={translate("yinfa.dashboard.activities")}
-                  stroke={COLORS[3]}
-                  strokeWidth={2}
-                />
-                <Line
-                  yAxisId="count"
-                  type="monotone"
-                  dataKey="participations"
-                  name={translate("yinfa.dashboard.participationsLabel")}
-                  stroke={COLORS[2]}
-                  strokeWidth={2}
-                />
-                <Line
-                  yAxisId="count"
-                  type="monotone"
-                  dataKey="volunteersJoined"
-                  name={translate("yinfa.dashboard.joinedLabel")}
-                  stroke={COLORS[4]}
-                  strokeWidth={2}
-                />
-              </LineChart>
-            </ResponsiveContainer>
+            <Suspense fallback={<ChartLoading />}>
+              <SeriesChart series={series.data} />
+            </Suspense>
           </Panel>
         </Box>
       )}

@@ -1,55 +1,66 @@
-import { Button } from "@mui/material"
+import { Button, Checkbox, FormControlLabel, Tooltip } from "@mui/material"
 import { useState } from "react"
-import { useListContext, useNotify, usePermissions, useResourceContext, useTranslate } from "react-admin"
-import { download, type ImportExportClient } from "./client.js"
+import { useCanAccess, useListContext, useNotify, useResourceContext, useTranslate } from "react-admin"
+import { download, exportPath, type ImportExportClient } from "./client.js"
+import { useImportExportClient } from "./context.js"
 
 export interface ExportButtonsProps {
-  readonly client: ImportExportClient
+  /** Default: the client <YinfaAdmin> provides. */
+  readonly client?: ImportExportClient
   readonly resource?: string
-  /** Offer "export with full ID numbers and phones" (volunteers; admins only; every record's read is audited). */
+  /** Offer "with full ID numbers and phones" (volunteers; admins only; every record's read is audited). */
   readonly allowReveal?: boolean
 }
 
 /**
  * Export of the list as it is filtered and sorted on screen, as .xlsx or .csv. The server pages
- * through the list itself; jurisdiction and masking are the server's.
+ * through the list itself; jurisdiction and masking are the server's, so the buttons only hide
+ * what the role may not ask for (the server refuses it anyway).
  */
-export const ExportButtons = ({ client, resource: given, allowReveal = false }: ExportButtonsProps) => {
+export const ExportButtons = ({ client: given, resource: givenResource, allowReveal = false }: ExportButtonsProps) => {
   const translate = useTranslate()
   const notify = useNotify()
+  const contextClient = useImportExportClient()
+  const client = given ?? contextClient
   const contextResource = useResourceContext()
-  const resource = given ?? contextResource ?? ""
-  const { filterValues, sort } = useListContext()
-  const { permissions } = usePermissions<{ role?: string } | string>()
-  const role = typeof permissions === "string" ? permissions : permissions?.role
+  const resource = givenResource ?? contextResource ?? ""
+  const { filterValues, sort, total } = useListContext()
+  const { canAccess: canExport } = useCanAccess({ resource, action: "export" })
+  // Same rule as 查看完整信息 on the show page: reading clear identity data is an admin's act.
+  const { canAccess: canReveal } = useCanAccess({ resource, action: "reveal" })
   const [busy, setBusy] = useState(false)
-  const t = (key: string, zh: string) => translate(`yinfa.importExport.${key}`, { _: zh })
+  const [reveal, setReveal] = useState(false)
+  if (!client || !canExport) return null
+  const withReveal = allowReveal && canReveal === true && reveal
 
-  const run = async (format: "xlsx" | "csv", reveal = false) => {
+  const run = async (format: "xlsx" | "csv") => {
     setBusy(true)
     try {
-      const params = new URLSearchParams({ format, filter: JSON.stringify(filterValues ?? {}) })
-      if (sort?.field) params.set("sort", JSON.stringify([sort.field, sort.order]))
-      if (reveal) params.set("reveal", "1")
-      await download(client, `/export/${resource}?${params}`, `${resource}.${format}`)
+      await download(client, exportPath(resource, format, filterValues, sort, withReveal), `${resource}.${format}`)
     } catch (e) {
-      notify(e instanceof Error ? e.message : String(e), { type: "error" })
+      notify(e instanceof Error ? e.message : String(e), { type: "error", messageArgs: { _: e instanceof Error ? e.message : String(e) } })
     } finally {
       setBusy(false)
     }
   }
+  // An empty list exports an empty sheet: allowed (the header row documents the columns), but not offered.
+  const disabled = busy || total === 0
   return (
     <>
-      <Button size="small" disabled={busy} onClick={() => run("xlsx")}>
-        {t("exportXlsx", "导出 Excel")}
+      <Button size="small" disabled={disabled} onClick={() => run("xlsx")}>
+        {translate("yinfa.importExport.exportXlsx")}
       </Button>
-      <Button size="small" disabled={busy} onClick={() => run("csv")}>
-        {t("exportCsv", "导出 CSV")}
+      <Button size="small" disabled={disabled} onClick={() => run("csv")}>
+        {translate("yinfa.importExport.exportCsv")}
       </Button>
-      {allowReveal && role !== "viewer" && (
-        <Button size="small" color="warning" disabled={busy} onClick={() => run("xlsx", true)}>
-          {t("exportReveal", "导出（含完整身份证号码、手机号码，将记入操作日志）")}
-        </Button>
+      {allowReveal && canReveal && (
+        <Tooltip title={translate("yinfa.importExport.revealHelp")} describeChild>
+          <FormControlLabel
+            sx={{ ml: 0.5, "& .MuiFormControlLabel-label": { fontSize: "0.8125rem" } }}
+            control={<Checkbox size="small" checked={reveal} onChange={(e) => setReveal(e.target.checked)} />}
+            label={translate("yinfa.importExport.reveal")}
+          />
+        </Tooltip>
       )}
     </>
   )

@@ -17,11 +17,13 @@ import {
   Typography
 } from "@mui/material"
 import { useState } from "react"
-import { useRefresh, useTranslate } from "react-admin"
+import { useCanAccess, useRefresh, useTranslate } from "react-admin"
 import { base64ToBlob, download, type ImportExportClient, type ImportResult, saveBlob, upload } from "./client.js"
+import { useImportExportClient } from "./context.js"
 
 export interface ImportDialogProps {
-  readonly client: ImportExportClient
+  /** Default: the client <YinfaAdmin> provides. */
+  readonly client?: ImportExportClient
   /** volunteers: the roster; attendance: the sign-in sheet. */
   readonly kind: "volunteers" | "attendance"
   readonly label?: string
@@ -33,10 +35,14 @@ const MAX_SHOWN = 200
  * Import with its template, the upload's progress and the row-by-row report. All-or-nothing by
  * default; "import valid rows only" is a deliberate choice the clerk ticks.
  */
-export const ImportDialog = ({ client, kind, label }: ImportDialogProps) => {
+export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) => {
   const translate = useTranslate()
   const refresh = useRefresh()
-  const t = (key: string, zh: string) => translate(`yinfa.importExport.${key}`, { _: zh })
+  const contextClient = useImportExportClient()
+  const client = given ?? contextClient
+  // The roster writes volunteers, the sign-in sheet participations: the role rule is that resource's.
+  const { canAccess } = useCanAccess({ resource: kind === "volunteers" ? "volunteers" : "participations", action: "import" })
+  const t = (key: string, args?: object) => translate(`yinfa.importExport.${key}`, args)
   const [open, setOpen] = useState(false)
   const [file, setFile] = useState<File | null>(null)
   const [validOnly, setValidOnly] = useState(false)
@@ -50,6 +56,12 @@ export const ImportDialog = ({ client, kind, label }: ImportDialogProps) => {
     setResult(null)
     setError(null)
     setProgress(null)
+  }
+  if (!client || !canAccess) return null
+  // Closing forgets the file and the report: the next import starts clean.
+  const close = () => {
+    setOpen(false)
+    reset()
   }
   const start = async () => {
     if (!file) return
@@ -72,13 +84,13 @@ export const ImportDialog = ({ client, kind, label }: ImportDialogProps) => {
   return (
     <>
       <Button size="small" onClick={() => setOpen(true)}>
-        {label ?? t(`import.${kind}`, kind === "volunteers" ? "导入名册" : "导入签到表")}
+        {label ?? t(kind === "volunteers" ? "importVolunteers" : "importAttendance")}
       </Button>
-      <Dialog open={open} onClose={() => (busy ? undefined : (setOpen(false), reset()))} maxWidth="md" fullWidth>
-        <DialogTitle>{t(`import.${kind}`, kind === "volunteers" ? "导入志愿者名册" : "导入签到表")}</DialogTitle>
+      <Dialog open={open} onClose={() => !busy && close()} maxWidth="md" fullWidth>
+        <DialogTitle>{t(kind === "volunteers" ? "titleVolunteers" : "titleAttendance")}</DialogTitle>
         <DialogContent>
           <Typography variant="body2" gutterBottom>
-            {t("step1", "第一步：下载导入模板，按“说明”表填写。")}{" "}
+            {t("step1")}{" "}
             <Button
               size="small"
               onClick={() =>
@@ -89,16 +101,16 @@ export const ImportDialog = ({ client, kind, label }: ImportDialogProps) => {
                 ).catch((e) => setError(String(e.message ?? e)))
               }
             >
-              {t("template", "下载模板")}
+              {t("template")}
             </Button>
           </Typography>
           <Typography variant="body2" gutterBottom>
-            {t("step2", "第二步：选择填好的文件（.xlsx 或 .csv）。")}
+            {t("step2")}
           </Typography>
           <input
             type="file"
             accept=".xlsx,.csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
-            aria-label={t("file", "选择文件")}
+            aria-label={t("file")}
             disabled={busy}
             onChange={(e) => {
               reset()
@@ -108,14 +120,12 @@ export const ImportDialog = ({ client, kind, label }: ImportDialogProps) => {
           <Box mt={1}>
             <FormControlLabel
               control={<Checkbox checked={validOnly} disabled={busy} onChange={(e) => setValidOnly(e.target.checked)} />}
-              label={t("validOnly", "仅导入正确的行（默认：有任何一行错误则全部不导入）")}
+              label={t("validOnly")}
             />
           </Box>
           {busy && (
             <Box mt={2}>
-              <Typography variant="body2">
-                {progress < 1 ? t("uploading", "正在上传…") : t("checking", "正在校验并导入，请勿关闭…")}
-              </Typography>
+              <Typography variant="body2">{progress < 1 ? t("uploading") : t("checking")}</Typography>
               <LinearProgress variant={progress < 1 ? "determinate" : "indeterminate"} value={progress * 100} />
             </Box>
           )}
@@ -129,22 +139,23 @@ export const ImportDialog = ({ client, kind, label }: ImportDialogProps) => {
               <Alert severity={result.issues.length === 0 ? "success" : rolledBack ? "error" : "warning"}>
                 {result.summary ??
                   (rolledBack
-                    ? `共 ${result.rows} 行，其中 ${result.rows - result.valid} 行有错误，全部未导入。`
-                    : `共 ${result.rows} 行，已导入 ${result.written} 行。`)}
+                    ? t("summaryRolledBack", { rows: result.rows, invalid: result.rows - result.valid })
+                    : t("summaryWritten", { rows: result.rows, written: result.written }))}
               </Alert>
               {result.issues.length > 0 && (
                 <>
-                  <Table size="small" aria-label={t("report", "错误报告")}>
+                  <Table size="small" aria-label={t("report")}>
                     <TableHead>
                       <TableRow>
-                        <TableCell>{t("row", "行号")}</TableCell>
-                        <TableCell>{t("column", "列")}</TableCell>
-                        <TableCell>{t("problem", "问题")}</TableCell>
+                        <TableCell>{t("row")}</TableCell>
+                        <TableCell>{t("column")}</TableCell>
+                        <TableCell>{t("problem")}</TableCell>
                       </TableRow>
                     </TableHead>
                     <TableBody>
-                      {result.issues.slice(0, MAX_SHOWN).map((i, n) => (
-                        <TableRow key={`${i.row}-${i.column}-${n}`}>
+                      {result.issues.slice(0, MAX_SHOWN).map((i) => (
+                        // One row may have several problems in one column: the message tells them apart.
+                        <TableRow key={`${i.row}-${i.column}-${i.message}`}>
                           <TableCell>{i.row}</TableCell>
                           <TableCell>{i.column}</TableCell>
                           <TableCell>{i.message}</TableCell>
@@ -152,7 +163,9 @@ export const ImportDialog = ({ client, kind, label }: ImportDialogProps) => {
                       ))}
                     </TableBody>
                   </Table>
-                  {result.issues.length > MAX_SHOWN && <Typography variant="caption">{`…${result.issues.length - MAX_SHOWN}`}</Typography>}
+                  {result.issues.length > MAX_SHOWN && (
+                    <Typography variant="caption">{t("more", { count: result.issues.length - MAX_SHOWN })}</Typography>
+                  )}
                   {result.workbookBase64 && (
                     <Button
                       size="small"
@@ -166,7 +179,7 @@ export const ImportDialog = ({ client, kind, label }: ImportDialogProps) => {
                         )
                       }
                     >
-                      {t("downloadReport", "下载错误报告")}
+                      {t("downloadReport")}
                     </Button>
                   )}
                 </>
@@ -175,11 +188,11 @@ export const ImportDialog = ({ client, kind, label }: ImportDialogProps) => {
           )}
         </DialogContent>
         <DialogActions>
-          <Button disabled={busy} onClick={() => (setOpen(false), reset())}>
-            {t("close", "关闭")}
+          <Button disabled={busy} onClick={close}>
+            {t("close")}
           </Button>
           <Button variant="contained" disabled={!file || busy} onClick={start}>
-            {t("start", "开始导入")}
+            {t("start")}
           </Button>
         </DialogActions>
       </Dialog>

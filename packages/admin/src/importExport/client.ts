@@ -66,6 +66,36 @@ export const dispositionName = (header: string | null, fallback: string): string
   return plain ? plain[1] : fallback
 }
 
+/** A printable document (certificate, report pack) as HTML text: it needs the token, so no plain link. */
+export const fetchDocument = async (client: ImportExportClient, path: string): Promise<string> => {
+  const res = await fetch(`${client.apiUrl}${path}`, { headers: headers(client, { Accept: "text/html" }) })
+  if (!res.ok) throw await failure(res)
+  return res.text()
+}
+
+/** A public JSON read (certificate verification): deliberately without the token. */
+export const fetchPublicJson = async <T>(client: ImportExportClient, path: string): Promise<T> => {
+  const res = await fetch(`${client.apiUrl}${path}`, {
+    headers: { Accept: "application/json", "Accept-Language": client.locale?.() === "en" ? "en" : "zh-CN" }
+  })
+  if (!res.ok) throw Object.assign(await failure(res), { status: res.status })
+  return (await res.json()) as T
+}
+
+/** The export of a list as it is on screen: GET /export/<resource>?format&filter&sort[&reveal=1]. */
+export const exportPath = (
+  resource: string,
+  format: "xlsx" | "csv",
+  filter: object | undefined,
+  sort: { field?: string; order?: string } | undefined,
+  reveal = false
+): string => {
+  const params = new URLSearchParams({ format, filter: JSON.stringify(filter ?? {}) })
+  if (sort?.field) params.set("sort", JSON.stringify([sort.field, sort.order ?? "ASC"]))
+  if (reveal) params.set("reveal", "1")
+  return `/export/${resource}?${params}`
+}
+
 export const download = async (client: ImportExportClient, path: string, fallbackName: string) => {
   const res = await fetch(`${client.apiUrl}${path}`, { headers: headers(client) })
   if (!res.ok) throw await failure(res)
@@ -82,9 +112,9 @@ export const upload = (
   new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open("POST", `${client.apiUrl}${path}`)
-    headers(client, { "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent(file.name) }).forEach((v, k) =>
+    headers(client, { "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent(file.name) }).forEach((v, k) => {
       xhr.setRequestHeader(k, v)
-    )
+    })
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(e.loaded / e.total)
     }

@@ -29,6 +29,8 @@ export const canAccessFor = (permissions: YinfaPermissions | null | undefined, r
   if (resource === "users") return city
   if (READ_ACTIONS.has(action)) return true
   if (permissions.role === "viewer") return false
+  // Certificates are made only by issuing one (and never edited: the paper is out there).
+  if (resource === "certificates") return action === "issue"
   if (READ_ONLY.has(resource)) return false
   if (CITY_ONLY[resource]?.has(action)) return city
   return true

@@ -28,6 +28,11 @@ export interface YinfaDataProvider extends DataProvider {
   serviceRecord: (volunteerId: Identifier) => Promise<{ data: ServiceSummary & { [k: string]: unknown } }>
   /** The volunteer with ID number and phone in clear; the read is written to the audit log. */
   sensitive: (volunteerId: Identifier) => Promise<{ data: RaRecord }>
+  /** POST /api/certificates/<volunteerId>/issue: numbers and freezes a service certificate. Resolves to it. */
+  issueCertificate: (
+    volunteerId: Identifier,
+    body?: { periodFrom?: string; periodTo?: string; issuer?: string; personInCharge?: string; contact?: string }
+  ) => Promise<{ data: RaRecord }>
   stats: <K extends keyof StatsResults>(kind: K, params: StatsParams) => Promise<{ data: StatsResults[K] }>
 }
 
@@ -69,6 +74,8 @@ export const createDataProvider = (apiUrl: string, httpClient: HttpClient): Yinf
       get(`/volunteers/${encodeURIComponent(String(volunteerId))}/service-record`).then(({ json }) => ({ data: json })),
     sensitive: (volunteerId) =>
       get(`/volunteers/${encodeURIComponent(String(volunteerId))}/sensitive`).then(({ json }) => ({ data: json })),
+    issueCertificate: (volunteerId, body) =>
+      post(`/certificates/${encodeURIComponent(String(volunteerId))}/issue`, body ?? {}).then(({ json }) => ({ data: json })),
     stats: (kind, params) => get(`/stats/${kind}?${query(params)}`).then(({ json }) => ({ data: json }))
   }
 }

@@ -1,6 +1,7 @@
 import { activities } from "./activities/index.js"
 import { auditLog } from "./audit-log/index.js"
 import { brandProjects } from "./brand-projects/index.js"
+import { certificates } from "./certificates/index.js"
 import { exemplars } from "./exemplars/index.js"
 import { experienceReports } from "./experience-reports/index.js"
 import { organizations } from "./organizations/index.js"
@@ -16,6 +17,7 @@ export {
   activities,
   auditLog,
   brandProjects,
+  certificates,
   exemplars,
   experienceReports,
   organizations,
@@ -42,6 +44,7 @@ export const yinfaResources = {
   "brand-projects": brandProjects,
   exemplars,
   "service-hours": serviceHours,
+  certificates,
   organizations,
   regions,
   users,

@@ -2,6 +2,7 @@ import { DataTable, DateInput, List, SearchInput, SelectInput } from "react-admi
 import { categoryChoices, choicesOf, formatChoices } from "../../common/choices.js"
 import { LabelField, LocalDateTimeField } from "../../common/fields.js"
 import { RegionField, useRegionFilters } from "../../common/regions.js"
+import { YinfaListActions } from "../../importExport/ListActions.js"
 
 /** Dates picked in a filter bound the wall-clock start time: from 00:00 of the first to 23:59 of the last. */
 const dayStart = (v: string) => (v ? `${v}T00:00` : v)
@@ -20,7 +21,7 @@ export const ActivityList = () => {
     <DateInput key="startsAt_lte" source="startsAt_lte" parse={dayEnd} format={dayOf} />
   ]
   return (
-    <List filters={filters} sort={{ field: "startsAt", order: "DESC" }}>
+    <List filters={filters} sort={{ field: "startsAt", order: "DESC" }} actions={<YinfaListActions />} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="title" />
         <DataTable.Col source="category">

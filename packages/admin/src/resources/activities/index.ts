@@ -1,14 +1,11 @@
 import ActivityIcon from "@mui/icons-material/Event"
-import { ActivityCreate } from "./Create.js"
-import { ActivityEdit } from "./Edit.js"
-import { ActivityList } from "./List.js"
-import { ActivityShow } from "./Show.js"
+import { lazyView } from "../lazy.js"
 
 export const activities = {
-  list: ActivityList,
-  show: ActivityShow,
-  create: ActivityCreate,
-  edit: ActivityEdit,
+  list: lazyView(() => import("./List.js"), "ActivityList"),
+  show: lazyView(() => import("./Show.js"), "ActivityShow"),
+  create: lazyView(() => import("./Create.js"), "ActivityCreate"),
+  edit: lazyView(() => import("./Edit.js"), "ActivityEdit"),
   icon: ActivityIcon,
   recordRepresentation: "title"
 }

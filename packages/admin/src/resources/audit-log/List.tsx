@@ -1,6 +1,7 @@
 import { DataTable, DateInput, List, SelectInput, TextInput } from "react-admin"
 import { InstantField } from "../../common/fields.js"
 import { useRegionFilters } from "../../common/regions.js"
+import { YinfaListActions } from "../../importExport/ListActions.js"
 
 const RESOURCES = [
   "volunteers",
@@ -31,7 +32,7 @@ export const AuditLogList = () => {
     <DateInput key="at_lte" source="at_lte" parse={dayEnd} format={dayOf} label="yinfa.dashboard.to" />
   ]
   return (
-    <List filters={filters} sort={{ field: "at", order: "DESC" }} exporter={false}>
+    <List filters={filters} sort={{ field: "at", order: "DESC" }} actions={<YinfaListActions />} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="at">
           <InstantField source="at" />

@@ -2,6 +2,7 @@ import { DataTable, List, ReferenceField, SearchInput, SelectInput } from "react
 import { categoryChoices } from "../../common/choices.js"
 import { LabelField } from "../../common/fields.js"
 import { RegionField, useRegionFilters } from "../../common/regions.js"
+import { YinfaListActions } from "../../importExport/ListActions.js"
 
 export const BrandProjectList = () => {
   const filters = [
@@ -10,7 +11,7 @@ export const BrandProjectList = () => {
     <SelectInput key="category" source="category" choices={categoryChoices} />
   ]
   return (
-    <List filters={filters} sort={{ field: "name", order: "ASC" }}>
+    <List filters={filters} sort={{ field: "name", order: "ASC" }} actions={<YinfaListActions />} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="category">

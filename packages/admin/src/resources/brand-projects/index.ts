@@ -1,14 +1,11 @@
 import BrandIcon from "@mui/icons-material/WorkspacePremium"
-import { BrandProjectCreate } from "./Create.js"
-import { BrandProjectEdit } from "./Edit.js"
-import { BrandProjectList } from "./List.js"
-import { BrandProjectShow } from "./Show.js"
+import { lazyView } from "../lazy.js"
 
 export const brandProjects = {
-  list: BrandProjectList,
-  show: BrandProjectShow,
-  create: BrandProjectCreate,
-  edit: BrandProjectEdit,
+  list: lazyView(() => import("./List.js"), "BrandProjectList"),
+  show: lazyView(() => import("./Show.js"), "BrandProjectShow"),
+  create: lazyView(() => import("./Create.js"), "BrandProjectCreate"),
+  edit: lazyView(() => import("./Edit.js"), "BrandProjectEdit"),
   icon: BrandIcon,
   recordRepresentation: "name"
 }

@@ -2,6 +2,7 @@ import { DataTable, List, NumberInput, ReferenceField, SelectInput } from "react
 import { choicesOf } from "../../common/choices.js"
 import { LabelField } from "../../common/fields.js"
 import { RegionField, useRegionFilters } from "../../common/regions.js"
+import { YinfaListActions } from "../../importExport/ListActions.js"
 
 export const ExemplarList = () => {
   const filters = [
@@ -10,7 +11,7 @@ export const ExemplarList = () => {
     <NumberInput key="year" source="year" />
   ]
   return (
-    <List filters={filters} sort={{ field: "year", order: "DESC" }}>
+    <List filters={filters} sort={{ field: "year", order: "DESC" }} actions={<YinfaListActions />} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="year" />
         <DataTable.Col source="volunteerId">

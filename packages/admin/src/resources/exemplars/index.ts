@@ -1,14 +1,11 @@
 import ExemplarIcon from "@mui/icons-material/EmojiEvents"
-import { ExemplarCreate } from "./Create.js"
-import { ExemplarEdit } from "./Edit.js"
-import { ExemplarList } from "./List.js"
-import { ExemplarShow } from "./Show.js"
+import { lazyView } from "../lazy.js"
 
 export const exemplars = {
-  list: ExemplarList,
-  show: ExemplarShow,
-  create: ExemplarCreate,
-  edit: ExemplarEdit,
+  list: lazyView(() => import("./List.js"), "ExemplarList"),
+  show: lazyView(() => import("./Show.js"), "ExemplarShow"),
+  create: lazyView(() => import("./Create.js"), "ExemplarCreate"),
+  edit: lazyView(() => import("./Edit.js"), "ExemplarEdit"),
   icon: ExemplarIcon,
   recordRepresentation: (r: { year?: number; title?: string }) => `${r.year ?? ""} ${r.title ?? ""}`
 }

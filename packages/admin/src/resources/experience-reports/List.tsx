@@ -2,6 +2,7 @@ import { BooleanField, DataTable, List, SearchInput, SelectInput } from "react-a
 import { categoryChoices, choicesOf } from "../../common/choices.js"
 import { InstantField, LabelField } from "../../common/fields.js"
 import { RegionField, useRegionFilters } from "../../common/regions.js"
+import { YinfaListActions } from "../../importExport/ListActions.js"
 
 export const ExperienceReportList = () => {
   const filters = [
@@ -11,7 +12,7 @@ export const ExperienceReportList = () => {
     <SelectInput key="status" source="status" choices={choicesOf("reportStatus")} />
   ]
   return (
-    <List filters={filters} sort={{ field: "updatedAt", order: "DESC" }}>
+    <List filters={filters} sort={{ field: "updatedAt", order: "DESC" }} actions={<YinfaListActions />} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="title" />
         <DataTable.Col source="category">

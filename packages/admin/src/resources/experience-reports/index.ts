@@ -1,14 +1,11 @@
 import ReportIcon from "@mui/icons-material/Article"
-import { ExperienceReportCreate } from "./Create.js"
-import { ExperienceReportEdit } from "./Edit.js"
-import { ExperienceReportList } from "./List.js"
-import { ExperienceReportShow } from "./Show.js"
+import { lazyView } from "../lazy.js"
 
 export const experienceReports = {
-  list: ExperienceReportList,
-  show: ExperienceReportShow,
-  create: ExperienceReportCreate,
-  edit: ExperienceReportEdit,
+  list: lazyView(() => import("./List.js"), "ExperienceReportList"),
+  show: lazyView(() => import("./Show.js"), "ExperienceReportShow"),
+  create: lazyView(() => import("./Create.js"), "ExperienceReportCreate"),
+  edit: lazyView(() => import("./Edit.js"), "ExperienceReportEdit"),
   icon: ReportIcon,
   recordRepresentation: "title"
 }

@@ -2,6 +2,7 @@ import { DataTable, List, SearchInput, SelectInput } from "react-admin"
 import { choicesOf } from "../../common/choices.js"
 import { LabelField } from "../../common/fields.js"
 import { RegionField, useRegionFilters } from "../../common/regions.js"
+import { YinfaListActions } from "../../importExport/ListActions.js"
 
 export const OrganizationList = () => {
   const filters = [
@@ -10,7 +11,7 @@ export const OrganizationList = () => {
     <SelectInput key="kind" source="kind" choices={choicesOf("organizationKind")} />
   ]
   return (
-    <List filters={filters} sort={{ field: "name", order: "ASC" }}>
+    <List filters={filters} sort={{ field: "name", order: "ASC" }} actions={<YinfaListActions />} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="kind">

@@ -1,14 +1,11 @@
 import OrganizationIcon from "@mui/icons-material/Business"
-import { OrganizationCreate } from "./Create.js"
-import { OrganizationEdit } from "./Edit.js"
-import { OrganizationList } from "./List.js"
-import { OrganizationShow } from "./Show.js"
+import { lazyView } from "../lazy.js"
 
 export const organizations = {
-  list: OrganizationList,
-  show: OrganizationShow,
-  create: OrganizationCreate,
-  edit: OrganizationEdit,
+  list: lazyView(() => import("./List.js"), "OrganizationList"),
+  show: lazyView(() => import("./Show.js"), "OrganizationShow"),
+  create: lazyView(() => import("./Create.js"), "OrganizationCreate"),
+  edit: lazyView(() => import("./Edit.js"), "OrganizationEdit"),
   icon: OrganizationIcon,
   recordRepresentation: "name"
 }

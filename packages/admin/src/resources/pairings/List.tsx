@@ -2,6 +2,7 @@ import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, Sel
 import { categoryChoices, choicesOf } from "../../common/choices.js"
 import { DateOnlyField, LabelField } from "../../common/fields.js"
 import { RegionField, useRegionFilters } from "../../common/regions.js"
+import { YinfaListActions } from "../../importExport/ListActions.js"
 
 export const PairingList = () => {
   const filters = [
@@ -14,7 +15,7 @@ export const PairingList = () => {
     <SelectInput key="status" source="status" choices={choicesOf("pairingStatus")} />
   ]
   return (
-    <List filters={filters} sort={{ field: "createdAt", order: "DESC" }}>
+    <List filters={filters} sort={{ field: "createdAt", order: "DESC" }} actions={<YinfaListActions />} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="mentorId">
           <ReferenceField source="mentorId" reference="volunteers" link={false} />

@@ -1,14 +1,11 @@
 import PairingIcon from "@mui/icons-material/Handshake"
-import { PairingCreate } from "./Create.js"
-import { PairingEdit } from "./Edit.js"
-import { PairingList } from "./List.js"
-import { PairingShow } from "./Show.js"
+import { lazyView } from "../lazy.js"
 
 export const pairings = {
-  list: PairingList,
-  show: PairingShow,
-  create: PairingCreate,
-  edit: PairingEdit,
+  list: lazyView(() => import("./List.js"), "PairingList"),
+  show: lazyView(() => import("./Show.js"), "PairingShow"),
+  create: lazyView(() => import("./Create.js"), "PairingCreate"),
+  edit: lazyView(() => import("./Edit.js"), "PairingEdit"),
   icon: PairingIcon,
   recordRepresentation: (r: { menteeName?: string; id: string }) => r.menteeName || String(r.id)
 }

@@ -2,6 +2,7 @@ import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, Sel
 import { choicesOf } from "../../common/choices.js"
 import { HoursField, InstantField, LabelField } from "../../common/fields.js"
 import { RegionField, useRegionFilters } from "../../common/regions.js"
+import { YinfaListActions } from "../../importExport/ListActions.js"
 import { ParticipationActions } from "../activities/Show.js"
 
 export const ParticipationList = () => {
@@ -16,7 +17,12 @@ export const ParticipationList = () => {
     <SelectInput key="status" source="status" choices={choicesOf("participationStatus")} />
   ]
   return (
-    <List filters={filters} sort={{ field: "signedUpAt", order: "DESC" }}>
+    <List
+      filters={filters}
+      sort={{ field: "signedUpAt", order: "DESC" }}
+      actions={<YinfaListActions importKind="attendance" />}
+      exporter={false}
+    >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="activityId">
           <ReferenceField source="activityId" reference="activities" />

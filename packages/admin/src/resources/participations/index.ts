@@ -1,14 +1,11 @@
 import ParticipationIcon from "@mui/icons-material/HowToReg"
-import { ParticipationCreate } from "./Create.js"
-import { ParticipationEdit } from "./Edit.js"
-import { ParticipationList } from "./List.js"
-import { ParticipationShow } from "./Show.js"
+import { lazyView } from "../lazy.js"
 
 export const participations = {
-  list: ParticipationList,
-  show: ParticipationShow,
-  create: ParticipationCreate,
-  edit: ParticipationEdit,
+  list: lazyView(() => import("./List.js"), "ParticipationList"),
+  show: lazyView(() => import("./Show.js"), "ParticipationShow"),
+  create: lazyView(() => import("./Create.js"), "ParticipationCreate"),
+  edit: lazyView(() => import("./Edit.js"), "ParticipationEdit"),
   icon: ParticipationIcon,
   recordRepresentation: (r: { id: string }) => String(r.id)
 }

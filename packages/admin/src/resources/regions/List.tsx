@@ -1,8 +1,9 @@
 import { DataTable, List } from "react-admin"
 import { LabelField } from "../../common/fields.js"
+import { YinfaListActions } from "../../importExport/ListActions.js"
 
 export const RegionList = () => (
-  <List sort={{ field: "sortOrder", order: "ASC" }} perPage={50}>
+  <List sort={{ field: "sortOrder", order: "ASC" }} perPage={50} actions={<YinfaListActions />} exporter={false}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="name" />

@@ -1,14 +1,11 @@
 import RegionIcon from "@mui/icons-material/Map"
-import { RegionCreate } from "./Create.js"
-import { RegionEdit } from "./Edit.js"
-import { RegionList } from "./List.js"
-import { RegionShow } from "./Show.js"
+import { lazyView } from "../lazy.js"
 
 export const regions = {
-  list: RegionList,
-  show: RegionShow,
-  create: RegionCreate,
-  edit: RegionEdit,
+  list: lazyView(() => import("./List.js"), "RegionList"),
+  show: lazyView(() => import("./Show.js"), "RegionShow"),
+  create: lazyView(() => import("./Create.js"), "RegionCreate"),
+  edit: lazyView(() => import("./Edit.js"), "RegionEdit"),
   icon: RegionIcon,
   recordRepresentation: "name"
 }

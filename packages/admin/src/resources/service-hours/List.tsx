@@ -2,6 +2,7 @@ import { AutocompleteInput, BooleanField, DataTable, DateInput, List, ReferenceF
 import { categoryChoices, choicesOf } from "../../common/choices.js"
 import { DateOnlyField, HoursField, LabelField } from "../../common/fields.js"
 import { RegionField, useRegionFilters } from "../../common/regions.js"
+import { YinfaListActions } from "../../importExport/ListActions.js"
 
 /** The append-only ledger: attendance, check-ins and corrections (with their reason), never edited. */
 export const ServiceHourList = () => {
@@ -16,7 +17,7 @@ export const ServiceHourList = () => {
     <DateInput key="serviceDate_lte" source="serviceDate_lte" />
   ]
   return (
-    <List filters={filters} sort={{ field: "serviceDate", order: "DESC" }}>
+    <List filters={filters} sort={{ field: "serviceDate", order: "DESC" }} actions={<YinfaListActions />} exporter={false}>
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="serviceDate">
           <DateOnlyField source="serviceDate" />

@@ -1,8 +1,8 @@
 import HoursIcon from "@mui/icons-material/AccessTime"
-import { ServiceHourList } from "./List.js"
+import { lazyView } from "../lazy.js"
 
 /** List only: hours enter the ledger through attendance, check-ins and corrections. */
 export const serviceHours = {
-  list: ServiceHourList,
+  list: lazyView(() => import("./List.js"), "ServiceHourList"),
   icon: HoursIcon
 }

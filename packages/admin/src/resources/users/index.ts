@@ -1,15 +1,12 @@
 import UserIcon from "@mui/icons-material/ManageAccounts"
-import { UserCreate } from "./Create.js"
-import { UserEdit } from "./Edit.js"
-import { UserList } from "./List.js"
-import { UserShow } from "./Show.js"
+import { lazyView } from "../lazy.js"
 
 /** City admins only: YinfaAdmin declares the resource for them alone, and canAccess refuses the rest. */
 export const users = {
-  list: UserList,
-  show: UserShow,
-  create: UserCreate,
-  edit: UserEdit,
+  list: lazyView(() => import("./List.js"), "UserList"),
+  show: lazyView(() => import("./Show.js"), "UserShow"),
+  create: lazyView(() => import("./Create.js"), "UserCreate"),
+  edit: lazyView(() => import("./Edit.js"), "UserEdit"),
   icon: UserIcon,
   recordRepresentation: "displayName"
 }

@@ -1,27 +1,8 @@
-import {
-  BooleanField,
-  BooleanInput,
-  CreateButton,
-  DataTable,
-  ExportButton,
-  FilterButton,
-  List,
-  SearchInput,
-  SelectField,
-  SelectInput,
-  TopToolbar
-} from "react-admin"
+import { BooleanField, BooleanInput, DataTable, List, SearchInput, SelectField, SelectInput } from "react-admin"
 import { categoryChoices, choicesOf, expertiseChoices } from "../../common/choices.js"
 import { LabelsField } from "../../common/fields.js"
 import { RegionField, useRegionFilters } from "../../common/regions.js"
-
-const Actions = () => (
-  <TopToolbar>
-    <FilterButton />
-    <CreateButton />
-    <ExportButton />
-  </TopToolbar>
-)
+import { YinfaListActions } from "../../importExport/ListActions.js"
 
 export const VolunteerList = () => {
   const regionFilters = useRegionFilters()
@@ -37,7 +18,10 @@ export const VolunteerList = () => {
   return (
     <List
       filters={filters}
-      actions={<Actions />}
+      // The roster import, and the server's export of every page (masked unless an admin asks
+      // for full numbers, which the server audits) instead of react-admin's CSV of loaded rows.
+      actions={<YinfaListActions importKind="volunteers" allowReveal />}
+      exporter={false}
       sort={{ field: "volunteerNumber", order: "ASC" }}
       filterDefaultValues={{ status: "active" }}
     >

@@ -1,3 +1,6 @@
+import ArchiveIcon from "@mui/icons-material/Archive"
+import PauseIcon from "@mui/icons-material/PauseCircleOutline"
+import ReplayIcon from "@mui/icons-material/Replay"
 import VisibilityIcon from "@mui/icons-material/Visibility"
 import { Alert, Box, Button, Card, CardContent, Dialog, DialogActions, DialogContent, DialogTitle, Stack, Typography } from "@mui/material"
 import { useState } from "react"
@@ -9,10 +12,13 @@ import {
   Pagination,
   ReferenceField,
   ReferenceManyField,
+  required,
   SelectField,
+  SelectInput,
   Show,
   TabbedShowLayout,
   TextField,
+  TextInput,
   TopToolbar,
   useCanAccess,
   useDataProvider,
@@ -21,11 +27,13 @@ import {
   useRecordContext,
   useTranslate
 } from "react-admin"
+import { IssueCertificateButton } from "../../certificates/IssueCertificateButton.js"
 import { choicesOf } from "../../common/choices.js"
 import { DateOnlyField, HoursField, InstantField, LabelField, LabelsField, stars } from "../../common/fields.js"
 import { formatNumber } from "../../common/format.js"
 import { RegionField } from "../../common/regions.js"
 import { useAsync } from "../../common/useAsync.js"
+import { WorkflowButton } from "../../common/WorkflowButton.js"
 import type { YinfaDataProvider } from "../../providers/dataProvider.js"
 
 /**
@@ -116,12 +124,75 @@ export const ServiceRecordPanel = () => {
   )
 }
 
-const ShowActions = () => (
-  <TopToolbar>
-    <RevealButton />
-    <EditButton />
-  </TopToolbar>
+/**
+ * 暂停 (active) · 归档 with one of the fixed reasons (active or paused) · 恢复 (paused or archived),
+ * the server's state machine; admins only (the workflow button asks canAccess).
+ */
+export const VolunteerStatusButtons = () => (
+  <>
+    <WorkflowButton
+      resource="volunteers"
+      action="pause"
+      label="yinfa.action.pause"
+      icon={<PauseIcon />}
+      when={(r) => r.status === "active"}
+    />
+    <WorkflowButton
+      resource="volunteers"
+      action="archive"
+      label="yinfa.action.archive"
+      icon={<ArchiveIcon />}
+      color="warning"
+      when={(r) => r.status === "active" || r.status === "paused"}
+      dialog={{
+        title: "yinfa.dialog.archiveTitle",
+        inputs: (
+          <>
+            <ArchiveHelp />
+            <SelectInput
+              source="reason"
+              label="resources.volunteers.fields.archiveReason"
+              choices={choicesOf("archiveReason")}
+              validate={required()}
+              fullWidth
+            />
+            <TextInput source="note" label="resources.volunteers.fields.archiveNote" multiline minRows={2} fullWidth />
+          </>
+        ),
+        defaultValues: { note: "" }
+      }}
+    />
+    <WorkflowButton
+      resource="volunteers"
+      action="reactivate"
+      label="yinfa.action.reactivate"
+      icon={<ReplayIcon />}
+      when={(r) => r.status === "paused" || r.status === "archived"}
+    />
+  </>
 )
+
+const ArchiveHelp = () => {
+  const translate = useTranslate()
+  return (
+    <Typography variant="body2" sx={{ mb: 2 }}>
+      {translate("yinfa.dialog.archiveHelp")}
+    </Typography>
+  )
+}
+
+const ShowActions = () => {
+  const record = useRecordContext()
+  return (
+    <TopToolbar>
+      <VolunteerStatusButtons />
+      <IssueCertificateButton />
+      <RevealButton />
+      {/* The server refuses changes to an archived volunteer: reactivate first. */}
+      {record?.status !== "archived" && <EditButton />}
+    </TopToolbar>
+  )
+}
 
 export const VolunteerShow = () => (
   <Show actions={<ShowActions />}>

@@ -1,14 +1,11 @@
 import VolunteerIcon from "@mui/icons-material/Elderly"
-import { VolunteerCreate } from "./Create.js"
-import { VolunteerEdit } from "./Edit.js"
-import { VolunteerList } from "./List.js"
-import { VolunteerShow } from "./Show.js"
+import { lazyView } from "../lazy.js"
 
 export const volunteers = {
-  list: VolunteerList,
-  show: VolunteerShow,
-  create: VolunteerCreate,
-  edit: VolunteerEdit,
+  list: lazyView(() => import("./List.js"), "VolunteerList"),
+  show: lazyView(() => import("./Show.js"), "VolunteerShow"),
+  create: lazyView(() => import("./Create.js"), "VolunteerCreate"),
+  edit: lazyView(() => import("./Edit.js"), "VolunteerEdit"),
   icon: VolunteerIcon,
   recordRepresentation: (r: { name?: string; volunteerNumber?: string }) => `${r.name ?? ""}（${r.volunteerNumber ?? ""}）`
 }
