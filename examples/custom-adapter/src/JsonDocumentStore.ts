@@ -174,6 +174,14 @@ export const makeJsonDocumentStore = (options: JsonDocumentStoreOptions = {}): S
           return next
         })
       ),
+    reserveSequence: (name, count) =>
+      committed(
+        Effect.sync(() => {
+          const first = (sequences.get(name) ?? 0) + 1
+          sequences.set(name, first + Math.max(1, Math.floor(count)) - 1)
+          return first
+        })
+      ),
     transaction: (effect) =>
       Effect.flatMap(FiberRef.get(inTransaction), (nested) => {
         // Joining: the outer transaction decides for the whole.

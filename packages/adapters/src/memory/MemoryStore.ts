@@ -137,6 +137,12 @@ export const makeMemoryStoreWithTables = (): {
         sequences.set(name, next)
         return next
       }),
+    reserveSequence: (name, count) =>
+      Effect.sync(() => {
+        const first = (sequences.get(name) ?? 0) + 1
+        sequences.set(name, first + Math.max(1, Math.floor(count)) - 1)
+        return first
+      }),
     transaction: (effect) =>
       Effect.flatMap(FiberRef.get(inTransaction), (nested) => {
         if (nested) return effect

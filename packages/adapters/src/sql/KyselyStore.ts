@@ -551,28 +551,32 @@ export const makeKyselyStore = ({ db, dialect }: KyselyStoreOptions): StoreServi
 
   // ---- sequences ------------------------------------------------------------------------------
 
-  /** Increment-then-read in one transaction: the row lock (or SQLite's write lock) makes it atomic. */
-  const bump = async (conn: Kysely<any>, name: string): Promise<number> => {
-    const insert = conn.insertInto("sequences").values({ name, value: 1 })
+  /**
+   * Increment-then-read in one transaction: the row lock (or SQLite's write lock) makes it
+   * atomic. Adds `count` and answers the first value of the block (the last one, less count - 1).
+   */
+  const bump = async (conn: Kysely<any>, name: string, count: number): Promise<number> => {
+    const insert = conn.insertInto("sequences").values({ name, value: count })
     await (dialect === "mysql"
-      ? insert.onDuplicateKeyUpdate({ value: sql`value + 1` })
-      : insert.onConflict((oc) => oc.column("name").doUpdateSet({ value: sql`sequences.value + 1` }))
+      ? insert.onDuplicateKeyUpdate({ value: sql`value + ${count}` })
+      : insert.onConflict((oc) => oc.column("name").doUpdateSet({ value: sql`sequences.value + ${count}` }))
     ).execute()
     const row = await conn.selectFrom("sequences").select("value").where("name", "=", name).executeTakeFirstOrThrow()
-    return Number(row.value)
+    return Number(row.value) - count + 1
   }
 
-  const nextSequence = (name: string): Effect.Effect<number> =>
-    Effect.flatMap(FiberRef.get(currentTrx), (trx) =>
+  const reserveSequence = (name: string, requested: number): Effect.Effect<number> => {
+    const count = Math.max(1, Math.floor(requested))
+    return Effect.flatMap(FiberRef.get(currentTrx), (trx) =>
       trx
-        ? exec(`next sequence ${name}`, (conn) => bump(conn, name))
+        ? exec(`next sequence ${name}`, (conn) => bump(conn, name, count))
         : Effect.tryPromise({
             try: async () => {
               // On its own, a deadlock between two first-time callers (possible in InnoDB) is
               // retried; inside a caller's transaction the caller's work would be lost, so not there.
               for (let attempt = 1; ; attempt++) {
                 try {
-                  return await db.transaction().execute((t) => bump(t, name))
+                  return await db.transaction().execute((t) => bump(t, name, count))
                 } catch (e) {
                   if (attempt >= 5 || !isRetryable(dialect, e)) throw e
                 }
@@ -581,6 +585,7 @@ export const makeKyselyStore = ({ db, dialect }: KyselyStoreOptions): StoreServi
             catch: (e) => e
           }).pipe(Effect.orDieWith((e) => fail(`next sequence ${name}`, e)))
     )
+  }
 
   // ---- the port -------------------------------------------------------------------------------
 
@@ -667,7 +672,8 @@ export const makeKyselyStore = ({ db, dialect }: KyselyStoreOptions): StoreServi
       ),
 
     aggregate,
-    nextSequence,
+    nextSequence: (name) => reserveSequence(name, 1),
+    reserveSequence,
 
     transaction: <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
       Effect.flatMap(FiberRef.get(currentTrx), (outer) =>

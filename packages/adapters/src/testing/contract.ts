@@ -1054,6 +1054,27 @@ export const runStoreContract = (target: StoreContractTarget): void => {
         })
       )
 
+      it.effect("reserveSequence hands out a block of consecutive values, shared with nextSequence", () =>
+        Effect.gen(function* () {
+          const s = slice()
+          const { store } = yield* services
+          const name = s.sequence("block")
+          expect(yield* store.reserveSequence(name, 3)).toBe(1)
+          expect(yield* store.nextSequence(name)).toBe(4)
+          expect(yield* store.reserveSequence(name, 500)).toBe(5)
+          expect(yield* store.reserveSequence(name, 1)).toBe(505)
+          // Inside a transaction that fails, the block is given back where the store can; never handed out twice.
+          yield* Effect.exit(store.transaction(Effect.zipRight(store.reserveSequence(name, 10), Effect.fail("no"))))
+          expect(yield* store.nextSequence(name)).toBeGreaterThanOrEqual(506)
+          const blocks = yield* Effect.all(
+            Array.from({ length: 10 }, () => store.reserveSequence(name, 7)),
+            { concurrency: "unbounded" }
+          )
+          const values = blocks.flatMap((first) => Array.from({ length: 7 }, (_, i) => first + i))
+          expect(new Set(values).size).toBe(70)
+        })
+      )
+
       it.effect("concurrent callers never get the same value", () =>
         Effect.gen(function* () {
           const s = slice()

@@ -39,6 +39,13 @@ export interface StoreService {
   /** The next value of a named counter, starting at 1; never hands out a value twice. */
   readonly nextSequence: (name: string) => Effect.Effect<number>
   /**
+   * Reserves `count` (≥ 1) consecutive values of a named counter in one step and returns the
+   * first: the caller owns `first … first + count - 1`, and no other call ever gets one of them.
+   * `nextSequence(name)` is `reserveSequence(name, 1)`. For bulk writes (an import numbers
+   * thousands of volunteers), where a round trip per value would dominate.
+   */
+  readonly reserveSequence: (name: string, count: number) => Effect.Effect<number>
+  /**
    * Runs the effect in one transaction: if it fails (or dies, or is interrupted) nothing it
    * wrote stays. A transaction inside a transaction joins the outer one.
    */

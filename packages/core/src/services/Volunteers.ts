@@ -1,4 +1,4 @@
-import { Context, type Effect } from "effect"
+import { Context, type Effect, type Either } from "effect"
 import type { CurrentActor } from "../actor.js"
 import type { Volunteer } from "../domain/volunteer.js"
 import type { Conflict, Forbidden, NotFound, ValidationError } from "../errors.js"
@@ -12,6 +12,20 @@ import type { ResourceService } from "./ResourceService.js"
  * `remove` refuses (Conflict `conflict.inUse`) a volunteer with any service record: archive instead.
  */
 export interface VolunteersService extends ResourceService<Volunteer> {
+  /**
+   * Registers many volunteers at once (an import): each input is checked by exactly the rules of
+   * `create` (schema, consent, health consent, ID number and birth date, region and Party
+   * branch, channels, expertise years, the actor's jurisdiction, unique ID number and phone, also
+   * against the inputs before it in the array) and answered in its own result, in input order:
+   * the created volunteer (masked, as `create` answers) or what refused it. The accepted inputs
+   * are written with their audit entries in one transaction (joining the caller's, if any), so
+   * the result is what calling `create` on each input in turn would leave, at a few queries per
+   * batch instead of several per input. The call itself fails (writing nothing) only if the store
+   * refuses the batch: a Conflict from a record written concurrently, after the checks.
+   */
+  readonly createMany: (
+    inputs: ReadonlyArray<unknown>
+  ) => Effect.Effect<ReadonlyArray<Either.Either<Volunteer, VolunteerRefusal>>, Conflict, CurrentActor>
   readonly reveal: (id: string) => Effect.Effect<Volunteer, NotFound | Forbidden, CurrentActor>
   /** input: VolunteerArchive ({ reason, note }) */
   readonly archive: (id: string, input: unknown) => Effect.Effect<Volunteer, ValidationError | NotFound | Forbidden | Conflict, CurrentActor>
@@ -19,6 +33,9 @@ export interface VolunteersService extends ResourceService<Volunteer> {
   /** From paused or archived back to active. */
   readonly reactivate: (id: string) => Effect.Effect<Volunteer, NotFound | Forbidden | Conflict, CurrentActor>
 }
+
+/** Why `create` (or one input of `createMany`) refused a registration. */
+export type VolunteerRefusal = ValidationError | Conflict | Forbidden
 
 export class Volunteers extends Context.Tag("@yinfa/core/Volunteers")<Volunteers, VolunteersService>() {}
 

@@ -61,6 +61,40 @@ export interface PreparedRow {
   readonly write: Effect.Effect<void, ReadonlyArray<RowIssue>, CurrentActor> | null
 }
 
+/**
+ * A batch after validation, for imports that write a batch in one service call (a bulk create):
+ * each row's problems, and the write that stores the problem-free rows.
+ */
+export interface PreparedBatch {
+  readonly rows: ReadonlyArray<{ readonly row: number; readonly issues: ReadonlyArray<RowIssue> }>
+  /**
+   * Stores the rows at these positions of `rows` (each without problems) and answers, in the same
+   * order, each one's problems (none: written). With `stopAtProblem` (all-or-nothing) the answers
+   * may stop after the first row with problems: the rows after it were not written. A failure or
+   * defect is the store's, not a row's.
+   */
+  readonly write: (
+    positions: ReadonlyArray<number>,
+    stopAtProblem: boolean
+  ) => Effect.Effect<ReadonlyArray<ReadonlyArray<RowIssue>>, never, CurrentActor>
+}
+
+/** Per-row writes as one batch write that runs them in turn (a row without a write has problems). */
+const batchOfRows = (prepared: ReadonlyArray<PreparedRow>): PreparedBatch => ({
+  rows: prepared,
+  write: (positions, stopAtProblem) =>
+    Effect.gen(function* () {
+      const answers: Array<ReadonlyArray<RowIssue>> = []
+      for (const i of positions) {
+        const write = prepared[i].write
+        const answer = write === null ? [] : yield* Effect.match(write, { onFailure: (issues) => issues, onSuccess: () => [] })
+        answers.push(answer)
+        if (stopAtProblem && answer.length > 0) break
+      }
+      return answers
+    })
+})
+
 /** Domain errors of a service call as report lines of one row. */
 export const issuesOfError = (
   error: DomainError,
@@ -94,11 +128,11 @@ export const pull = <A>(iterator: AsyncIterator<A>): Effect.Effect<IteratorResul
 
 /**
  * Runs an import. `prepare` validates one batch (it may read the store) and returns, per row,
- * either its problems or its write.
+ * either its problems or its write; or, for a bulk write, a `PreparedBatch`.
  */
 export const runImport = <A extends { readonly row: number }, R>(
   rows: AsyncIterator<A>,
-  prepare: (batch: ReadonlyArray<A>) => Effect.Effect<ReadonlyArray<PreparedRow>, never, R>,
+  prepare: (batch: ReadonlyArray<A>) => Effect.Effect<ReadonlyArray<PreparedRow> | PreparedBatch, never, R>,
   options: ImportOptions,
   ignoredColumns: () => ReadonlyArray<string>
 ) =>
@@ -124,28 +158,35 @@ export const runImport = <A extends { readonly row: number }, R>(
         }
         counts.parsed += batch.length
         if (batch.length === 0) break
-        const prepared = yield* prepare(batch)
+        const result = yield* prepare(batch)
+        const prepared = Array.isArray(result) ? batchOfRows(result as ReadonlyArray<PreparedRow>) : (result as PreparedBatch)
         counts.validated += batch.length
-        const writeBatch = Effect.forEach(
-          prepared,
-          (p) =>
-            Effect.gen(function* () {
-              if (p.issues.length > 0 || p.write === null) {
-                issues.push(...p.issues)
+        // All-or-nothing: after the first problem nothing more is written (it will all be rolled
+        // back), in file order: the rows before the first bad row of the batch are written.
+        const stopAtProblem = mode === "all-or-nothing"
+        let blocked = stopAtProblem && counts.failed > 0
+        const writable: Array<number> = []
+        prepared.rows.forEach((p, i) => {
+          if (p.issues.length === 0) {
+            if (!blocked) writable.push(i)
+            return
+          }
+          issues.push(...p.issues)
+          counts.failed++
+          if (stopAtProblem) blocked = true
+        })
+        if (writable.length > 0) {
+          const write = Effect.map(prepared.write(writable, stopAtProblem), (answers) =>
+            answers.forEach((rowIssues) => {
+              if (rowIssues.length === 0) counts.written++
+              else {
+                issues.push(...rowIssues)
                 counts.failed++
-                return
               }
-              // All-or-nothing: after the first problem nothing more is written (it will all be rolled back).
-              if (mode === "all-or-nothing" && counts.failed > 0) return
-              const result = yield* Effect.either(p.write)
-              if (result._tag === "Left") {
-                issues.push(...result.left)
-                counts.failed++
-              } else counts.written++
-            }),
-          { discard: true }
-        )
-        yield* mode === "valid-only" ? store.transaction(writeBatch) : writeBatch
+            })
+          )
+          yield* mode === "valid-only" ? store.transaction(write) : write
+        }
         progress("reading")
       }
       if (mode === "all-or-nothing" && counts.failed > 0) return yield* Effect.fail(new RollBack())

@@ -16,7 +16,7 @@ import {
   YinfaConfig
 } from "@yinfa/core"
 import { Effect, Either, Schema } from "effect"
-import { type ImportOptions, type ImportReport, issuesOfError, type PreparedRow, runImport } from "./importDriver.js"
+import { type ImportOptions, type ImportReport, issuesOfError, type PreparedBatch, runImport } from "./importDriver.js"
 import { type ParsedRosterRow, readRoster, regionResolver, ROSTER_HEADER, type RowIssue, rosterColumnOf, rowIssue } from "./parseRoster.js"
 import type { TableSource } from "./table.js"
 
@@ -121,7 +121,7 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
           const found = yield* store.list("volunteers", Q.all([Q.in(field, values)]))
           for (const v of found.rows) existing.set(`${field}:${v[field]}`, v)
         }
-        return checked.map((c): PreparedRow => {
+        const rows = checked.map((c) => {
           const issues = [...c.issues]
           for (const field of ["idNumber", "phone"] as const) {
             const match = c.command?.[field] ? existing.get(`${field}:${c.command[field]}`) : undefined
@@ -133,16 +133,29 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
                 : rowIssue(locale, c.row, ROSTER_HEADER[field], "import.existingElsewhere", { field })
             )
           }
-          if (issues.length > 0 || c.command === null) return { row: c.row, issues, write: null }
-          return {
-            row: c.row,
-            issues: [],
-            write: volunteers.create(c.input).pipe(
-              Effect.asVoid,
-              Effect.mapError((e) => issuesOfError(e, c.row, locale, rosterColumnOf))
+          // A row the schema refused always has an issue (it was decoded above).
+          return { row: c.row, issues }
+        })
+        const prepared: PreparedBatch = {
+          rows,
+          // The batch's valid rows in one service call: the service checks every rule again and
+          // answers row by row; the importer's checks above only make the report friendlier.
+          write: (positions) => {
+            const create = volunteers.createMany(positions.map((i) => checked[i].input))
+            // The store refuses the whole batch when someone else registered one of these people
+            // between the checks and the write (nothing of it is written). Asked again, the
+            // service's checks see that record and refuse only its row; a second refusal is
+            // reported on every row of the batch.
+            return create.pipe(
+              Effect.catchAll(() => create),
+              Effect.map((results) =>
+                results.map((r, k) => (Either.isLeft(r) ? issuesOfError(r.left, checked[positions[k]].row, locale, rosterColumnOf) : []))
+              ),
+              Effect.catchAll((e) => Effect.succeed(positions.map((i) => issuesOfError(e, checked[i].row, locale, rosterColumnOf))))
             )
           }
-        })
+        }
+        return prepared
       })
 
     const report: ImportReport = yield* runImport(rows, prepare, options, () => ignored)

@@ -278,7 +278,8 @@ describe("volunteer import: validation, modes and jurisdiction", () => {
   )
 
   it.effect("a crash mid-import in all-or-nothing mode leaves nothing; in valid-only mode the committed batches stay", () => {
-    // A store that dies (as a lost connection or killed process would) on the 5th volunteer insert.
+    // A store that dies (as a lost connection or killed process would) on the 5th volunteer
+    // written, whether one by one or in a bulk insert.
     let inserts = 0
     const dying = (store: StoreService): StoreService => ({
       ...store,
@@ -286,6 +287,14 @@ describe("volunteer import: validation, modes and jurisdiction", () => {
         Effect.suspend(() => {
           if (resource === "volunteers" && ++inserts === 5) return Effect.die(new Error("disk gone"))
           return store.insert(resource, row)
+        }),
+      insertMany: (resource, rows) =>
+        Effect.suspend(() => {
+          if (resource !== "volunteers") return store.insertMany(resource, rows)
+          const before = inserts
+          inserts += rows.length
+          if (before < 5 && inserts >= 5) return Effect.die(new Error("disk gone"))
+          return store.insertMany(resource, rows)
         })
     })
     return Effect.gen(function* () {

@@ -1,5 +1,5 @@
 import { Effect } from "effect"
-import { CurrentActor } from "../../actor.js"
+import { type Actor, CurrentActor } from "../../actor.js"
 import { newId } from "../../domain/ids.js"
 import { maskPhone, maskResidentId } from "../../domain/residentId.js"
 import type { AuditEntry } from "../../domain/auditEntry.js"
@@ -46,28 +46,41 @@ export interface AuditInput {
   readonly note?: string
 }
 
+/** The entry `writeAudit` stores, built without storing it (a bulk write stores many at once). */
+export const auditEntry = (input: AuditInput, actor: Actor, at: string): AuditEntry => ({
+  id: newId() as AuditEntry["id"],
+  at,
+  actorId: actor.userId,
+  actorName: actor.displayName,
+  actorRole: actor.role,
+  resource: input.resource,
+  recordId: input.recordId,
+  action: input.action,
+  regionCode: input.regionCode,
+  changes: auditChanges(
+    input.resource,
+    (input.before ?? null) as Record<string, unknown> | null,
+    (input.after ?? null) as Record<string, unknown> | null
+  ),
+  note: input.note ?? ""
+})
+
 /** Appends one audit entry. Call it inside the same `store.transaction` as the write. */
 export const writeAudit = (input: AuditInput) =>
   Effect.gen(function* () {
     const store = yield* Store
+    const entry = auditEntry(input, yield* CurrentActor, yield* nowInstant)
+    yield* Effect.orDie(store.insert("audit-log", entry))
+  })
+
+/**
+ * Appends the entries of a bulk write, all stamped with the same instant, in one `insertMany`.
+ * Call it inside the same `store.transaction` as the writes.
+ */
+export const writeAuditMany = (inputs: ReadonlyArray<AuditInput>) =>
+  Effect.gen(function* () {
+    const store = yield* Store
     const actor = yield* CurrentActor
     const at = yield* nowInstant
-    const entry: AuditEntry = {
-      id: newId() as AuditEntry["id"],
-      at,
-      actorId: actor.userId,
-      actorName: actor.displayName,
-      actorRole: actor.role,
-      resource: input.resource,
-      recordId: input.recordId,
-      action: input.action,
-      regionCode: input.regionCode,
-      changes: auditChanges(
-        input.resource,
-        (input.before ?? null) as Record<string, unknown> | null,
-        (input.after ?? null) as Record<string, unknown> | null
-      ),
-      note: input.note ?? ""
-    }
-    yield* Effect.orDie(store.insert("audit-log", entry))
+    yield* Effect.orDie(store.insertMany("audit-log", inputs.map((input) => auditEntry(input, actor, at))))
   })
