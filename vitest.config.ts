@@ -12,8 +12,14 @@ export default defineConfig({
   test: {
     projects: [
       { ...sourceFirst, test: { name: "core", include: ["packages/core/test/**/*.test.ts"] } },
-      { ...sourceFirst, test: { name: "adapters", include: ["packages/adapters/test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 } },
-      { ...sourceFirst, test: { name: "server", include: ["packages/server/test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 } },
+      {
+        ...sourceFirst,
+        test: { name: "adapters", include: ["packages/adapters/test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 }
+      },
+      {
+        ...sourceFirst,
+        test: { name: "server", include: ["packages/server/test/**/*.test.ts"], testTimeout: 60_000, hookTimeout: 60_000 }
+      },
       {
         ...sourceFirst,
         test: { name: "admin", include: ["packages/admin/test/**/*.test.{ts,tsx}"], environment: "jsdom" }

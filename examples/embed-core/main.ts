@@ -10,22 +10,49 @@ const local = (offsetHours: number) => new Date(Date.now() + (8 + offsetHours) *
 const consentAt = new Date().toISOString()
 
 const wang = await yinfa.volunteers.create({
-  name: "王建国", gender: "male", birthDate: "1956-03-12", idNumber: "320902195603121231", phone: "13912345678",
-  regionCode: "320902", formerUnit: "亭湖区委党校", expertise: ["party-history"], interests: ["party-story"],
-  monthlyHours: 20, consentAt
+  name: "王建国",
+  gender: "male",
+  birthDate: "1956-03-12",
+  idNumber: "320902195603121231",
+  phone: "13912345678",
+  regionCode: "320902",
+  formerUnit: "亭湖区委党校",
+  expertise: ["party-history"],
+  interests: ["party-story"],
+  monthlyHours: 20,
+  consentAt
 })
 const chen = await yinfa.volunteers.create({
-  name: "陈秀英", gender: "female", birthDate: "1959-08-01", regionCode: "320902", formerUnit: "盐城中学",
-  expertise: ["education"], interests: ["party-story", "new-generation"], monthlyHours: 8, consentAt
+  name: "陈秀英",
+  gender: "female",
+  birthDate: "1959-08-01",
+  regionCode: "320902",
+  formerUnit: "盐城中学",
+  expertise: ["education"],
+  interests: ["party-story", "new-generation"],
+  monthlyHours: 8,
+  consentAt
 })
 
 const talk = await yinfa.activities.create({
-  title: "红色故事进社区", category: "party-story", format: "dialect-talk", regionCode: "320902",
-  channel: "offline", venue: "亭湖区文峰社区", startsAt: local(-1), endsAt: local(2), volunteersNeeded: 5,
-  beneficiaryGroup: "社区居民", beneficiaryCount: 80,
+  title: "红色故事进社区",
+  category: "party-story",
+  format: "dialect-talk",
+  regionCode: "320902",
+  channel: "offline",
+  venue: "亭湖区文峰社区",
+  startsAt: local(-1),
+  endsAt: local(2),
+  volunteersNeeded: 5,
+  beneficiaryGroup: "社区居民",
+  beneficiaryCount: 80,
   safetyPlan: {
-    medicalAid: "社区卫生服务站值守", transport: "就近步行，专人陪同", insurer: "", insurancePolicyNumber: "",
-    epidemicMeasures: "有发热症状不参加", risksDisclosed: "已告知久站、跌倒风险"
+    medicalAid: "社区卫生服务站值守",
+    transport: "就近步行，专人陪同",
+    insurer: "",
+    insurancePolicyNumber: "",
+    epidemicMeasures: "有发热症状不参加",
+    risksDisclosed: "已告知久站、跌倒风险"
   }
 })
 await yinfa.activities.publish(talk.id)

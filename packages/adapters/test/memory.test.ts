@@ -9,10 +9,11 @@ const layer = Layer.effectContext(
     const { store, tables } = makeMemoryStoreWithTables()
     return Context.make(Store, store).pipe(
       Context.add(RawReader, {
-        read: (resource, id) => Effect.sync(() => {
-          const row = tables.get(resource)?.get(id)
-          return row ? structuredClone(row) : null
-        })
+        read: (resource, id) =>
+          Effect.sync(() => {
+            const row = tables.get(resource)?.get(id)
+            return row ? structuredClone(row) : null
+          })
       })
     )
   })

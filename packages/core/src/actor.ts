@@ -26,8 +26,7 @@ export const systemActor: Actor = {
 }
 
 /** The one region an actor is confined to, or null when they see the whole city. */
-export const actorRegion = (actor: Actor): string | null =>
-  actor.role === "city-admin" ? null : actor.regionCode
+export const actorRegion = (actor: Actor): string | null => (actor.role === "city-admin" ? null : actor.regionCode)
 
 /**
  * Jurisdiction as filters, added to every list, aggregate and lookup of a scoped resource, so
@@ -48,14 +47,10 @@ export const inScope = (actor: Actor, resource: ResourceName, row: object): bool
 
 /** Viewers never write. */
 export const requireWriter = (actor: Actor): Effect.Effect<void, Forbidden> =>
-  actor.role === "viewer"
-    ? Effect.fail(forbidden("forbidden.readOnly", "viewers cannot change records"))
-    : Effect.void
+  actor.role === "viewer" ? Effect.fail(forbidden("forbidden.readOnly", "viewers cannot change records")) : Effect.void
 
 export const requireCityAdmin = (actor: Actor): Effect.Effect<void, Forbidden> =>
-  actor.role === "city-admin"
-    ? Effect.void
-    : Effect.fail(forbidden("forbidden.cityAdminOnly", "only city administrators may do this"))
+  actor.role === "city-admin" ? Effect.void : Effect.fail(forbidden("forbidden.cityAdminOnly", "only city administrators may do this"))
 
 /**
  * A write to a record in region `regionCode`: viewers never, region admins only in their own
@@ -66,7 +61,5 @@ export const requireWriteIn = (actor: Actor, regionCode: string | null): Effect.
     requireWriter(actor),
     actor.role === "city-admin" || (regionCode !== null && regionCode === actor.regionCode)
       ? Effect.void
-      : Effect.fail(
-          forbidden("forbidden.outOfRegion", "this record belongs to another region", { region: regionCode ?? "" })
-        )
+      : Effect.fail(forbidden("forbidden.outOfRegion", "this record belongs to another region", { region: regionCode ?? "" }))
   )

@@ -33,7 +33,6 @@ export const defaultConfig: YinfaConfigShape = {
 }
 
 export class YinfaConfig extends Context.Tag("@yinfa/core/YinfaConfig")<YinfaConfig, YinfaConfigShape>() {
-  static readonly layer = (overrides: Partial<YinfaConfigShape> = {}) =>
-    Layer.succeed(YinfaConfig, { ...defaultConfig, ...overrides })
+  static readonly layer = (overrides: Partial<YinfaConfigShape> = {}) => Layer.succeed(YinfaConfig, { ...defaultConfig, ...overrides })
   static readonly Default = YinfaConfig.layer()
 }

@@ -22,7 +22,9 @@ import { Volunteers } from "./services/Volunteers.js"
 
 /** A service with each Effect-returning method turned into a Promise-returning one. */
 export type Promised<S> = {
-  readonly [K in keyof S]: S[K] extends (...args: infer P) => Effect.Effect<infer A, infer _E, infer _R> ? (...args: P) => Promise<A> : never
+  readonly [K in keyof S]: S[K] extends (...args: infer P) => Effect.Effect<infer A, infer _E, infer _R>
+    ? (...args: P) => Promise<A>
+    : never
 }
 
 const SERVICES = {
@@ -92,9 +94,19 @@ export const createYinfa = (options: CreateYinfaOptions): Yinfa => {
         new Proxy(
           {},
           {
-            get: (_, method: string) =>
+            get:
+              (_, method: string) =>
               (...args: ReadonlyArray<unknown>) =>
-                run(Effect.flatMap(tag as unknown as Effect.Effect<Record<string, (...a: ReadonlyArray<unknown>) => Effect.Effect<unknown, unknown, CurrentActor>>, never, YinfaServices>, (service) => service[method](...args)))
+                run(
+                  Effect.flatMap(
+                    tag as unknown as Effect.Effect<
+                      Record<string, (...a: ReadonlyArray<unknown>) => Effect.Effect<unknown, unknown, CurrentActor>>,
+                      never,
+                      YinfaServices
+                    >,
+                    (service) => service[method](...args)
+                  )
+                )
           }
         )
       ])

@@ -45,12 +45,15 @@ describe("Activities", () => {
   it.effect("creates drafts; status, publication and completion cannot be set through the input", () =>
     Effect.gen(function* () {
       const activities = yield* Activities
-      const created = yield* activities.create({ ...draft, status: "published", publishedAt: "2026-01-01T00:00:00.000Z" }).pipe(as(tinghuAdmin))
+      const created = yield* activities
+        .create({ ...draft, status: "published", publishedAt: "2026-01-01T00:00:00.000Z" })
+        .pipe(as(tinghuAdmin))
       expect(created).toMatchObject({ status: "draft", publishedAt: null, completedAt: null, venue: "便仓镇", partnerIds: [] })
       const updated = yield* activities.update(created.id, { title: "农技下乡（二）", status: "completed" }).pipe(as(tinghuAdmin))
       expect(updated).toMatchObject({ title: "农技下乡（二）", status: "draft" })
       expect(yield* auditActions(created.id)).toEqual(["create", "update"])
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("refuses an end before the start, a missing venue and a format of another category, all at once", () =>
     Effect.gen(function* () {
@@ -70,7 +73,8 @@ describe("Activities", () => {
       const online = yield* activities.create({ ...draft, channel: "online", venue: "" }).pipe(as(cityAdmin))
       expect(online.venue).toBe("")
       expect((yield* store.list("activities", Q.all())).total).toBe(1)
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("refuses unknown regions, organisers, partners and brand projects as field errors", () =>
     Effect.gen(function* () {
@@ -85,7 +89,8 @@ describe("Activities", () => {
         ["partnerIds", "validation.unknownReference"],
         ["brandProjectId", "validation.unknownReference"]
       ])
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("region admins write only in their region; viewers never write", () =>
     Effect.gen(function* () {
@@ -100,8 +105,9 @@ describe("Activities", () => {
       expect((yield* activities.publish(yandu.id).pipe(as(viewer), Effect.flip))._tag).toBe("Forbidden")
       const moved = yield* activities.update(yandu.id, { regionCode: "320902" }).pipe(as(yanduAdmin), Effect.flip)
       expect(moved._tag).toBe("Forbidden")
-      expect((yield* store.get("activities", yandu.id))).toMatchObject({ status: "draft", regionCode: "320903" })
-    }).pipe(Effect.provide(layer())))
+      expect(yield* store.get("activities", yandu.id)).toMatchObject({ status: "draft", regionCode: "320903" })
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("an offline activity is not published without a complete safety plan", () =>
     Effect.gen(function* () {
@@ -130,7 +136,8 @@ describe("Activities", () => {
       expect(stripped).toMatchObject({ key: "conflict.safetyPlanIncomplete" })
       const again = yield* activities.publish(created.id).pipe(as(tinghuAdmin), Effect.flip)
       expect(again).toMatchObject({ key: "conflict.state", params: { status: "published", action: "publish" } })
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("an online activity needs no safety plan, but elevated risk needs insurance on any channel", () =>
     Effect.gen(function* () {
@@ -152,7 +159,8 @@ describe("Activities", () => {
         .update(offline.id, { safetyPlan: { ...fullPlan, insurer: "人保财险", insurancePolicyNumber: "PICC-2026-001" } })
         .pipe(as(cityAdmin))
       expect((yield* activities.publish(offline.id).pipe(as(cityAdmin))).status).toBe("published")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("completes only a published activity whose start has passed", () =>
     Effect.gen(function* () {
@@ -173,7 +181,8 @@ describe("Activities", () => {
       expect(edit).toMatchObject({ key: "conflict.state", params: { status: "completed", action: "update" } })
       const cancel = yield* activities.cancel(created.id, { reason: "天气" }).pipe(as(tinghuAdmin), Effect.flip)
       expect(cancel).toMatchObject({ key: "conflict.state", params: { status: "completed", action: "cancel" } })
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("cancelling withdraws every open sign-up and keeps the reason", () =>
     Effect.gen(function* () {
@@ -199,7 +208,8 @@ describe("Activities", () => {
       expect(audit.rows[0].note).toBe("暴雨预警")
       const again = yield* activities.cancel(activity.id, { reason: "再取消" }).pipe(as(tinghuAdmin), Effect.flip)
       expect(again).toMatchObject({ key: "conflict.state", params: { status: "cancelled", action: "cancel" } })
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("deletes drafts only", () =>
     Effect.gen(function* () {
@@ -213,7 +223,8 @@ describe("Activities", () => {
       yield* activities.remove(created.id).pipe(as(tinghuAdmin))
       expect((yield* activities.get(created.id).pipe(as(tinghuAdmin), Effect.flip))._tag).toBe("NotFound")
       expect(yield* auditActions(created.id)).toEqual(["create", "delete"])
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("a published activity cannot move to another region", () =>
     Effect.gen(function* () {
@@ -223,5 +234,6 @@ describe("Activities", () => {
       const moved = yield* activities.update(published.id, { regionCode: "320903" }).pipe(as(cityAdmin), Effect.flip)
       expect(moved).toMatchObject({ key: "conflict.state", params: { action: "changeRegion" } })
       expect((yield* store.get("activities", published.id)).regionCode).toBe("320902")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 })

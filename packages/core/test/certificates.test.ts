@@ -92,7 +92,9 @@ describe("Certificates", () => {
         periodFrom: "2026-01-01",
         periodTo: "2026-03-31"
       })
-      const reversed = yield* certificates.issue(v.id, { periodFrom: "2026-03-31", periodTo: "2026-01-01" }).pipe(as(tinghuAdmin), Effect.flip)
+      const reversed = yield* certificates
+        .issue(v.id, { periodFrom: "2026-03-31", periodTo: "2026-01-01" })
+        .pipe(as(tinghuAdmin), Effect.flip)
       expect(reversed).toMatchObject({ _tag: "ValidationError", issues: [expect.objectContaining({ key: "validation.periodOrder" })] })
       const empty = yield* certificates.issue(v.id, { periodFrom: "2023-01-01", periodTo: "2023-12-31" }).pipe(as(tinghuAdmin), Effect.flip)
       expect(empty).toMatchObject({ _tag: "Conflict", key: "conflict.certificateNoHours" })
@@ -124,7 +126,10 @@ describe("Certificates", () => {
       yield* Effect.orDie(store.insert("service-hours", serviceHourRow({ volunteerId: v.id as VolunteerId })))
       const certificates = yield* Certificates
       const refused = yield* certificates.issue(v.id).pipe(as(yanduAdmin), Effect.flip)
-      expect(refused).toMatchObject({ _tag: "ValidationError", issues: [expect.objectContaining({ path: "issuer", key: "validation.certificate.issuer" })] })
+      expect(refused).toMatchObject({
+        _tag: "ValidationError",
+        issues: [expect.objectContaining({ path: "issuer", key: "validation.certificate.issuer" })]
+      })
       const c = yield* certificates.issue(v.id, { issuer: "盐都区委老干部局", personInCharge: "赵科长" }).pipe(as(yanduAdmin))
       expect(c.issuer).toBe("盐都区委老干部局\n赵科长")
       expect(c.maskedIdNumber).toBeNull()

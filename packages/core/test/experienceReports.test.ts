@@ -41,7 +41,8 @@ describe("ExperienceReports", () => {
       })
       const audit = yield* store.list("audit-log", Q.all([Q.eq("recordId", created.id)]))
       expect(audit.rows.map((a) => a.action)).toEqual(["create"])
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("refuses unknown or foreign activities, other regions, viewers and bad input, writing nothing", () =>
     Effect.gen(function* () {
@@ -50,7 +51,10 @@ describe("ExperienceReports", () => {
       const before = yield* snapshot("experience-reports", "audit-log")
 
       const foreign = yield* failure(reports.create(draft({ activityIds: [yanduActivity.id] })).pipe(as(tinghuAdmin)))
-      expect(foreign._tag === "ValidationError" && foreign.issues[0]).toMatchObject({ path: "activityIds", key: "validation.reportActivities" })
+      expect(foreign._tag === "ValidationError" && foreign.issues[0]).toMatchObject({
+        path: "activityIds",
+        key: "validation.reportActivities"
+      })
       const unknown = yield* failure(reports.create(draft({ activityIds: ["no-such-activity"] })).pipe(as(cityAdmin)))
       expect(unknown._tag === "ValidationError" && unknown.issues[0].key).toBe("validation.reportActivities")
 
@@ -65,7 +69,8 @@ describe("ExperienceReports", () => {
       expect(unknownRegion._tag === "ValidationError" && unknownRegion.issues[0].key).toBe("validation.unknownRegion")
 
       expect(yield* snapshot("experience-reports", "audit-log")).toEqual(before)
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("draft → submitted → accepted → published, with times and audit actions", () =>
     Effect.gen(function* () {
@@ -90,7 +95,8 @@ describe("ExperienceReports", () => {
         ["accept", "u-city"],
         ["publish", "u-city"]
       ])
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("only city admins review: a region admin accepting, returning or publishing is Forbidden", () =>
     Effect.gen(function* () {
@@ -111,7 +117,8 @@ describe("ExperienceReports", () => {
       yield* reports.accept(report.id).pipe(as(cityAdmin))
       expect((yield* failure(reports.publish(report.id, {}).pipe(as(tinghuAdmin))))._tag).toBe("Forbidden")
       expect((yield* reports.get(report.id).pipe(as(tinghuAdmin))).status).toBe("accepted")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("returning needs notes; a returned report is edited and submitted again", () =>
     Effect.gen(function* () {
@@ -136,7 +143,8 @@ describe("ExperienceReports", () => {
       const edited = yield* reports.update(report.id, { body: "补充：累计培训农民 312 人次，覆盖 15 个村。" }).pipe(as(tinghuAdmin))
       expect(edited.status).toBe("returned")
       expect((yield* reports.submit(report.id).pipe(as(tinghuAdmin))).status).toBe("submitted")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("transitions from the wrong status are conflicts; only drafts and returned reports are edited", () =>
     Effect.gen(function* () {
@@ -168,7 +176,8 @@ describe("ExperienceReports", () => {
       expect(published.featured).toBe(false)
       expect((yield* failure(reports.publish(report.id, {}).pipe(as(cityAdmin))))._tag).toBe("Conflict")
       expect((yield* reports.get(report.id).pipe(as(cityAdmin))).title).toBe(report.title)
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("only drafts are deleted", () =>
     Effect.gen(function* () {
@@ -187,7 +196,8 @@ describe("ExperienceReports", () => {
       expect((yield* failure(reports.remove(gone.id).pipe(as(viewer))))._tag).toBe("Forbidden")
       yield* reports.remove(gone.id).pipe(as(tinghuAdmin))
       expect((yield* failure(reports.get(gone.id).pipe(as(cityAdmin))))._tag).toBe("NotFound")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("a region admin cannot read or act on another region's report", () =>
     Effect.gen(function* () {
@@ -201,7 +211,8 @@ describe("ExperienceReports", () => {
       expect(yield* reports.getMany([yandu.id]).pipe(as(tinghuAdmin))).toEqual([])
       expect((yield* reports.list(Q.all()).pipe(as(yanduAdmin))).total).toBe(1)
       expect((yield* reports.get(yandu.id).pipe(as(yanduAdmin))).status).toBe("draft")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("moving a report checks the new region and its cited activities", () =>
     Effect.gen(function* () {
@@ -213,5 +224,6 @@ describe("ExperienceReports", () => {
       expect(orphaned._tag === "ValidationError" && orphaned.issues[0].key).toBe("validation.reportActivities")
       const moved = yield* reports.update(report.id, { regionCode: "320903", activityIds: [] }).pipe(as(cityAdmin))
       expect(moved).toMatchObject({ regionCode: "320903", activityIds: [] })
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 })

@@ -17,7 +17,8 @@ describe("Organizations", () => {
       const audit = yield* store.list("audit-log", Q.all([Q.eq("recordId", created.id)]))
       expect(audit.rows.map((a) => a.action)).toEqual(["create"])
       expect(audit.rows[0].actorId).toBe("u-tinghu")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("a region admin cannot write into another region, and cannot see its records", () =>
     Effect.gen(function* () {
@@ -31,7 +32,8 @@ describe("Organizations", () => {
       expect(list.total).toBe(0)
       const all = yield* orgs.list(Q.all()).pipe(as(cityAdmin))
       expect(all.total).toBe(1)
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("viewers cannot write; unknown regions and bad phones are validation errors", () =>
     Effect.gen(function* () {
@@ -40,7 +42,10 @@ describe("Organizations", () => {
       expect(denied._tag).toBe("Forbidden")
       const unknown = yield* orgs.create({ name: "x", kind: "bureau", regionCode: "999999" }).pipe(as(cityAdmin), Effect.flip)
       expect(unknown._tag).toBe("ValidationError")
-      const phone = yield* orgs.create({ name: "x", kind: "bureau", regionCode: "320902", contactPhone: "12345" }).pipe(as(cityAdmin), Effect.flip)
+      const phone = yield* orgs
+        .create({ name: "x", kind: "bureau", regionCode: "320902", contactPhone: "12345" })
+        .pipe(as(cityAdmin), Effect.flip)
       expect(phone._tag === "ValidationError" && phone.issues[0]).toMatchObject({ path: "contactPhone", key: "validation.contactPhone" })
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 })

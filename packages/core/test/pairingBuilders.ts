@@ -95,7 +95,9 @@ export const insertActivity = (overrides: Partial<Activity> = {}) =>
   Effect.flatMap(Store, (store) => Effect.orDie(store.insert("activities", activityRow(overrides))))
 
 /** Every stored row of the resources a test touches, to show that a refused call wrote nothing. */
-export const snapshot = (...resources: ReadonlyArray<"pairings" | "pairing-check-ins" | "service-hours" | "experience-reports" | "audit-log">) =>
+export const snapshot = (
+  ...resources: ReadonlyArray<"pairings" | "pairing-check-ins" | "service-hours" | "experience-reports" | "audit-log">
+) =>
   Effect.gen(function* () {
     const store = yield* Store
     return yield* Effect.forEach(resources, (r) => store.list(r, { filters: [], sort: [] }).pipe(Effect.map((l) => l.rows)))

@@ -50,7 +50,8 @@ describe("Pairings: create", () => {
       expect(created).toMatchObject({ status: "proposed", startedOn: null, endedOn: null, endReason: null, mentorId: mentor.id })
       const audit = yield* store.list("audit-log", Q.all([Q.eq("recordId", created.id)]))
       expect(audit.rows.map((a) => [a.action, a.actorId])).toEqual([["create", "u-tinghu"]])
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("a pairing with a beneficiary organisation needs no mentee person; the organisation must exist", () =>
     Effect.gen(function* () {
@@ -71,11 +72,10 @@ describe("Pairings: create", () => {
       const hidden = yield* failure(pairings.create({ ...base, beneficiaryOrganizationId: yanduCompany.id }).pipe(as(tinghuAdmin)))
       expect(hidden._tag === "ValidationError" && hidden.issues[0].key).toBe("validation.unknownBeneficiary")
 
-      const both = yield* failure(
-        pairings.create({ ...youngCadre(mentor), beneficiaryOrganizationId: company.id }).pipe(as(tinghuAdmin))
-      )
+      const both = yield* failure(pairings.create({ ...youngCadre(mentor), beneficiaryOrganizationId: company.id }).pipe(as(tinghuAdmin)))
       expect(both._tag === "ValidationError" && both.issues[0].key).toBe("validation.menteeOrOrganization")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("refuses a pairing without a mentee, a nameless mentee, and a pupil without a guardian, writing nothing", () =>
     Effect.gen(function* () {
@@ -94,7 +94,9 @@ describe("Pairings: create", () => {
         key: "validation.menteeRequired"
       })
 
-      const noGuardian = yield* failure(pairings.create(pupil(mentor, "李小明", "实验小学", { guardianContact: null })).pipe(as(tinghuAdmin)))
+      const noGuardian = yield* failure(
+        pairings.create(pupil(mentor, "李小明", "实验小学", { guardianContact: null })).pipe(as(tinghuAdmin))
+      )
       expect(noGuardian._tag === "ValidationError" && noGuardian.issues[0]).toMatchObject({
         path: "guardianContact",
         key: "validation.guardianRequired"
@@ -104,7 +106,8 @@ describe("Pairings: create", () => {
       expect(badCategory._tag).toBe("ValidationError")
 
       expect(yield* snapshot("pairings", "audit-log")).toEqual(before)
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("the mentor must be an active volunteer the actor can see", () =>
     Effect.gen(function* () {
@@ -121,7 +124,8 @@ describe("Pairings: create", () => {
       expect(missing._tag === "ValidationError" && missing.issues[0].key).toBe("validation.unknownMentor")
 
       expect((yield* snapshot("pairings"))[0]).toEqual([])
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("jurisdiction: other regions are Forbidden to write and invisible to read; viewers never write", () =>
     Effect.gen(function* () {
@@ -148,7 +152,8 @@ describe("Pairings: create", () => {
       const viewerUpdate = yield* failure(pairings.update(yandu.id, { goals: "x" }).pipe(as(viewer)))
       expect(viewerUpdate._tag).toBe("Forbidden")
       expect((yield* pairings.get(yandu.id).pipe(as(cityAdmin))).status).toBe("proposed")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 })
 
 describe("Pairings: lifecycle", () => {
@@ -174,7 +179,8 @@ describe("Pairings: lifecycle", () => {
       const audit = yield* store.list("audit-log", Q.all([Q.eq("recordId", p.id)], [{ field: "at", order: "ASC" }]))
       expect(audit.rows.map((a) => a.action)).toEqual(["create", "activate", "conclude"])
       expect(audit.rows[1].changes.status).toEqual({ before: "proposed", after: "active" })
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("wrong transitions are conflicts naming the status and the action", () =>
     Effect.gen(function* () {
@@ -198,7 +204,8 @@ describe("Pairings: lifecycle", () => {
         params: { status: "active", action: "decline" }
       })
       expect((yield* pairings.get(p.id).pipe(as(tinghuAdmin))).status).toBe("active")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("declining and ending record a reason from the list; 'other' needs a note", () =>
     Effect.gen(function* () {
@@ -227,7 +234,8 @@ describe("Pairings: lifecycle", () => {
 
       const actions = yield* store.list("audit-log", Q.all([Q.in("action", ["decline", "end"])]))
       expect(actions.rows.map((a) => a.action).sort()).toEqual(["decline", "end"])
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 })
 
 describe("Pairings: limits on activation", () => {
@@ -258,7 +266,8 @@ describe("Pairings: limits on activation", () => {
 
       yield* pairings.end(first.id, { reason: "moved" }).pipe(as(tinghuAdmin))
       expect((yield* pairings.activate(fourth.id).pipe(as(tinghuAdmin))).status).toBe("active")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("the limit follows configuration", () =>
     Effect.gen(function* () {
@@ -269,7 +278,8 @@ describe("Pairings: limits on activation", () => {
       const full = yield* failure(pairings.activate(second.id).pipe(as(tinghuAdmin)))
       expect(full).toMatchObject({ _tag: "Conflict", key: "conflict.mentorCapacity", params: { count: 1, max: 1 } })
       expect((yield* pairings.get(second.id).pipe(as(tinghuAdmin))).status).toBe("proposed")
-    }).pipe(Effect.provide(layer({ maxActivePairingsPerMentor: 1 }))))
+    }).pipe(Effect.provide(layer({ maxActivePairingsPerMentor: 1 })))
+  )
 
   it.effect("a pupil (name + school) has one active mentor, across regions", () =>
     Effect.gen(function* () {
@@ -299,7 +309,8 @@ describe("Pairings: limits on activation", () => {
       // Once the first pairing is over, the pupil may be paired again.
       yield* pairings.conclude(first.id).pipe(as(tinghuAdmin))
       expect((yield* pairings.activate(second.id).pipe(as(tinghuAdmin))).status).toBe("active")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("a mentor who is no longer active cannot start a pairing", () =>
     Effect.gen(function* () {
@@ -311,7 +322,8 @@ describe("Pairings: limits on activation", () => {
       const refused = yield* failure(pairings.activate(p.id).pipe(as(tinghuAdmin)))
       expect(refused).toMatchObject({ _tag: "Conflict", key: "conflict.mentorInactive" })
       expect((yield* pairings.get(p.id).pipe(as(tinghuAdmin))).status).toBe("proposed")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 })
 
 describe("Pairings: update and remove", () => {
@@ -324,7 +336,12 @@ describe("Pairings: update and remove", () => {
       const updated = yield* pairings
         .update(p.id, { goals: "每月一次红色故事分享", guardianContact: "0515-88881234", mentorId: other.id, status: "concluded" })
         .pipe(as(tinghuAdmin))
-      expect(updated).toMatchObject({ goals: "每月一次红色故事分享", guardianContact: "0515-88881234", mentorId: mentor.id, status: "proposed" })
+      expect(updated).toMatchObject({
+        goals: "每月一次红色故事分享",
+        guardianContact: "0515-88881234",
+        mentorId: mentor.id,
+        status: "proposed"
+      })
 
       const noGuardian = yield* failure(pairings.update(p.id, { guardianContact: null }).pipe(as(tinghuAdmin)))
       expect(noGuardian._tag === "ValidationError" && noGuardian.issues[0].key).toBe("validation.guardianRequired")
@@ -337,7 +354,8 @@ describe("Pairings: update and remove", () => {
       const closed = yield* failure(pairings.update(p.id, { goals: "补充" }).pipe(as(tinghuAdmin)))
       expect(closed).toMatchObject({ _tag: "Conflict", params: { status: "concluded", action: "update" } })
       expect(yield* snapshot("pairings", "audit-log")).toEqual(before)
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("moving an active pupil's school onto another pupil with a mentor is refused", () =>
     Effect.gen(function* () {
@@ -350,7 +368,8 @@ describe("Pairings: update and remove", () => {
       yield* pairings.activate(second.id).pipe(as(tinghuAdmin))
       const clash = yield* failure(pairings.update(second.id, { menteeUnit: "实验小学" }).pipe(as(tinghuAdmin)))
       expect(clash).toMatchObject({ _tag: "Conflict", key: "conflict.pupilHasMentor" })
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("only proposed or declined pairings without check-ins can be deleted", () =>
     Effect.gen(function* () {
@@ -389,12 +408,16 @@ describe("Pairings: update and remove", () => {
           createdAt: "2026-01-05T00:00:00.000Z"
         })
       )
-      expect(yield* failure(pairings.remove(withCheckIn.id).pipe(as(tinghuAdmin)))).toMatchObject({ _tag: "Conflict", key: "conflict.inUse" })
+      expect(yield* failure(pairings.remove(withCheckIn.id).pipe(as(tinghuAdmin)))).toMatchObject({
+        _tag: "Conflict",
+        key: "conflict.inUse"
+      })
       expect((yield* pairings.get(withCheckIn.id).pipe(as(tinghuAdmin))).status).toBe("proposed")
 
       expect((yield* failure(pairings.remove(withCheckIn.id).pipe(as(viewer))))._tag).toBe("Forbidden")
       expect((yield* failure(pairings.remove(withCheckIn.id).pipe(as(yanduAdmin))))._tag).toBe("NotFound")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 })
 
 describe("Pairing check-ins", () => {
@@ -410,7 +433,9 @@ describe("Pairing check-ins", () => {
   })
 
   const ledgerOf = (volunteerId: string) =>
-    Effect.flatMap(Store, (store) => store.list("service-hours", Q.all([Q.eq("volunteerId", volunteerId)], [{ field: "recordedAt", order: "ASC" }])))
+    Effect.flatMap(Store, (store) =>
+      store.list("service-hours", Q.all([Q.eq("volunteerId", volunteerId)], [{ field: "recordedAt", order: "ASC" }]))
+    )
 
   it.effect("a check-in counts its hours in the mentor's ledger, in the same call", () =>
     Effect.gen(function* () {
@@ -445,7 +470,8 @@ describe("Pairing check-ins", () => {
       const after = yield* ledgerOf(pairing.mentorId)
       expect(after.rows.map((r) => r.late)).toEqual([false, true])
       expect(after.rows.reduce((sum, r) => sum + r.hours, 0)).toBe(3.5)
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("refuses dates outside the pairing, impossible hours and inactive pairings, writing nothing", () =>
     Effect.gen(function* () {
@@ -482,21 +508,25 @@ describe("Pairing check-ins", () => {
       const [checkInRows, ledgerRows] = yield* snapshot("pairing-check-ins", "service-hours")
       expect(checkInRows).toEqual(before[0])
       expect(ledgerRows).toEqual(before[1])
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("update changes notes only", () =>
     Effect.gen(function* () {
       const checkIns = yield* PairingCheckIns
       const pairing = yield* activePairing
       const checkIn = yield* checkIns.create({ pairingId: pairing.id, date: "2026-03-11", hours: 2, mode: "online" }).pipe(as(tinghuAdmin))
-      const updated = yield* checkIns.update(checkIn.id, { notes: "补记：讨论了乡村振兴项目", hours: 10, date: "2026-03-10" }).pipe(as(tinghuAdmin))
+      const updated = yield* checkIns
+        .update(checkIn.id, { notes: "补记：讨论了乡村振兴项目", hours: 10, date: "2026-03-10" })
+        .pipe(as(tinghuAdmin))
       expect(updated).toMatchObject({ notes: "补记：讨论了乡村振兴项目", hours: 2, date: "2026-03-11" })
       const ledger = yield* ledgerOf(pairing.mentorId)
       expect(ledger.rows.map((r) => r.hours)).toEqual([2])
       expect((yield* failure(checkIns.update(checkIn.id, { notes: "x" }).pipe(as(viewer))))._tag).toBe("Forbidden")
       expect((yield* failure(checkIns.update(checkIn.id, { notes: "x" }).pipe(as(yanduAdmin))))._tag).toBe("NotFound")
       expect((yield* checkIns.get(checkIn.id).pipe(as(tinghuAdmin))).notes).toBe("补记：讨论了乡村振兴项目")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("removing a check-in appends a negative correction and leaves the original entry as it was", () =>
     Effect.gen(function* () {
@@ -524,5 +554,6 @@ describe("Pairing check-ins", () => {
         recordedBy: "u-city"
       })
       expect(ledger.rows.reduce((sum, r) => sum + r.hours, 0)).toBe(0)
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 })

@@ -15,8 +15,10 @@ const layer = (config: Parameters<typeof testBase>[0] = {}) => ParticipationsLiv
 /** Moves the TestClock to a wall-clock time in the city (UTC+8). */
 const setLocalTime = (local: string) => TestClock.setTime(Date.parse(`${local}:00+08:00`))
 
-const addActivity = (overrides: Partial<Activity> = {}) => Effect.flatMap(Store, (store) => store.insert("activities", activityRow(overrides)))
-const addVolunteer = (overrides: Partial<Volunteer> = {}) => Effect.flatMap(Store, (store) => store.insert("volunteers", volunteerRow(overrides)))
+const addActivity = (overrides: Partial<Activity> = {}) =>
+  Effect.flatMap(Store, (store) => store.insert("activities", activityRow(overrides)))
+const addVolunteer = (overrides: Partial<Volunteer> = {}) =>
+  Effect.flatMap(Store, (store) => store.insert("volunteers", volunteerRow(overrides)))
 
 const signUp = (activity: Activity, volunteer: Volunteer, extra: Record<string, unknown> = {}, actor: Actor = tinghuAdmin) =>
   Effect.flatMap(Participations, (ps) => ps.create({ activityId: activity.id, volunteerId: volunteer.id, ...extra }).pipe(as(actor)))
@@ -47,7 +49,8 @@ describe("Participations: signing up", () => {
       const late = yield* addVolunteer()
       expect(yield* Effect.flip(signUp(open, late))).toMatchObject({ key: "conflict.activityNotOpen" })
       expect(yield* participationCount).toBe(2)
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("a region admin cannot sign anyone into another region's activity, nor sign up another region's volunteer; viewers never", () =>
     Effect.gen(function* () {
@@ -57,12 +60,16 @@ describe("Participations: signing up", () => {
       const yanduVolunteer = yield* addVolunteer({ regionCode: "320903" as Volunteer["regionCode"] })
       expect(yield* Effect.flip(signUp(yanduActivity, tinghuVolunteer))).toMatchObject({ _tag: "NotFound", resource: "activities" })
       expect(yield* Effect.flip(signUp(tinghuActivity, yanduVolunteer))).toMatchObject({ _tag: "NotFound", resource: "volunteers" })
-      expect(yield* Effect.flip(signUp(tinghuActivity, tinghuVolunteer, {}, viewer))).toMatchObject({ _tag: "Forbidden", key: "forbidden.readOnly" })
+      expect(yield* Effect.flip(signUp(tinghuActivity, tinghuVolunteer, {}, viewer))).toMatchObject({
+        _tag: "Forbidden",
+        key: "forbidden.readOnly"
+      })
       expect(yield* participationCount).toBe(0)
       // The city bureau may send a volunteer to serve in another county.
       const cross = yield* signUp(tinghuActivity, yanduVolunteer, {}, cityAdmin)
       expect(cross.regionCode).toBe("320902")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("checks channel and fitness; the volunteer's recorded agreement lets them go ahead", () =>
     Effect.gen(function* () {
@@ -94,7 +101,8 @@ describe("Participations: signing up", () => {
       expect(audit[0].note).toContain("本人坚持到场讲解，家属同意")
       expect(audit[0].note).toContain("fitness")
       expect((yield* store.get("participations", agreed.id)).overrideReason).toBe("本人坚持到场讲解，家属同意")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("refuses sign-ups past the monthly capacity unless the volunteer agreed", () =>
     Effect.gen(function* () {
@@ -121,7 +129,8 @@ describe("Participations: signing up", () => {
       expect(agreed.overrideReason).toBe("本人自愿多服务一次")
       const [entry] = yield* auditOf(agreed.id)
       expect(entry.note).toBe("override (capacity): 本人自愿多服务一次")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("refuses a clash with another confirmed activity, even with an agreement; confirming re-checks it", () =>
     Effect.gen(function* () {
@@ -142,7 +151,8 @@ describe("Participations: signing up", () => {
       expect(clash).toMatchObject({ _tag: "Conflict", key: "conflict.clash" })
       // Back to back is no clash.
       expect((yield* signUp(afternoon, volunteer)).status).toBe("signed-up")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("a clash with another region's activity is reported without naming it", () =>
     Effect.gen(function* () {
@@ -154,7 +164,8 @@ describe("Participations: signing up", () => {
       const clash = yield* Effect.flip(signUp(tinghu, volunteer))
       expect(clash).toMatchObject({ key: "conflict.clashElsewhere" })
       expect(JSON.stringify(clash)).not.toContain("盐都机密活动")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 })
 
 describe("Participations: wait list", () => {
@@ -188,7 +199,8 @@ describe("Participations: wait list", () => {
       expect([yield* statusOf(p4.id), yield* statusOf(p6.id)]).toEqual(["waitlisted", "signed-up"])
       const waitlistedCannotConfirm = yield* ps.confirm(p4.id).pipe(as(tinghuAdmin), Effect.flip)
       expect(waitlistedCannotConfirm).toMatchObject({ key: "conflict.state", params: { status: "waitlisted", action: "confirm" } })
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 })
 
 describe("Participations: attendance and hours", () => {
@@ -241,7 +253,8 @@ describe("Participations: attendance and hours", () => {
       const again = yield* ps.attend(p.id, { hours: 3 }).pipe(as(tinghuAdmin), Effect.flip)
       expect(again).toMatchObject({ key: "conflict.state", params: { status: "attended", action: "attend" } })
       expect(yield* Effect.flip(ps.withdraw(p.id).pipe(as(tinghuAdmin)))).toMatchObject({ key: "conflict.state" })
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("flags hours recorded more than the allowed working days after the activity", () =>
     Effect.gen(function* () {
@@ -256,7 +269,8 @@ describe("Participations: attendance and hours", () => {
       const rows = yield* ledger
       expect(rows.find((r) => r.participationId === late.p.id)?.late).toBe(true)
       expect(rows.find((r) => r.participationId === onTime.p.id)?.late).toBe(false)
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("counts holidays out of the recording window", () =>
     Effect.gen(function* () {
@@ -264,7 +278,8 @@ describe("Participations: attendance and hours", () => {
       const { p } = yield* attendable
       yield* setLocalTime("2026-03-25T10:00")
       expect((yield* ps.attend(p.id, { hours: 2 }).pipe(as(tinghuAdmin))).recordedLate).toBe(false)
-    }).pipe(Effect.provide(layer({ holidays: ["2026-03-12"] }))))
+    }).pipe(Effect.provide(layer({ holidays: ["2026-03-12"] })))
+  )
 
   it.effect("appends corrections as the difference and never rewrites earlier entries", () =>
     Effect.gen(function* () {
@@ -289,7 +304,10 @@ describe("Participations: attendance and hours", () => {
       yield* ps.correctHours(p.id, { hours: 2, reason: "再次核对签到表" }).pipe(as(tinghuAdmin))
       const rows = yield* ledger
       expect(rows.find((r) => r.id === original.id)).toEqual(original)
-      const corrections = rows.filter((r) => r.source === "correction").map((r) => [r.hours, r.reason]).sort()
+      const corrections = rows
+        .filter((r) => r.source === "correction")
+        .map((r) => [r.hours, r.reason])
+        .sort()
       expect(corrections).toEqual([
         [-0.5, "再次核对签到表"],
         [-0.5, "提前半小时离开"]
@@ -297,7 +315,8 @@ describe("Participations: attendance and hours", () => {
       expect(rows.reduce((sum, r) => sum + r.hours, 0)).toBe(2)
       const actions = (yield* auditOf(p.id)).map((a) => a.action)
       expect(actions.filter((a) => a === "correct-hours")).toHaveLength(2)
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("marks absence only once the activity has started", () =>
     Effect.gen(function* () {
@@ -310,7 +329,8 @@ describe("Participations: attendance and hours", () => {
         key: "conflict.state",
         params: { status: "absent", action: "attend" }
       })
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("updates change only role and feedback; sign-ups are withdrawn, never deleted", () =>
     Effect.gen(function* () {
@@ -322,5 +342,6 @@ describe("Participations: attendance and hours", () => {
       expect(yield* Effect.flip(ps.remove(p.id).pipe(as(tinghuAdmin)))).toMatchObject({ _tag: "Conflict", key: "conflict.withdrawInstead" })
       expect(yield* Effect.flip(ps.remove(p.id).pipe(as(viewer)))).toMatchObject({ _tag: "Forbidden" })
       expect((yield* store.get("participations", p.id)).status).toBe("confirmed")
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 })

@@ -16,7 +16,8 @@ import { as, cityAdmin, testBase, tinghuAdmin, viewer, yanduAdmin } from "./supp
 const layer = (config: Parameters<typeof testBase>[0] = {}) =>
   Layer.mergeAll(ServiceRecordsLive, ServiceHoursLive, ParticipationsLive).pipe(Layer.provideMerge(testBase(config)))
 
-const addVolunteer = (overrides: Partial<Volunteer> = {}) => Effect.flatMap(Store, (store) => store.insert("volunteers", volunteerRow(overrides)))
+const addVolunteer = (overrides: Partial<Volunteer> = {}) =>
+  Effect.flatMap(Store, (store) => store.insert("volunteers", volunteerRow(overrides)))
 
 /** A volunteer with ledger entries of the given hours. */
 const withHours = (entries: ReadonlyArray<Partial<ServiceHour> & { hours: number }>, volunteer: Partial<Volunteer> = {}) =>
@@ -41,8 +42,16 @@ describe("ServiceRecords", () => {
       const four = yield* summaryOf(yield* withHours([{ hours: 1499.9 }]))
       expect(four.starLevel).toBe(4)
       const none = yield* summaryOf(yield* withHours([]))
-      expect(none).toMatchObject({ totalHours: 0, starLevel: 0, hoursToNextStar: 100, firstServiceDate: null, lastServiceDate: null, byCategory: [] })
-    }).pipe(Effect.provide(layer())))
+      expect(none).toMatchObject({
+        totalHours: 0,
+        starLevel: 0,
+        hoursToNextStar: 100,
+        firstServiceDate: null,
+        lastServiceDate: null,
+        byCategory: []
+      })
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("uses the configured thresholds", () =>
     Effect.gen(function* () {
@@ -52,7 +61,8 @@ describe("ServiceRecords", () => {
       expect(ten).toMatchObject({ starLevel: 1, hoursToNextStar: 10 })
       const top = yield* summaryOf(yield* withHours([{ hours: 20 }]))
       expect(top).toMatchObject({ starLevel: 2, hoursToNextStar: null })
-    }).pipe(Effect.provide(layer({ starThresholds: [10, 20] }))))
+    }).pipe(Effect.provide(layer({ starThresholds: [10, 20] })))
+  )
 
   it.effect("sums corrections, check-ins and every region's entries, by category and period", () =>
     Effect.gen(function* () {
@@ -75,7 +85,8 @@ describe("ServiceRecords", () => {
           { category: "new-generation", hours: 2 }
         ]
       })
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("counts attended activities recorded through the workflow", () =>
     Effect.gen(function* () {
@@ -88,7 +99,8 @@ describe("ServiceRecords", () => {
       yield* ps.attend(p.id, { hours: 3 }).pipe(as(tinghuAdmin))
       yield* ps.correctHours(p.id, { hours: 2, reason: "核对签到表" }).pipe(as(tinghuAdmin))
       expect(yield* summaryOf(v)).toMatchObject({ totalHours: 2, activitiesAttended: 1, checkInHours: 0 })
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 
   it.effect("a region admin cannot read the record of another region's volunteer", () =>
     Effect.gen(function* () {
@@ -98,7 +110,8 @@ describe("ServiceRecords", () => {
       expect(yield* Effect.flip(records.summary("no-such-volunteer").pipe(as(cityAdmin)))).toMatchObject({ _tag: "NotFound" })
       expect((yield* records.summary(v.id).pipe(as(yanduAdmin))).totalHours).toBe(5)
       expect((yield* records.summary(v.id).pipe(as(viewer))).totalHours).toBe(5)
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 })
 
 describe("ServiceHours", () => {
@@ -113,5 +126,6 @@ describe("ServiceHours", () => {
       expect(yield* Effect.flip(ledger.get(yanduRow.id).pipe(as(tinghuAdmin)))).toMatchObject({ _tag: "NotFound" })
       expect(yield* ledger.getMany([yanduRow.id]).pipe(as(tinghuAdmin))).toEqual([])
       expect(yield* Effect.flip(ledger.list(Q.all([Q.eq("nonsense", 1)])).pipe(as(cityAdmin)))).toMatchObject({ _tag: "ValidationError" })
-    }).pipe(Effect.provide(layer())))
+    }).pipe(Effect.provide(layer()))
+  )
 })

@@ -7,8 +7,20 @@ import { Store } from "../src/ports/Store.js"
 
 /** Actors used across the core tests. */
 export const cityAdmin: Actor = { ...systemActor, userId: "u-city", username: "admin", displayName: "市局管理员" }
-export const tinghuAdmin: Actor = { userId: "u-tinghu", username: "tinghu", displayName: "亭湖区管理员", role: "region-admin", regionCode: "320902" }
-export const yanduAdmin: Actor = { userId: "u-yandu", username: "yandu", displayName: "盐都区管理员", role: "region-admin", regionCode: "320903" }
+export const tinghuAdmin: Actor = {
+  userId: "u-tinghu",
+  username: "tinghu",
+  displayName: "亭湖区管理员",
+  role: "region-admin",
+  regionCode: "320902"
+}
+export const yanduAdmin: Actor = {
+  userId: "u-yandu",
+  username: "yandu",
+  displayName: "盐都区管理员",
+  role: "region-admin",
+  regionCode: "320903"
+}
 export const viewer: Actor = { userId: "u-viewer", username: "viewer", displayName: "查看员", role: "viewer", regionCode: null }
 
 /** Seeds the Yancheng regions into a fresh store. */

@@ -122,16 +122,25 @@ describe("Volunteers.createMany", () => {
       // The refusals the rules call for, not merely the same ones (a shared bug would pass the comparison).
       const described = bulk.outcomes.map(describeOutcome)
       expect(described[0]).toEqual({ created: "YC2026000002" })
-      expect(described[1]).toMatchObject({ tag: "ValidationError", issues: expect.arrayContaining([["idNumber", "validation.idNumber.checkDigit"]]) })
+      expect(described[1]).toMatchObject({
+        tag: "ValidationError",
+        issues: expect.arrayContaining([["idNumber", "validation.idNumber.checkDigit"]])
+      })
       expect(described[2]).toEqual({ tag: "ValidationError", issues: [["idNumber", "validation.idNumber.birthDateMismatch"]] })
-      expect(described[3]).toMatchObject({ tag: "ValidationError", issues: expect.arrayContaining([expect.arrayContaining(["consentAt"])]) })
+      expect(described[3]).toMatchObject({
+        tag: "ValidationError",
+        issues: expect.arrayContaining([expect.arrayContaining(["consentAt"])])
+      })
       expect(described[4]).toEqual({ tag: "ValidationError", issues: [["consentAt", "validation.consentInFuture"]] })
       expect(described[5]).toEqual({ tag: "ValidationError", issues: [["fitness", "validation.fitnessNeedsConsent"]] })
       expect(described[6]).toEqual({ created: "YC2025000003" })
       expect(described[7]).toEqual({ tag: "ValidationError", issues: [["regionCode", "validation.unknownRegion"]] })
       expect(described[8]).toEqual({ tag: "ValidationError", issues: [["partyBranchId", "validation.partyBranchUnknown"]] })
       expect(described[9]).toEqual({ tag: "ValidationError", issues: [["channels", "validation.channels"]] })
-      expect(described[10]).toMatchObject({ tag: "ValidationError", issues: [["expertiseYears.law-mediation", "validation.expertiseYearsField"]] })
+      expect(described[10]).toMatchObject({
+        tag: "ValidationError",
+        issues: [["expertiseYears.law-mediation", "validation.expertiseYearsField"]]
+      })
       expect(described[11]).toMatchObject({ tag: "ValidationError", issues: expect.arrayContaining([["phone", "validation.phone"]]) })
       expect(described[12]).toEqual({ tag: "Conflict", key: "conflict.unique", field: "idNumber" })
       expect(described[13]).toEqual({ tag: "Conflict", key: "conflict.unique", field: "phone" })
@@ -226,7 +235,10 @@ describe("Volunteers.createMany", () => {
           )
       })
       const createMany = (inputs: ReadonlyArray<unknown>) =>
-        Effect.flatMap(Volunteers, (v) => v.createMany(inputs)).pipe(Effect.provide(VolunteersLive.pipe(Layer.provide(racing))), as(cityAdmin))
+        Effect.flatMap(Volunteers, (v) => v.createMany(inputs)).pipe(
+          Effect.provide(VolunteersLive.pipe(Layer.provide(racing))),
+          as(cityAdmin)
+        )
       const refused = yield* Effect.flip(createMany([person(1), person(2), person(3)]))
       expect(refused).toMatchObject({ _tag: "Conflict", key: "conflict.unique", field: "idNumber" })
       expect(yield* stored).toEqual({ volunteers: [], audit: [] })

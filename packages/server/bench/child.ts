@@ -25,7 +25,10 @@ const bare = (filename: string) => {
     const params = { region: filter.regionCode, inc1: `[${e}]`, inc2: `[${e},*`, inc3: `*,${e}]`, inc4: `*,${e},*`, q: `%${filter.q}%` }
     const rows = page.all(params)
     const total = rows.length < 25 ? rows.length : (count.get(params) as { n: number }).n
-    res.writeHead(200, { "content-type": "application/json", "content-range": rows.length ? `volunteers 0-${rows.length - 1}/${total}` : `volunteers */${total}` })
+    res.writeHead(200, {
+      "content-type": "application/json",
+      "content-range": rows.length ? `volunteers 0-${rows.length - 1}/${total}` : `volunteers */${total}`
+    })
     res.end(JSON.stringify(rows))
   })
 }
@@ -34,7 +37,8 @@ if (mode === "bare") {
   const server = bare(target)
   server.listen(0, "127.0.0.1", () => console.log(`READY ${(server.address() as AddressInfo).port}`))
 } else {
-  const store = mode === "yinfa-pg" ? ({ kind: "postgres", connectionString: target } as const) : ({ kind: "sqlite", filename: target } as const)
+  const store =
+    mode === "yinfa-pg" ? ({ kind: "postgres", connectionString: target } as const) : ({ kind: "sqlite", filename: target } as const)
   const server = await startServer({ store, log: false, adminDist: null, auth: { maxFailures: 1000 } })
   console.log(`READY ${server.port}`)
 }

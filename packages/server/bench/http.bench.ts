@@ -21,7 +21,8 @@ const DURATION = Number(process.env.BENCH_SECONDS ?? 10)
 const PASSWORD = "bench-password"
 const here = fileURLToPath(new URL(".", import.meta.url))
 
-const SURNAMES = "王李张刘陈杨黄赵周吴徐孙朱马胡郭林何高梁郑罗宋谢唐韩曹许邓萧冯曾程蔡彭潘袁于董余苏叶吕魏蒋田杜丁沈姜范江傅钟卢汪戴崔任陆廖姚方金邱夏谭韦贾邹石熊孟秦阎薛侯雷白龙段郝孔邵史毛常万顾赖武康贺严尹钱施牛洪龚"
+const SURNAMES =
+  "王李张刘陈杨黄赵周吴徐孙朱马胡郭林何高梁郑罗宋谢唐韩曹许邓萧冯曾程蔡彭潘袁于董余苏叶吕魏蒋田杜丁沈姜范江傅钟卢汪戴崔任陆廖姚方金邱夏谭韦贾邹石熊孟秦阎薛侯雷白龙段郝孔邵史毛常万顾赖武康贺严尹钱施牛洪龚"
 const GIVEN = "建国华明军平伟强秀英玉兰桂芝志刚永红海燕文德宝春生金凤淑珍爱民"
 const CATEGORIES = ["party-story", "rural-revitalization", "grassroots-governance", "tech-innovation", "new-generation"] as const
 const UNITS = ["市农业农村局", "县教育局", "区卫健委", "市司法局", "县科技局", "镇人民政府", "市委组织部", "区财政局"]
@@ -161,7 +162,10 @@ const main = async () => {
       "RSS MiB": rss
     })
     console.log(`\nGET ${decodeURIComponent(LIST_PATH)}\n${VOLUNTEERS} volunteers, 50 connections × ${DURATION} s, Node ${process.version}`)
-    console.table([row("yinfa (Effect HttpApi + Kysely)", yinfaResult, yinfaRss), row("bare node:http + better-sqlite3", bareResult, bareRss)])
+    console.table([
+      row("yinfa (Effect HttpApi + Kysely)", yinfaResult, yinfaRss),
+      row("bare node:http + better-sqlite3", bareResult, bareRss)
+    ])
     console.log(`ratio yinfa / bare: ${(yinfaResult.requests.average / bareResult.requests.average).toFixed(2)}`)
   } finally {
     rmSync(dir, { recursive: true, force: true })

@@ -93,7 +93,13 @@ const baseline = async (file: string, database: string): Promise<Result> => {
     fitness text, monthly real, channels text, consent text, health_consent text, joined text)`)
   const insert = db.prepare("insert into volunteers values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
   // The same chunk-safe decoding as the importer (exceljs alone garbles characters split across chunks).
-  const reader = new Utf8SafeWorkbookReader(file, { sharedStrings: "cache", styles: "cache", worksheets: "emit", hyperlinks: "ignore", entries: "ignore" })
+  const reader = new Utf8SafeWorkbookReader(file, {
+    sharedStrings: "cache",
+    styles: "cache",
+    worksheets: "emit",
+    hyperlinks: "ignore",
+    entries: "ignore"
+  })
   let rows = 0
   db.exec("begin")
   for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row>>) {
@@ -103,7 +109,9 @@ const baseline = async (file: string, database: string): Promise<Result> => {
         header = false
         continue
       }
-      const v = (row.values as Array<unknown>).slice(1).map((x) => (x === undefined || x === null ? null : x instanceof Date ? x.toISOString() : String(x)))
+      const v = (row.values as Array<unknown>)
+        .slice(1)
+        .map((x) => (x === undefined || x === null ? null : x instanceof Date ? x.toISOString() : String(x)))
       while (v.length < 19) v.push(null)
       insert.run(`v${++rows}`, ...v)
     }
@@ -129,14 +137,19 @@ const viaImport = async (file: string, database: string): Promise<Result> => {
   )
   const result = finish(start, report.written)
   if (report.issues.length > 0) throw new Error(`unexpected issues: ${JSON.stringify(report.issues.slice(0, 3))}`)
-  const stored = await Effect.runPromise(Effect.map(handle.store.list("volunteers", Q.all([], [], { offset: 0, limit: 1 })), (r) => r.total))
+  const stored = await Effect.runPromise(
+    Effect.map(handle.store.list("volunteers", Q.all([], [], { offset: 0, limit: 1 })), (r) => r.total)
+  )
   if (stored !== ROWS) throw new Error(`stored ${stored} of ${ROWS}`)
   await handle.close()
   return result
 }
 
 const runChild = (phase: string, file: string, database: string): Result => {
-  const out = spawnSync(process.execPath, [...process.execArgv, self, phase, file, database], { encoding: "utf8", maxBuffer: 16 * 1024 * 1024 })
+  const out = spawnSync(process.execPath, [...process.execArgv, self, phase, file, database], {
+    encoding: "utf8",
+    maxBuffer: 16 * 1024 * 1024
+  })
   if (out.status !== 0) throw new Error(`${phase} failed: ${out.stderr}`)
   const line = out.stdout.trim().split("\n").at(-1) ?? ""
   return JSON.parse(line) as Result

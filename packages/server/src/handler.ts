@@ -41,7 +41,9 @@ const normalizeBase = (basePath: string | undefined): string => {
  */
 export const makeYinfaHandler = async (options: YinfaHandlerOptions = {}): Promise<YinfaHandler> => {
   const core = (options.services ?? YinfaServicesLive).pipe(
-    Layer.provideMerge(Layer.merge(storeLayer(options.store ?? { kind: "sqlite", filename: "./data/yinfa.db" }), YinfaConfig.layer(options.config ?? {})))
+    Layer.provideMerge(
+      Layer.merge(storeLayer(options.store ?? { kind: "sqlite", filename: "./data/yinfa.db" }), YinfaConfig.layer(options.config ?? {}))
+    )
   )
   const withAuth = AuthLive(options.auth).pipe(Layer.provideMerge(core))
   const layer = ApiLayer.pipe(Layer.provideMerge(withAuth), Layer.provideMerge(NodeHttpServer.layerContext))

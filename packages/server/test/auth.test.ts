@@ -106,15 +106,22 @@ describe("users: passwords in, hashes never out", () => {
       body: { username: "no.pw", displayName: "x", role: "viewer", passwordHash: "scrypt$1$1$1$AAAA$AAAA" }
     })
     expect(missing.status).toBe(400)
-    const user = (await http(s, "GET", `/api/users?filter=${encodeURIComponent(JSON.stringify({ username: "viewer" }))}`, { token: s.tokens.admin })).body[0]
+    const user = (
+      await http(s, "GET", `/api/users?filter=${encodeURIComponent(JSON.stringify({ username: "viewer" }))}`, { token: s.tokens.admin })
+    ).body[0]
     const before = await s.run(Effect.flatMap(Store, (store) => store.get("users", user.id)))
-    const put = await http(s, "PUT", `/api/users/${user.id}`, { token: s.tokens.admin, body: { ...user, passwordHash: "scrypt$1$1$1$AAAA$AAAA" } })
+    const put = await http(s, "PUT", `/api/users/${user.id}`, {
+      token: s.tokens.admin,
+      body: { ...user, passwordHash: "scrypt$1$1$1$AAAA$AAAA" }
+    })
     expect(put.status).toBe(200)
     const after = await s.run(Effect.flatMap(Store, (store) => store.get("users", user.id)))
     expect(after.passwordHash).toBe(before.passwordHash)
   })
   it("PUT with a new password changes it", async () => {
-    const list = await http(s, "GET", `/api/users?filter=${encodeURIComponent(JSON.stringify({ username: "clerk.tinghu" }))}`, { token: s.tokens.admin })
+    const list = await http(s, "GET", `/api/users?filter=${encodeURIComponent(JSON.stringify({ username: "clerk.tinghu" }))}`, {
+      token: s.tokens.admin
+    })
     const id = list.body[0].id
     expect((await http(s, "PUT", `/api/users/${id}`, { token: s.tokens.admin, body: { password: "a-new-password" } })).status).toBe(200)
     expect((await login("clerk.tinghu", "clerk-password")).status).toBe(401)

@@ -25,7 +25,13 @@ const adminPost = async (path: string, body: object) => {
 
 /** A fresh volunteer of the region: sign-ups, pairings and exemplars each get their own (no capacity or clash limits in the way). */
 const newVolunteer = (regionCode: string) =>
-  adminPost("/api/volunteers", { name: `矩阵${++n}`, gender: "female", birthDate: "1957-05-01", regionCode, consentAt: "2025-01-01T00:00:00.000Z" })
+  adminPost("/api/volunteers", {
+    name: `矩阵${++n}`,
+    gender: "female",
+    birthDate: "1957-05-01",
+    regionCode,
+    consentAt: "2025-01-01T00:00:00.000Z"
+  })
 
 /** One published online activity per region, open to sign-ups. */
 const openActivities = new Map<string, Promise<string>>()
@@ -51,14 +57,24 @@ const openActivity = (regionCode: string) => {
 }
 
 const fixtures: Record<string, { create: (region: string) => object | Promise<object>; patch: object; field: string }> = {
-  organizations: { create: (regionCode) => ({ name: `组织${++n}`, kind: "partner", regionCode }), patch: { address: "改过的地址" }, field: "address" },
+  organizations: {
+    create: (regionCode) => ({ name: `组织${++n}`, kind: "partner", regionCode }),
+    patch: { address: "改过的地址" },
+    field: "address"
+  },
   "brand-projects": {
     create: (regionCode) => ({ name: `品牌${++n}`, category: "party-story", regionCode, yearStarted: 2020 }),
     patch: { description: "改过" },
     field: "description"
   },
   volunteers: {
-    create: (regionCode) => ({ name: `老同志${++n}`, gender: "male", birthDate: "1956-03-01", regionCode, consentAt: "2025-01-01T00:00:00.000Z" }),
+    create: (regionCode) => ({
+      name: `老同志${++n}`,
+      gender: "male",
+      birthDate: "1956-03-01",
+      regionCode,
+      consentAt: "2025-01-01T00:00:00.000Z"
+    }),
     patch: { formerUnit: "市农业农村局" },
     field: "formerUnit"
   },
@@ -145,7 +161,9 @@ for (const resource of Object.keys(fixtures)) {
           expect(r.status).toBe(200)
           const visible = !(role === "tinghu" && scope === "out")
           expect(r.body.map((x: { id: string }) => x.id)).toEqual(visible ? [record.id] : [])
-          const page = await http(s, "GET", `/api/${resource}${q({ filter: { regionCode: region }, range: [0, 999] })}`, { token: s.tokens[role] })
+          const page = await http(s, "GET", `/api/${resource}${q({ filter: { regionCode: region }, range: [0, 999] })}`, {
+            token: s.tokens[role]
+          })
           expect(Number(page.headers.get("content-range")?.split("/").pop())).toBe(visible ? page.body.length : 0)
           expect(page.body.length > 0).toBe(visible)
         })
@@ -203,10 +221,19 @@ describe("regions (city-wide reference data)", () => {
       expect(put.status).toBe(role === "admin" ? 200 : 403)
       const create = await http(s, "POST", "/api/regions", {
         token: s.tokens[role],
-        body: { code: `99${role.length}`, name: "测试区", nameEn: "Test", kind: "district", parentCode: "320900", slug: `test-${role}`, sortOrder: 99 }
+        body: {
+          code: `99${role.length}`,
+          name: "测试区",
+          nameEn: "Test",
+          kind: "district",
+          parentCode: "320900",
+          slug: `test-${role}`,
+          sortOrder: 99
+        }
       })
       expect(create.status).toBe(role === "admin" ? 201 : 403)
-      if (create.status === 201) expect((await http(s, "DELETE", `/api/regions/${create.body.id}`, { token: s.tokens.admin })).status).toBe(200)
+      if (create.status === 201)
+        expect((await http(s, "DELETE", `/api/regions/${create.body.id}`, { token: s.tokens.admin })).status).toBe(200)
     })
   }
 })
@@ -232,10 +259,14 @@ describe("audit log (read-only, scoped)", () => {
   it("a region admin sees entries of their region only; writes are 405", async () => {
     const mine = await seed("organizations", TINGHU)
     const theirs = await seed("organizations", YANDU)
-    const forTinghu = await http(s, "GET", `/api/audit-log${q({ filter: { recordId: [mine.id, theirs.id] }, range: [0, 99] })}`, { token: s.tokens.tinghu })
+    const forTinghu = await http(s, "GET", `/api/audit-log${q({ filter: { recordId: [mine.id, theirs.id] }, range: [0, 99] })}`, {
+      token: s.tokens.tinghu
+    })
     expect(forTinghu.status).toBe(200)
     expect(forTinghu.body.map((e: { recordId: string }) => e.recordId)).toEqual([mine.id])
-    const forAdmin = await http(s, "GET", `/api/audit-log${q({ filter: { recordId: [mine.id, theirs.id] }, range: [0, 99] })}`, { token: s.tokens.admin })
+    const forAdmin = await http(s, "GET", `/api/audit-log${q({ filter: { recordId: [mine.id, theirs.id] }, range: [0, 99] })}`, {
+      token: s.tokens.admin
+    })
     expect(new Set(forAdmin.body.map((e: { recordId: string }) => e.recordId))).toEqual(new Set([mine.id, theirs.id]))
     expect((await http(s, "POST", "/api/audit-log", { token: s.tokens.admin, body: {} })).status).toBe(405)
     expect((await http(s, "DELETE", `/api/audit-log/${forAdmin.body[0].id}`, { token: s.tokens.admin })).status).toBe(405)
@@ -269,7 +300,9 @@ describe("figures and candidates are scoped", () => {
     expect(r.body.length).toBeGreaterThan(0)
     expect(r.body.length).toBeLessThanOrEqual(5)
     expect(r.body.every((c: { volunteer: { regionCode: string } }) => c.volunteer.regionCode === TINGHU)).toBe(true)
-    expect(r.body[0].factors.every((f: { explanation: string }) => typeof f.explanation === "string" && f.explanation.length > 0)).toBe(true)
+    expect(r.body[0].factors.every((f: { explanation: string }) => typeof f.explanation === "string" && f.explanation.length > 0)).toBe(
+      true
+    )
     expect((await http(s, "GET", `/api/activities/${elsewhere.id}/candidates`, { token: s.tokens.tinghu })).status).toBe(404)
     const badLimit = await http(s, "GET", `/api/activities/${activity.id}/candidates?limit=0`, { token: s.tokens.tinghu })
     expect(badLimit.status).toBe(400)

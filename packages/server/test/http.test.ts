@@ -25,7 +25,11 @@ describe("CORS", () => {
   it("answers a preflight with the exposed Content-Range and the allowed headers", async () => {
     const res = await fetch(`${s.url}/api/organizations`, {
       method: "OPTIONS",
-      headers: { origin: "http://localhost:5173", "access-control-request-method": "PUT", "access-control-request-headers": "authorization,content-type" }
+      headers: {
+        origin: "http://localhost:5173",
+        "access-control-request-method": "PUT",
+        "access-control-request-headers": "authorization,content-type"
+      }
     })
     expect(res.status).toBe(204)
     expect(res.headers.get("access-control-expose-headers")).toContain("Content-Range")
@@ -60,7 +64,11 @@ describe("status codes", () => {
     const unknown = await http(s, "GET", "/api/nothing-here", { token: s.tokens.admin })
     expect(unknown.status).toBe(404)
     expect(unknown.body.message).toBe("No such endpoint")
-    for (const [method, path] of [["POST", "/api/audit-log"], ["PUT", "/api/audit-log/x"], ["DELETE", "/api/service-hours/x"]] as const) {
+    for (const [method, path] of [
+      ["POST", "/api/audit-log"],
+      ["PUT", "/api/audit-log/x"],
+      ["DELETE", "/api/service-hours/x"]
+    ] as const) {
       const r = await http(s, method, path, { token: s.tokens.admin, body: {} })
       expect(r.status).toBe(405)
     }
@@ -68,14 +76,22 @@ describe("status codes", () => {
   })
   it("415 for a non-JSON body, 413 for a body over the limit, 400 for malformed JSON; nothing stored", async () => {
     const before = await countStored()
-    const text = await http(s, "POST", "/api/organizations", { token: s.tokens.admin, raw: "name=x", headers: { "content-type": "application/x-www-form-urlencoded" } })
+    const text = await http(s, "POST", "/api/organizations", {
+      token: s.tokens.admin,
+      raw: "name=x",
+      headers: { "content-type": "application/x-www-form-urlencoded" }
+    })
     expect(text.status).toBe(415)
     const big = await http(s, "POST", "/api/organizations", {
       token: s.tokens.admin,
       body: { name: "x".repeat(70 * 1024), kind: "bureau", regionCode: TINGHU }
     })
     expect(big.status).toBe(413)
-    const malformed = await http(s, "POST", "/api/organizations", { token: s.tokens.admin, raw: '{"name": "x",', headers: { "content-type": "application/json" } })
+    const malformed = await http(s, "POST", "/api/organizations", {
+      token: s.tokens.admin,
+      raw: '{"name": "x",',
+      headers: { "content-type": "application/json" }
+    })
     expect(malformed.status).toBe(400)
     expect(malformed.body.message).toMatch(/JSON/)
     const array = await http(s, "POST", "/api/organizations", { token: s.tokens.admin, body: [1, 2] })
@@ -84,7 +100,10 @@ describe("status codes", () => {
   })
   it("400 with field errors for a body failing the schema, localized", async () => {
     const before = await countStored()
-    const en = await http(s, "POST", "/api/organizations", { token: s.tokens.admin, body: { name: "", kind: "castle", regionCode: TINGHU } })
+    const en = await http(s, "POST", "/api/organizations", {
+      token: s.tokens.admin,
+      body: { name: "", kind: "castle", regionCode: TINGHU }
+    })
     expect(en.status).toBe(400)
     expect(Object.keys(en.body.errors)).toEqual(expect.arrayContaining(["kind"]))
     const zh = await http(s, "POST", "/api/organizations", {
@@ -104,7 +123,11 @@ describe("bad list parameters: 400 naming the parameter, nothing stored", () => 
     ["unknown filter field", { filter: JSON.stringify({ colour: "red" }) }, /filter.*colour/],
     ["sensitive filter field", { filter: JSON.stringify({ passwordHash: "x" }) }, /filter/],
     ["unknown operator for the field", { filter: JSON.stringify({ name_inc: "x" }) }, /filter.*name_inc/],
-    ["range operator on a boolean-less text? wrong value type", { filter: JSON.stringify({ createdAt_gte: { a: 1 } }) }, /filter.*createdAt_gte/],
+    [
+      "range operator on a boolean-less text? wrong value type",
+      { filter: JSON.stringify({ createdAt_gte: { a: 1 } }) },
+      /filter.*createdAt_gte/
+    ],
     ["malformed filter JSON", { filter: "{regionCode:" }, /filter.*JSON/],
     ["malformed sort JSON", { sort: '["name",' }, /sort.*JSON/],
     ["malformed range JSON", { range: "[0," }, /range.*JSON/],
@@ -124,7 +147,10 @@ describe("bad list parameters: 400 naming the parameter, nothing stored", () => 
     })
   }
   it("names the parameter in Chinese too", async () => {
-    const r = await http(s, "GET", `/api/organizations${q({ range: [0, 5000] })}`, { token: s.tokens.admin, headers: { "accept-language": "zh" } })
+    const r = await http(s, "GET", `/api/organizations${q({ range: [0, 5000] })}`, {
+      token: s.tokens.admin,
+      headers: { "accept-language": "zh" }
+    })
     expect(r.status).toBe(400)
     expect(r.body.message).toContain("range")
     expect(r.body.message).toContain("1000")
@@ -153,7 +179,13 @@ describe("system routes", () => {
     expect(r.status).toBe(200)
     expect(r.body.openapi).toMatch(/^3/)
     expect(Object.keys(r.body.paths)).toEqual(
-      expect.arrayContaining(["/api/volunteers", "/api/volunteers/{id}", "/api/activities/{id}/publish", "/api/auth/login", "/api/stats/overview"])
+      expect.arrayContaining([
+        "/api/volunteers",
+        "/api/volunteers/{id}",
+        "/api/activities/{id}/publish",
+        "/api/auth/login",
+        "/api/stats/overview"
+      ])
     )
     expect(r.body.components.securitySchemes).toBeTruthy()
     // The create body is documented with the core schema's fields.

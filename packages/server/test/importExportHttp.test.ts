@@ -302,7 +302,7 @@ describe("exports", () => {
         body: {
           name: `导出${key}`,
           gender: "male",
-          birthDate: ids[key].slice(6, 10) + "-" + ids[key].slice(10, 12) + "-" + ids[key].slice(12, 14),
+          birthDate: `${ids[key].slice(6, 10)}-${ids[key].slice(10, 12)}-${ids[key].slice(12, 14)}`,
           idNumber: ids[key],
           phone,
           regionCode,

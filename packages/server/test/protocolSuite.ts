@@ -28,7 +28,10 @@ export const protocolSuite = (label: string, options: () => Partial<YinfaHandler
         expect(typeof data.id).toBe("string")
         created[key] = data.id as string
       }
-      const raw = await http(s, "POST", "/api/organizations", { token: s.tokens.admin, body: { name: `丁${stamp}`, kind: "bureau", regionCode: YANDU } })
+      const raw = await http(s, "POST", "/api/organizations", {
+        token: s.tokens.admin,
+        body: { name: `丁${stamp}`, kind: "bureau", regionCode: YANDU }
+      })
       expect(raw.status).toBe(201)
       created.d = raw.body.id
     })
@@ -36,13 +39,23 @@ export const protocolSuite = (label: string, options: () => Partial<YinfaHandler
     it("getList pages, sorts and counts with Content-Range", async () => {
       const admin = dataProvider(s, s.tokens.admin)
       const filter = { q: stamp }
-      const page1 = await admin.getList("organizations", { pagination: { page: 1, perPage: 2 }, sort: { field: "name", order: "DESC" }, filter })
+      const page1 = await admin.getList("organizations", {
+        pagination: { page: 1, perPage: 2 },
+        sort: { field: "name", order: "DESC" },
+        filter
+      })
       expect(page1.total).toBe(4)
       expect(page1.data).toHaveLength(2)
-      const page2 = await admin.getList("organizations", { pagination: { page: 2, perPage: 2 }, sort: { field: "name", order: "DESC" }, filter })
+      const page2 = await admin.getList("organizations", {
+        pagination: { page: 2, perPage: 2 },
+        sort: { field: "name", order: "DESC" },
+        filter
+      })
       const names = [...page1.data, ...page2.data].map((o) => o.name)
       expect(names).toEqual([...names].sort().reverse())
-      const raw = await http(s, "GET", `/api/organizations${q({ sort: ["name", "ASC"], range: [1, 2], filter })}`, { token: s.tokens.admin })
+      const raw = await http(s, "GET", `/api/organizations${q({ sort: ["name", "ASC"], range: [1, 2], filter })}`, {
+        token: s.tokens.admin
+      })
       expect(raw.headers.get("content-range")).toBe("organizations 1-2/4")
       const empty = await http(s, "GET", `/api/organizations${q({ filter: { q: `nothing-${stamp}` } })}`, { token: s.tokens.admin })
       expect(empty.body).toEqual([])
@@ -51,7 +64,11 @@ export const protocolSuite = (label: string, options: () => Partial<YinfaHandler
 
     it("the total counts only what the caller may see", async () => {
       const tinghu = dataProvider(s, s.tokens.tinghu)
-      const list = await tinghu.getList("organizations", { pagination: { page: 1, perPage: 10 }, sort: { field: "name", order: "ASC" }, filter: { q: stamp } })
+      const list = await tinghu.getList("organizations", {
+        pagination: { page: 1, perPage: 10 },
+        sort: { field: "name", order: "ASC" },
+        filter: { q: stamp }
+      })
       expect(list.total).toBe(2)
       expect(list.data.every((o) => o.regionCode === TINGHU)).toBe(true)
     })
@@ -59,7 +76,11 @@ export const protocolSuite = (label: string, options: () => Partial<YinfaHandler
     it("filters: plain, array (IN), _q, _neq, _gte", async () => {
       const admin = dataProvider(s, s.tokens.admin)
       const get = (filter: object) =>
-        admin.getList("organizations", { pagination: { page: 1, perPage: 50 }, sort: { field: "name", order: "ASC" }, filter: { q: stamp, ...filter } })
+        admin.getList("organizations", {
+          pagination: { page: 1, perPage: 50 },
+          sort: { field: "name", order: "ASC" },
+          filter: { q: stamp, ...filter }
+        })
       expect((await get({ regionCode: YANDU })).total).toBe(2)
       expect((await get({ regionCode: [YANDU, TINGHU] })).total).toBe(4)
       expect((await get({ kind: "bureau" })).data.map((o) => o.id)).toEqual([created.d])
@@ -98,7 +119,11 @@ export const protocolSuite = (label: string, options: () => Partial<YinfaHandler
     it("update (a whole record sent back) and updateMany", async () => {
       const admin = dataProvider(s, s.tokens.admin)
       const { data: before } = await admin.getOne("organizations", { id: created.a })
-      const { data } = await admin.update("organizations", { id: created.a, data: { ...before, address: "盐城市亭湖区" }, previousData: before })
+      const { data } = await admin.update("organizations", {
+        id: created.a,
+        data: { ...before, address: "盐城市亭湖区" },
+        previousData: before
+      })
       expect(data).toMatchObject({ id: created.a, address: "盐城市亭湖区", name: before.name })
       const many = await admin.updateMany("organizations", { ids: [created.a, created.b], data: { contactName: "王主任" } })
       expect([...(many.data ?? [])].sort()).toEqual([created.a, created.b].sort())
@@ -112,14 +137,22 @@ export const protocolSuite = (label: string, options: () => Partial<YinfaHandler
       expect(data.id).toBe(created.d)
       const many = await admin.deleteMany("organizations", { ids: [created.b, created.c] })
       expect([...(many.data ?? [])].sort()).toEqual([created.b, created.c].sort())
-      const left = await admin.getList("organizations", { pagination: { page: 1, perPage: 10 }, sort: { field: "name", order: "ASC" }, filter: { q: stamp } })
+      const left = await admin.getList("organizations", {
+        pagination: { page: 1, perPage: 10 },
+        sort: { field: "name", order: "ASC" },
+        filter: { q: stamp }
+      })
       expect(left.data.map((o) => o.id)).toEqual([created.a])
       await expect(admin.getOne("organizations", { id: created.d })).rejects.toMatchObject({ status: 404 })
     })
 
     it("regions: the preset, sorted, readable by everyone signed in", async () => {
       const viewer = dataProvider(s, s.tokens.viewer)
-      const list = await viewer.getList("regions", { pagination: { page: 1, perPage: 25 }, sort: { field: "sortOrder", order: "ASC" }, filter: {} })
+      const list = await viewer.getList("regions", {
+        pagination: { page: 1, perPage: 25 },
+        sort: { field: "sortOrder", order: "ASC" },
+        filter: {}
+      })
       expect(list.total).toBe(12)
       expect(list.data[0]).toMatchObject({ code: TINGHU, name: "亭湖区" })
       const one = await viewer.getOne("regions", { id: YANDU })
@@ -199,9 +232,15 @@ export const protocolSuite = (label: string, options: () => Partial<YinfaHandler
       })
       expect(yandu.total).toBe(0)
       const { data: before } = await tinghu.getOne("participations", { id: signUps[0] })
-      const { data: updated } = await tinghu.update("participations", { id: signUps[0], data: { ...before, role: "主讲" }, previousData: before })
+      const { data: updated } = await tinghu.update("participations", {
+        id: signUps[0],
+        data: { ...before, role: "主讲" },
+        previousData: before
+      })
       expect(updated).toMatchObject({ id: signUps[0], role: "主讲", status: "signed-up" })
-      await expect(tinghu.delete("participations", { id: signUps[1], previousData: { id: signUps[1] } })).rejects.toMatchObject({ status: 409 })
+      await expect(tinghu.delete("participations", { id: signUps[1], previousData: { id: signUps[1] } })).rejects.toMatchObject({
+        status: 409
+      })
       const withdrawn = await http(s, "POST", `/api/participations/${signUps[1]}/withdraw`, { token: s.tokens.tinghu })
       expect(withdrawn.body.status).toBe("withdrawn")
     })
@@ -210,12 +249,27 @@ export const protocolSuite = (label: string, options: () => Partial<YinfaHandler
       const tinghu = dataProvider(s, s.tokens.tinghu)
       const mentor = await volunteer("导师")
       const { data: pairing } = await tinghu.create("pairings", {
-        data: { mentorId: mentor, menteeType: "young-cadre", menteeName: `青年干部${stamp}`, regionCode: TINGHU, category: "party-story", goals: "带好一名年轻干部" }
+        data: {
+          mentorId: mentor,
+          menteeType: "young-cadre",
+          menteeName: `青年干部${stamp}`,
+          regionCode: TINGHU,
+          category: "party-story",
+          goals: "带好一名年轻干部"
+        }
       })
       expect(pairing).toMatchObject({ mentorId: mentor, status: "proposed", regionCode: TINGHU })
-      const byMentor = await tinghu.getList("pairings", { pagination: { page: 1, perPage: 5 }, sort: { field: "createdAt", order: "ASC" }, filter: { mentorId: mentor } })
+      const byMentor = await tinghu.getList("pairings", {
+        pagination: { page: 1, perPage: 5 },
+        sort: { field: "createdAt", order: "ASC" },
+        filter: { mentorId: mentor }
+      })
       expect(byMentor.data.map((p) => p.id)).toEqual([pairing.id])
-      const { data: changed } = await tinghu.update("pairings", { id: pairing.id, data: { ...pairing, goals: "每月面谈一次" }, previousData: pairing })
+      const { data: changed } = await tinghu.update("pairings", {
+        id: pairing.id,
+        data: { ...pairing, goals: "每月面谈一次" },
+        previousData: pairing
+      })
       expect(changed.goals).toBe("每月面谈一次")
       expect((await http(s, "POST", `/api/pairings/${pairing.id}/activate`, { token: s.tokens.tinghu })).body.status).toBe("active")
 
@@ -225,7 +279,9 @@ export const protocolSuite = (label: string, options: () => Partial<YinfaHandler
       })
       expect(viaPairing.status).toBe(201)
       expect(viaPairing.body).toMatchObject({ pairingId: pairing.id, hours: 1.5, regionCode: TINGHU })
-      const { data: direct } = await tinghu.create("pairing-check-ins", { data: { pairingId: pairing.id, date: localDate(), hours: 1, mode: "phone" } })
+      const { data: direct } = await tinghu.create("pairing-check-ins", {
+        data: { pairingId: pairing.id, date: localDate(), hours: 1, mode: "phone" }
+      })
       expect(direct).toMatchObject({ pairingId: pairing.id, mode: "phone", notes: "" })
       const refs = await tinghu.getManyReference("pairing-check-ins", {
         target: "pairingId",
@@ -236,7 +292,11 @@ export const protocolSuite = (label: string, options: () => Partial<YinfaHandler
       })
       expect(refs.total).toBe(2)
       expect(refs.data.map((c) => c.hours)).toEqual([1.5, 1])
-      const { data: noted } = await tinghu.update("pairing-check-ins", { id: direct.id, data: { ...direct, notes: "电话回访" }, previousData: direct })
+      const { data: noted } = await tinghu.update("pairing-check-ins", {
+        id: direct.id,
+        data: { ...direct, notes: "电话回访" },
+        previousData: direct
+      })
       expect(noted.notes).toBe("电话回访")
       await tinghu.delete("pairing-check-ins", { id: direct.id, previousData: direct })
       await expect(tinghu.getOne("pairing-check-ins", { id: direct.id })).rejects.toMatchObject({ status: 404 })
@@ -253,7 +313,11 @@ export const protocolSuite = (label: string, options: () => Partial<YinfaHandler
         data: { volunteerId: person, level: "county", year: 2025, title: `银发先锋${stamp}`, citation: "常年义务宣讲" }
       })
       expect(data).toMatchObject({ volunteerId: person, regionCode: YANDU, year: 2025 })
-      const list = await admin.getList("exemplars", { pagination: { page: 1, perPage: 5 }, sort: { field: "year", order: "DESC" }, filter: { q: stamp, year: 2025 } })
+      const list = await admin.getList("exemplars", {
+        pagination: { page: 1, perPage: 5 },
+        sort: { field: "year", order: "DESC" },
+        filter: { q: stamp, year: 2025 }
+      })
       expect(list.data.map((e) => e.id)).toEqual([data.id])
       const hidden = await dataProvider(s, s.tokens.tinghu).getList("exemplars", {
         pagination: { page: 1, perPage: 5 },

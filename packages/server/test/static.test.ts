@@ -56,8 +56,8 @@ describe("the dashboard's static files", () => {
     expect(route.headers["cache-control"]).toBe("no-cache")
     expect((await get(`${server.url}/assets/missing.js`)).status).toBe(404)
     // An escape attempt never reaches outside the directory: at most it is a client route.
-    const escape = await get(`${server.url}/%2e%2e/%2e%2e/etc/passwd`)
-    expect(escape.body.toString()).not.toContain("root:")
+    const escaped = await get(`${server.url}/%2e%2e/%2e%2e/etc/passwd`)
+    expect(escaped.body.toString()).not.toContain("root:")
     expect((await get(`${server.url}/..%2f..%2fetc%2fhostname.txt`)).status).toBe(404)
   })
 })

@@ -26,7 +26,10 @@ export const startTestServer = async (options: Partial<YinfaHandlerOptions> = {}
   await server.run(
     Effect.gen(function* () {
       const store = yield* Store
-      const existing = yield* store.getMany("regions", YANCHENG_REGIONS.map((r) => r.id))
+      const existing = yield* store.getMany(
+        "regions",
+        YANCHENG_REGIONS.map((r) => r.id)
+      )
       for (const r of YANCHENG_REGIONS) if (!existing.some((e) => e.id === r.id)) yield* Effect.orDie(store.insert("regions", r))
     })
   )

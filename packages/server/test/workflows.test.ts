@@ -25,10 +25,16 @@ describe("activities", () => {
     const created = await http(s, "POST", "/api/activities", { token: s.tokens.tinghu, body: activity() })
     expect(created.status).toBe(201)
     expect(created.body.status).toBe("draft")
-    const put = await http(s, "PUT", `/api/activities/${created.body.id}`, { token: s.tokens.tinghu, body: { ...created.body, status: "completed" } })
+    const put = await http(s, "PUT", `/api/activities/${created.body.id}`, {
+      token: s.tokens.tinghu,
+      body: { ...created.body, status: "completed" }
+    })
     expect(put.status).toBe(200)
     expect(put.body.status).toBe("draft")
-    const refused = await http(s, "POST", `/api/activities/${created.body.id}/publish`, { token: s.tokens.tinghu, headers: { "accept-language": "zh-CN" } })
+    const refused = await http(s, "POST", `/api/activities/${created.body.id}/publish`, {
+      token: s.tokens.tinghu,
+      headers: { "accept-language": "zh-CN" }
+    })
     expect(refused.status).toBe(409)
     expect(refused.body.message).toMatch(/安全/)
     const en = await http(s, "POST", `/api/activities/${created.body.id}/publish`, { token: s.tokens.tinghu })
@@ -46,10 +52,16 @@ describe("activities", () => {
       token: s.tokens.tinghu,
       body: { name: "王建国", gender: "male", birthDate: "1955-06-01", regionCode: TINGHU, consentAt: "2025-01-01T00:00:00.000Z" }
     })
-    const signUp = await http(s, "POST", "/api/participations", { token: s.tokens.tinghu, body: { activityId: id, volunteerId: volunteer.body.id } })
+    const signUp = await http(s, "POST", "/api/participations", {
+      token: s.tokens.tinghu,
+      body: { activityId: id, volunteerId: volunteer.body.id }
+    })
     expect(signUp.status).toBe(201)
     expect(signUp.body.status).toBe("signed-up")
-    const again = await http(s, "POST", "/api/participations", { token: s.tokens.tinghu, body: { activityId: id, volunteerId: volunteer.body.id } })
+    const again = await http(s, "POST", "/api/participations", {
+      token: s.tokens.tinghu,
+      body: { activityId: id, volunteerId: volunteer.body.id }
+    })
     expect(again.status).toBe(409)
     const confirmed = await http(s, "POST", `/api/participations/${signUp.body.id}/confirm`, { token: s.tokens.tinghu })
     expect(confirmed.body.status).toBe("confirmed")
@@ -87,7 +99,14 @@ describe("volunteers' sensitive details", () => {
   it("masked in reads, in clear through /sensitive for admins of the region (audited)", async () => {
     const created = await http(s, "POST", "/api/volunteers", {
       token: s.tokens.tinghu,
-      body: { name: "李秀英", gender: "female", birthDate: "1958-05-01", regionCode: TINGHU, phone: "13905150000", consentAt: "2025-01-01T00:00:00.000Z" }
+      body: {
+        name: "李秀英",
+        gender: "female",
+        birthDate: "1958-05-01",
+        regionCode: TINGHU,
+        phone: "13905150000",
+        consentAt: "2025-01-01T00:00:00.000Z"
+      }
     })
     expect(created.status).toBe(201)
     const read = await http(s, "GET", `/api/volunteers/${created.body.id}`, { token: s.tokens.tinghu })

@@ -1,13 +1,7 @@
 import { Schema } from "effect"
 
 /** The five focuses (五个聚力) of the plan. Fixed: a city may add formats, never categories. */
-export const CATEGORY_CODES = [
-  "party-story",
-  "rural-revitalization",
-  "grassroots-governance",
-  "tech-innovation",
-  "new-generation"
-] as const
+export const CATEGORY_CODES = ["party-story", "rural-revitalization", "grassroots-governance", "tech-innovation", "new-generation"] as const
 
 // `override` because Effect ignores a union's own message in favour of its members' otherwise.
 export const Category = Schema.Literal(...CATEGORY_CODES).annotations({
@@ -98,30 +92,47 @@ export const CATEGORIES: ReadonlyArray<CategoryDef> = [
 ]
 
 /** The categories with a city's extra formats appended; the five themselves never change. */
-export const withExtraFormats = (
-  extra: Partial<Record<Category, ReadonlyArray<ActivityFormatDef>>>
-): ReadonlyArray<CategoryDef> =>
-  CATEGORIES.map((c) => ({ ...c, formats: [...c.formats, ...(extra[c.code] ?? []).filter((x) => !c.formats.some((y) => y.code === x.code))] }))
+export const withExtraFormats = (extra: Partial<Record<Category, ReadonlyArray<ActivityFormatDef>>>): ReadonlyArray<CategoryDef> =>
+  CATEGORIES.map((c) => ({
+    ...c,
+    formats: [...c.formats, ...(extra[c.code] ?? []).filter((x) => !c.formats.some((y) => y.code === x.code))]
+  }))
 
 export const categoryDef = (categories: ReadonlyArray<CategoryDef>, code: Category): CategoryDef =>
   categories.find((c) => c.code === code) as CategoryDef
 
 /** Expertise taxonomy of the silver talent pool (银发人才库). */
-export const EXPERTISE_FIELDS: ReadonlyArray<{ readonly code: string; readonly label: Label; readonly categories: ReadonlyArray<Category> }> = [
-  { code: "agri-tech", label: { "zh-CN": "农业科技", en: "Agricultural science" }, categories: ["rural-revitalization", "tech-innovation"] },
+export const EXPERTISE_FIELDS: ReadonlyArray<{
+  readonly code: string
+  readonly label: Label
+  readonly categories: ReadonlyArray<Category>
+}> = [
+  {
+    code: "agri-tech",
+    label: { "zh-CN": "农业科技", en: "Agricultural science" },
+    categories: ["rural-revitalization", "tech-innovation"]
+  },
   { code: "agri-business", label: { "zh-CN": "农业经营", en: "Farm management" }, categories: ["rural-revitalization"] },
   { code: "crop-livestock", label: { "zh-CN": "种植养殖", en: "Crops and livestock" }, categories: ["rural-revitalization"] },
   { code: "law-mediation", label: { "zh-CN": "法律/调解", en: "Law and mediation" }, categories: ["grassroots-governance"] },
   { code: "education", label: { "zh-CN": "教育", en: "Education" }, categories: ["new-generation", "party-story"] },
   { code: "medical-health", label: { "zh-CN": "医疗卫生", en: "Medicine and health" }, categories: ["grassroots-governance"] },
   { code: "rnd", label: { "zh-CN": "科技研发", en: "Research and development" }, categories: ["tech-innovation"] },
-  { code: "enterprise-management", label: { "zh-CN": "企业管理", en: "Enterprise management" }, categories: ["tech-innovation", "rural-revitalization"] },
+  {
+    code: "enterprise-management",
+    label: { "zh-CN": "企业管理", en: "Enterprise management" },
+    categories: ["tech-innovation", "rural-revitalization"]
+  },
   { code: "party-history", label: { "zh-CN": "党史宣讲", en: "Party history lectures" }, categories: ["party-story", "new-generation"] },
   { code: "arts", label: { "zh-CN": "文艺", en: "Arts and performance" }, categories: ["party-story"] },
   { code: "community-work", label: { "zh-CN": "社区工作", en: "Community work" }, categories: ["grassroots-governance"] },
   { code: "planning-construction", label: { "zh-CN": "规划建设", en: "Planning and construction" }, categories: ["rural-revitalization"] },
   { code: "finance-accounting", label: { "zh-CN": "财务会计", en: "Finance and accounting" }, categories: ["tech-innovation"] },
-  { code: "publicity-writing", label: { "zh-CN": "宣传写作", en: "Publicity and writing" }, categories: ["party-story", "grassroots-governance"] }
+  {
+    code: "publicity-writing",
+    label: { "zh-CN": "宣传写作", en: "Publicity and writing" },
+    categories: ["party-story", "grassroots-governance"]
+  }
 ]
 
 export const ExpertiseField = Schema.String.pipe(

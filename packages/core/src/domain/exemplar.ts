@@ -28,5 +28,7 @@ export type Exemplar = typeof Exemplar.Type
 export const ExemplarCreate = Schema.Struct(editable)
 export type ExemplarCreate = typeof ExemplarCreate.Type
 
-export const ExemplarUpdate = Schema.partial(Schema.Struct({ level: editable.level, year: editable.year, title: editable.title, citation: editable.citation }))
+export const ExemplarUpdate = Schema.partial(
+  Schema.Struct({ level: editable.level, year: editable.year, title: editable.title, citation: editable.citation })
+)
 export type ExemplarUpdate = typeof ExemplarUpdate.Type

@@ -57,7 +57,9 @@ export const PairingCreate = Schema.Struct({
 })
 export type PairingCreate = typeof PairingCreate.Type
 
-export const PairingUpdate = Schema.partial(Schema.Struct({ goals: editable.goals, menteeUnit: editable.menteeUnit, guardianContact: editable.guardianContact }))
+export const PairingUpdate = Schema.partial(
+  Schema.Struct({ goals: editable.goals, menteeUnit: editable.menteeUnit, guardianContact: editable.guardianContact })
+)
 export type PairingUpdate = typeof PairingUpdate.Type
 
 /** Ending or declining a pairing: a reason from the fixed list, and free text (required for `other`). */

@@ -13,13 +13,15 @@ export const NonEmptyText = (max: number) =>
     Schema.maxLength(max, { message: () => `validation.tooLong|max=${max}` })
   )
 
-export const OptionalText = (max: number) =>
-  Schema.Trim.pipe(Schema.maxLength(max, { message: () => `validation.tooLong|max=${max}` }))
+export const OptionalText = (max: number) => Schema.Trim.pipe(Schema.maxLength(max, { message: () => `validation.tooLong|max=${max}` }))
 
 /** Calendar date, YYYY-MM-DD. */
 export const IsoDate = Schema.String.pipe(
   Schema.pattern(/^\d{4}-\d{2}-\d{2}$/, key("validation.date")),
-  Schema.filter((s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s), key("validation.date"))
+  Schema.filter(
+    (s) => !Number.isNaN(Date.parse(`${s}T00:00:00Z`)) && new Date(`${s}T00:00:00Z`).toISOString().startsWith(s),
+    key("validation.date")
+  )
 )
 export type IsoDate = typeof IsoDate.Type
 
@@ -29,14 +31,15 @@ export type IsoDate = typeof IsoDate.Type
  */
 export const LocalDateTime = Schema.String.pipe(
   Schema.pattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/, key("validation.dateTime")),
-  Schema.filter((s) => !Number.isNaN(Date.parse(`${s}:00Z`)) && new Date(`${s}:00Z`).toISOString().startsWith(s), key("validation.dateTime"))
+  Schema.filter(
+    (s) => !Number.isNaN(Date.parse(`${s}:00Z`)) && new Date(`${s}:00Z`).toISOString().startsWith(s),
+    key("validation.dateTime")
+  )
 )
 export type LocalDateTime = typeof LocalDateTime.Type
 
 /** A moment recorded by the system, ISO 8601 in UTC. */
-export const Instant = Schema.String.pipe(
-  Schema.pattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, key("validation.instant"))
-)
+export const Instant = Schema.String.pipe(Schema.pattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?Z$/, key("validation.instant")))
 export type Instant = typeof Instant.Type
 
 export const ResidentIdNumber = Schema.transform(Schema.String, Schema.String, {
@@ -54,9 +57,7 @@ export const ResidentIdNumber = Schema.transform(Schema.String, Schema.String, {
 export const MobilePhone = Schema.Trim.pipe(Schema.pattern(/^1[3-9]\d{9}$/, key("validation.phone")))
 
 /** A contact number: mobile, or a landline with area code and optional extension. */
-export const ContactPhone = Schema.Trim.pipe(
-  Schema.pattern(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/, key("validation.contactPhone"))
-)
+export const ContactPhone = Schema.Trim.pipe(Schema.pattern(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8}(-\d{1,6})?)$/, key("validation.contactPhone")))
 
 export const NonNegativeInt = Schema.Int.pipe(Schema.nonNegative(key("validation.nonNegative")))
 export const PositiveInt = Schema.Int.pipe(Schema.positive(key("validation.positive")))

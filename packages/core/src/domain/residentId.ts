@@ -41,5 +41,4 @@ export const residentIdGender = (value: string): "male" | "female" => (Number(va
 export const maskResidentId = (value: string | null | undefined): string | null =>
   value ? `${value.slice(0, 4)}${"*".repeat(10)}${value.slice(14)}` : null
 
-export const maskPhone = (value: string | null | undefined): string | null =>
-  value ? `${value.slice(0, 3)}****${value.slice(7)}` : null
+export const maskPhone = (value: string | null | undefined): string | null => (value ? `${value.slice(0, 3)}****${value.slice(7)}` : null)

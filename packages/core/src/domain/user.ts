@@ -6,9 +6,7 @@ import { RegionCode, UserId } from "./ids.js"
 export const Role = Schema.Literal("city-admin", "region-admin", "viewer")
 export type Role = typeof Role.Type
 
-export const Username = Schema.Trim.pipe(
-  Schema.pattern(/^[a-z][a-z0-9_.-]{2,31}$/, { message: () => "validation.username" })
-)
+export const Username = Schema.Trim.pipe(Schema.pattern(/^[a-z][a-z0-9_.-]{2,31}$/, { message: () => "validation.username" }))
 
 const editable = {
   username: Username,

@@ -1,16 +1,7 @@
 import { Schema } from "effect"
 import { Category, ExpertiseField } from "./categories.js"
 import { OrganizationId, RegionCode, VolunteerId } from "./ids.js"
-import {
-  AcceptedChannel,
-  Gender,
-  Instant,
-  IsoDate,
-  MobilePhone,
-  NonEmptyText,
-  OptionalText,
-  ResidentIdNumber
-} from "./primitives.js"
+import { AcceptedChannel, Gender, Instant, IsoDate, MobilePhone, NonEmptyText, OptionalText, ResidentIdNumber } from "./primitives.js"
 
 export const RetirementType = Schema.Literal("lixiu", "tuixiu")
 export type RetirementType = typeof RetirementType.Type
@@ -31,9 +22,7 @@ export const ExpertiseYears = Schema.Record({
   value: Schema.Int.pipe(Schema.between(0, 80, { message: () => "validation.expertiseYears" }))
 })
 
-const MonthlyHours = Schema.Number.pipe(
-  Schema.between(0, 200, { message: () => "validation.monthlyHours" })
-)
+const MonthlyHours = Schema.Number.pipe(Schema.between(0, 200, { message: () => "validation.monthlyHours" }))
 
 /** Fields an admin may set on create and change on update. */
 const editable = {

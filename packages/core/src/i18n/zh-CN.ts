@@ -106,7 +106,7 @@ export const zhCN = {
   "matching.capacity.mentorFull": "已有 {count} 个进行中的结对，已达上限 {max} 个",
   "matching.capacity.clash": "同一时间已确认参加其他活动",
   "validation.unknownReference": "所选的关联记录不存在",
-  "notFound": "未找到该记录",
+  notFound: "未找到该记录",
   "conflict.unique": "该{field}已被其他记录使用",
   "conflict.state": "当前状态为“{status}”，不能执行“{action}”",
   "conflict.safetyPlanIncomplete": "线下活动发布前须完善安全预案：{missing}",

@@ -1,12 +1,6 @@
 import { Effect, Layer } from "effect"
 import { CurrentActor } from "../actor.js"
-import {
-  type Activity,
-  ActivityCancel,
-  ActivityCreate,
-  ActivityUpdate,
-  type SafetyPlan
-} from "../domain/activity.js"
+import { type Activity, ActivityCancel, ActivityCreate, ActivityUpdate, type SafetyPlan } from "../domain/activity.js"
 import { categoryDef } from "../domain/categories.js"
 import { type ActivityId, newId } from "../domain/ids.js"
 import { type Conflict, conflict, ValidationError, type ValidationIssue } from "../errors.js"
@@ -192,7 +186,12 @@ export const ActivitiesLive: Layer.Layer<Activities, never, ServiceDeps> = Layer
             const problem = publishProblem(before)
             if (problem) return yield* Effect.fail(problem)
             const now = yield* nowInstant
-            return yield* updateAudited("activities", before, { status: "published", publishedAt: now, updatedAt: now }, { action: "publish" })
+            return yield* updateAudited(
+              "activities",
+              before,
+              { status: "published", publishedAt: now, updatedAt: now },
+              { action: "publish" }
+            )
           })
         ),
       complete: (id) =>
@@ -205,7 +204,12 @@ export const ActivitiesLive: Layer.Layer<Activities, never, ServiceDeps> = Layer
             if ((yield* nowLocal) < before.startsAt)
               return yield* Effect.fail(conflict("conflict.completeBeforeStart", "the activity has not started yet"))
             const now = yield* nowInstant
-            return yield* updateAudited("activities", before, { status: "completed", completedAt: now, updatedAt: now }, { action: "complete" })
+            return yield* updateAudited(
+              "activities",
+              before,
+              { status: "completed", completedAt: now, updatedAt: now },
+              { action: "complete" }
+            )
           })
         ),
       cancel: (id, input) =>
@@ -225,7 +229,9 @@ export const ActivitiesLive: Layer.Layer<Activities, never, ServiceDeps> = Layer
                   open.rows,
                   (p) =>
                     Effect.gen(function* () {
-                      const saved = yield* Effect.orDie(store.update("participations", p.id, { status: "withdrawn", withdrawnAt: now, updatedAt: now }))
+                      const saved = yield* Effect.orDie(
+                        store.update("participations", p.id, { status: "withdrawn", withdrawnAt: now, updatedAt: now })
+                      )
                       yield* writeAudit({
                         resource: "participations",
                         recordId: p.id,

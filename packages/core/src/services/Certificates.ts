@@ -33,7 +33,10 @@ export interface CertificateIssuer {
  * (name, person in charge, contact), because the certificate record has a single issuer column.
  */
 export const formatIssuer = (issuer: CertificateIssuer): string =>
-  [issuer.name, issuer.personInCharge, issuer.contact].map((s) => s.replace(/[\r\n]+/g, " ").trim()).join("\n").replace(/\n+$/, "")
+  [issuer.name, issuer.personInCharge, issuer.contact]
+    .map((s) => s.replace(/[\r\n]+/g, " ").trim())
+    .join("\n")
+    .replace(/\n+$/, "")
 
 export const parseIssuer = (stored: string): CertificateIssuer => {
   const [name = "", personInCharge = "", contact = ""] = stored.split("\n")

@@ -88,12 +88,17 @@ export const CertificatesLive: ServiceLayer<Certificates> = Layer.effect(
 
             const bureaus = yield* store.list(
               "organizations",
-              Q.all([Q.eq("regionCode", volunteer.regionCode), Q.eq("kind", "bureau")], [{ field: "name", order: "ASC" }], { offset: 0, limit: 1 })
+              Q.all([Q.eq("regionCode", volunteer.regionCode), Q.eq("kind", "bureau")], [{ field: "name", order: "ASC" }], {
+                offset: 0,
+                limit: 1
+              })
             )
             const bureau = bureaus.rows[0]
             const issuerName = command.issuer ?? bureau?.name ?? ""
             if (issuerName === "")
-              return yield* Effect.fail(invalid("issuer", "validation.certificate.issuer", "the region has no bureau on record: give the issuer"))
+              return yield* Effect.fail(
+                invalid("issuer", "validation.certificate.issuer", "the region has no bureau on record: give the issuer")
+              )
             // A named issuer other than the bureau does not inherit the bureau's contact person.
             const fromBureau = command.issuer === null || command.issuer === bureau?.name
             const issuer = formatIssuer({
@@ -136,7 +141,8 @@ export const CertificatesLive: ServiceLayer<Certificates> = Layer.effect(
             const store = yield* Store
             const wanted = normalizeCertificateNumber(number)
             // Only well-formed numbers reach the store; anything else simply does not exist.
-            if (!/^YFZM-\d{4}-\d{6,}-[0-9A-Z]{4}$/.test(wanted)) return yield* Effect.fail(new NotFound({ resource: "certificates", id: number }))
+            if (!/^YFZM-\d{4}-\d{6,}-[0-9A-Z]{4}$/.test(wanted))
+              return yield* Effect.fail(new NotFound({ resource: "certificates", id: number }))
             const found = yield* store.list("certificates", Q.all([Q.eq("certificateNumber", wanted)], [], { offset: 0, limit: 1 }))
             const row = found.rows[0]
             if (!row) return yield* Effect.fail(new NotFound({ resource: "certificates", id: wanted }))

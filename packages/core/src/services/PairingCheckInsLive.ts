@@ -26,11 +26,7 @@ import { captureDeps } from "./ResourceService.js"
 const PairingCheckInUpdate = Schema.partial(Schema.Struct({ notes: OptionalText(2000) }))
 
 /** A ledger entry for the pairing's mentor, tied to the check-in it comes from. */
-const ledgerEntry = (
-  pairing: Pairing,
-  checkIn: PairingCheckIn,
-  entry: Pick<ServiceHour, "source" | "hours" | "reason" | "late">
-) =>
+const ledgerEntry = (pairing: Pairing, checkIn: PairingCheckIn, entry: Pick<ServiceHour, "source" | "hours" | "reason" | "late">) =>
   Effect.gen(function* () {
     const actor = yield* CurrentActor
     const row: ServiceHour = {
@@ -78,9 +74,7 @@ export const PairingCheckInsLive = Layer.effect(
             yield* requirePairingStatus(pairing, ["active"], "checkIn")
             const today = yield* todayLocal
             if (pairing.startedOn === null || command.date < pairing.startedOn || command.date > today)
-              return yield* Effect.fail(
-                invalid("date", "validation.checkInDate", "a check-in falls between the pairing's start and today")
-              )
+              return yield* Effect.fail(invalid("date", "validation.checkInDate", "a check-in falls between the pairing's start and today"))
             // The same recording deadline as for activities (记录与证明出具办法 §11): allowed, but flagged.
             const late = today > addWorkingDays(command.date, config.lateRecordingWorkingDays, config)
             const checkIn: PairingCheckIn = {
@@ -117,7 +111,12 @@ export const PairingCheckInsLive = Layer.effect(
             return yield* store.transaction(
               Effect.gen(function* () {
                 yield* removeAudited("pairing-check-ins", checkIn)
-                yield* ledgerEntry(pairing, checkIn, { source: "correction", hours: -checkIn.hours, reason: "check-in removed", late: false })
+                yield* ledgerEntry(pairing, checkIn, {
+                  source: "correction",
+                  hours: -checkIn.hours,
+                  reason: "check-in removed",
+                  late: false
+                })
                 return checkIn
               })
             )

@@ -2,13 +2,7 @@ import { Effect, Layer } from "effect"
 import { type Actor, CurrentActor, inScope } from "../actor.js"
 import { YinfaConfig } from "../config.js"
 import { newId, type PairingId } from "../domain/ids.js"
-import {
-  type Pairing,
-  PairingClose,
-  PairingCreate,
-  type PairingStatus,
-  PairingUpdate
-} from "../domain/pairing.js"
+import { type Pairing, PairingClose, PairingCreate, type PairingStatus, PairingUpdate } from "../domain/pairing.js"
 import { conflict, invalid } from "../errors.js"
 import { type Filter, Q } from "../query.js"
 import { Store } from "../ports/Store.js"
@@ -30,9 +24,7 @@ import { captureDeps } from "./ResourceService.js"
 export const requirePairingStatus = (pairing: Pairing, allowed: ReadonlyArray<PairingStatus>, action: string) =>
   allowed.includes(pairing.status)
     ? Effect.void
-    : Effect.fail(
-        conflict("conflict.state", `pairing is ${pairing.status}; cannot ${action}`, { status: pairing.status, action })
-      )
+    : Effect.fail(conflict("conflict.state", `pairing is ${pairing.status}; cannot ${action}`, { status: pairing.status, action }))
 
 type MenteeFields = Pick<Pairing, "menteeType" | "menteeName" | "beneficiaryOrganizationId" | "guardianContact">
 
@@ -193,19 +185,23 @@ export const PairingsLive = Layer.effect(
       activate: (id) =>
         provide(
           // One transaction, so that two activations at once cannot both pass the limits.
-          Effect.flatMap(Store, (store) => store.transaction(Effect.gen(function* () {
-            const actor = yield* CurrentActor
-            const pairing = yield* writable(id, ["proposed"], "activate")
-            yield* requireActiveMentor(actor, pairing.mentorId)
-            yield* requireMentorCapacity(pairing)
-            yield* requirePupilFree(pairing)
-            return yield* updateAudited(
-              "pairings",
-              pairing,
-              { status: "active", startedOn: yield* todayLocal, updatedAt: yield* nowInstant },
-              { action: "activate" }
+          Effect.flatMap(Store, (store) =>
+            store.transaction(
+              Effect.gen(function* () {
+                const actor = yield* CurrentActor
+                const pairing = yield* writable(id, ["proposed"], "activate")
+                yield* requireActiveMentor(actor, pairing.mentorId)
+                yield* requireMentorCapacity(pairing)
+                yield* requirePupilFree(pairing)
+                return yield* updateAudited(
+                  "pairings",
+                  pairing,
+                  { status: "active", startedOn: yield* todayLocal, updatedAt: yield* nowInstant },
+                  { action: "activate" }
+                )
+              })
             )
-          })))
+          )
         ),
       decline: (id, input) => close(id, input, "proposed", "declined", "decline"),
       end: (id, input) => close(id, input, "active", "ended", "end"),

@@ -38,9 +38,7 @@ const durationOf = (activity: Activity) => hoursBetween(activity.startsAt, activ
 const overlaps = (a: Activity, b: Activity) => a.startsAt < b.endsAt && b.startsAt < a.endsAt
 
 const wrongState = (p: Participation, action: string) =>
-  Effect.fail(
-    conflict("conflict.state", `the participation is "${p.status}": "${action}" is not possible`, { status: p.status, action })
-  )
+  Effect.fail(conflict("conflict.state", `the participation is "${p.status}": "${action}" is not possible`, { status: p.status, action }))
 
 /**
  * Channel and fitness against the activity (条例 §15). A hybrid activity suits anyone who can
@@ -51,7 +49,10 @@ const wrongState = (p: Participation, action: string) =>
 const suitability = (volunteer: Volunteer, activity: Activity): { limit: Limit; error: Conflict } | null => {
   const online = volunteer.channels.includes("online")
   const inPerson = volunteer.channels.includes("offline") && volunteer.fitness !== "online-only"
-  const fitnessRefusal = { limit: "fitness" as const, error: conflict("conflict.fitness", "the volunteer's fitness does not suit this offline activity") }
+  const fitnessRefusal = {
+    limit: "fitness" as const,
+    error: conflict("conflict.fitness", "the volunteer's fitness does not suit this offline activity")
+  }
   const channelRefusal = {
     limit: "channel" as const,
     error: conflict("conflict.channel", `the volunteer does not accept "${activity.channel}" service`, { channel: activity.channel })
@@ -77,7 +78,10 @@ const confirmedActivities = (volunteerId: string, except: string | null) =>
       "participations",
       Q.all([Q.eq("volunteerId", volunteerId), Q.eq("status", "confirmed"), ...(except ? [Q.neq("id", except)] : [])])
     )
-    return yield* store.getMany("activities", confirmed.rows.map((p) => p.activityId))
+    return yield* store.getMany(
+      "activities",
+      confirmed.rows.map((p) => p.activityId)
+    )
   })
 
 /**
@@ -167,7 +171,10 @@ const promoteFromWaitList = (activity: Activity) =>
       "participations",
       Q.all(
         [Q.eq("activityId", activity.id), Q.eq("status", "waitlisted")],
-        [{ field: "signedUpAt", order: "ASC" }, { field: "createdAt", order: "ASC" }]
+        [
+          { field: "signedUpAt", order: "ASC" },
+          { field: "createdAt", order: "ASC" }
+        ]
       )
     )
     for (const candidate of waiting.rows) {
@@ -239,7 +246,10 @@ export const ParticipationsLive: Layer.Layer<Participations, never, ServiceDeps>
               return yield* Effect.fail(conflict("conflict.activityNotOpen", "the activity is not published or has ended"))
             const existing = yield* store.list(
               "participations",
-              Q.all([Q.eq("activityId", activity.id), Q.eq("volunteerId", volunteer.id), Q.neq("status", "withdrawn")], [], { offset: 0, limit: 1 })
+              Q.all([Q.eq("activityId", activity.id), Q.eq("volunteerId", volunteer.id), Q.neq("status", "withdrawn")], [], {
+                offset: 0,
+                limit: 1
+              })
             )
             if (existing.total > 0)
               return yield* Effect.fail(conflict("conflict.alreadySignedUp", "the volunteer has already signed up for this activity"))
@@ -346,7 +356,14 @@ export const ParticipationsLive: Layer.Layer<Participations, never, ServiceDeps>
                 )
                 yield* insertAudited(
                   "service-hours",
-                  ledgerEntry(before, activity, { source: "attendance", hours: command.hours, reason: "", late, recordedBy: verifier, recordedAt: now })
+                  ledgerEntry(before, activity, {
+                    source: "attendance",
+                    hours: command.hours,
+                    reason: "",
+                    late,
+                    recordedBy: verifier,
+                    recordedAt: now
+                  })
                 )
                 return saved
               })

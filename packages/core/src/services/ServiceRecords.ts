@@ -26,5 +26,4 @@ export interface ServiceRecordsService {
 export class ServiceRecords extends Context.Tag("@yinfa/core/ServiceRecords")<ServiceRecords, ServiceRecordsService>() {}
 
 /** Stars earned by a number of verified hours, given ascending thresholds. */
-export const starLevel = (hours: number, thresholds: ReadonlyArray<number>): number =>
-  thresholds.filter((t) => hours >= t).length
+export const starLevel = (hours: number, thresholds: ReadonlyArray<number>): number => thresholds.filter((t) => hours >= t).length

@@ -23,13 +23,17 @@ export const ServiceRecordsLive: Layer.Layer<ServiceRecords, never, ServiceDeps>
             const actor = yield* CurrentActor
             const config = yield* YinfaConfig
             const volunteer = yield* store.get("volunteers", volunteerId)
-            if (!inScope(actor, "volunteers", volunteer)) return yield* Effect.fail(new NotFound({ resource: "volunteers", id: volunteerId }))
+            if (!inScope(actor, "volunteers", volunteer))
+              return yield* Effect.fail(new NotFound({ resource: "volunteers", id: volunteerId }))
             // Hours count wherever they were served, so the ledger is read without the actor's region filter.
             const mine = [Q.eq("volunteerId", volunteer.id)]
             const [sums, attended, first, last] = yield* Effect.all([
               store.aggregate("service-hours", {
                 filters: mine,
-                groupBy: [{ field: "category", as: "category" }, { field: "source", as: "source" }],
+                groupBy: [
+                  { field: "category", as: "category" },
+                  { field: "source", as: "source" }
+                ],
                 measures: [{ fn: "sum", field: "hours", as: "hours" }]
               }),
               store.aggregate("participations", {

@@ -28,7 +28,10 @@ export interface VolunteersService extends ResourceService<Volunteer> {
   ) => Effect.Effect<ReadonlyArray<Either.Either<Volunteer, VolunteerRefusal>>, Conflict, CurrentActor>
   readonly reveal: (id: string) => Effect.Effect<Volunteer, NotFound | Forbidden, CurrentActor>
   /** input: VolunteerArchive ({ reason, note }) */
-  readonly archive: (id: string, input: unknown) => Effect.Effect<Volunteer, ValidationError | NotFound | Forbidden | Conflict, CurrentActor>
+  readonly archive: (
+    id: string,
+    input: unknown
+  ) => Effect.Effect<Volunteer, ValidationError | NotFound | Forbidden | Conflict, CurrentActor>
   readonly pause: (id: string) => Effect.Effect<Volunteer, NotFound | Forbidden | Conflict, CurrentActor>
   /** From paused or archived back to active. */
   readonly reactivate: (id: string) => Effect.Effect<Volunteer, NotFound | Forbidden | Conflict, CurrentActor>
@@ -38,4 +41,3 @@ export interface VolunteersService extends ResourceService<Volunteer> {
 export type VolunteerRefusal = ValidationError | Conflict | Forbidden
 
 export class Volunteers extends Context.Tag("@yinfa/core/Volunteers")<Volunteers, VolunteersService>() {}
-

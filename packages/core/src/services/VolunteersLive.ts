@@ -316,8 +316,14 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
             // Against the store (one query per field), and against the inputs accepted before this
             // one: as if each earlier input had been created first. A refused input claims nothing.
             const taken = {
-              idNumber: yield* storedValues("idNumber", valid.flatMap((d) => (d.fields.idNumber === null ? [] : [d.fields.idNumber]))),
-              phone: yield* storedValues("phone", valid.flatMap((d) => (d.fields.phone === null ? [] : [d.fields.phone])))
+              idNumber: yield* storedValues(
+                "idNumber",
+                valid.flatMap((d) => (d.fields.idNumber === null ? [] : [d.fields.idNumber]))
+              ),
+              phone: yield* storedValues(
+                "phone",
+                valid.flatMap((d) => (d.fields.phone === null ? [] : [d.fields.phone]))
+              )
             }
             const accepted = valid.filter((d) => {
               const clash = UNIQUE_FIELDS.find((field) => d.fields[field] !== null && taken[field].has(d.fields[field]))

@@ -1,13 +1,4 @@
-import {
-  type Actor,
-  newId,
-  Q,
-  type SessionId,
-  Store,
-  type User,
-  type UserId,
-  type UserView
-} from "@yinfa/core"
+import { type Actor, newId, Q, type SessionId, Store, type User, type UserId, type UserView } from "@yinfa/core"
 import { Clock, Context, Effect, Layer } from "effect"
 import { burnPasswordCheck, newToken, tokenHash, verifyPassword } from "./password.js"
 
@@ -97,9 +88,10 @@ export const AuthLive = (options: Partial<AuthOptions> = {}) =>
           if (failures >= opts.maxFailures)
             return { _tag: "Throttled", retryAfterSeconds: opts.failureWindowMinutes * 60 } satisfies LoginOutcome
           const user = yield* findUser(name)
-          const ok = user && user.active
-            ? yield* Effect.promise(() => verifyPassword(password, user.passwordHash))
-            : yield* Effect.promise(() => burnPasswordCheck(password)).pipe(Effect.as(false))
+          const ok =
+            user && user.active
+              ? yield* Effect.promise(() => verifyPassword(password, user.passwordHash))
+              : yield* Effect.promise(() => burnPasswordCheck(password)).pipe(Effect.as(false))
           if (!ok || !user) {
             yield* recordFailure(name, at)
             return { _tag: "Failed" } satisfies LoginOutcome

@@ -58,7 +58,13 @@ const chooseStore = (flags: Flags): StoreOption => {
 }
 
 const describeStore = (store: StoreOption) =>
-  store.kind === "sqlite" ? `SQLite ${store.filename}` : store.kind === "postgres" ? "PostgreSQL" : store.kind === "mysql" ? "MySQL" : store.kind
+  store.kind === "sqlite"
+    ? `SQLite ${store.filename}`
+    : store.kind === "postgres"
+      ? "PostgreSQL"
+      : store.kind === "mysql"
+        ? "MySQL"
+        : store.kind
 
 /** packages/admin/dist/app, found from src/cli or dist/cli alike (both are two levels down). */
 const defaultAdminDist = () => process.env.YINFA_ADMIN_DIST ?? fileURLToPath(new URL("../../../admin/dist/app", import.meta.url))
@@ -92,7 +98,9 @@ const serve = async (flags: Flags) => {
     }
   })
   if (flags.demo) printDemoAccounts()
-  process.stdout.write(`\nyinfa is listening on http://localhost:${server.port}/ (${describeStore(store)})\n  API docs: http://localhost:${server.port}/api/docs\n`)
+  process.stdout.write(
+    `\nyinfa is listening on http://localhost:${server.port}/ (${describeStore(store)})\n  API docs: http://localhost:${server.port}/api/docs\n`
+  )
   const stop = () => {
     server.close().then(
       () => process.exit(0),
@@ -149,7 +157,10 @@ const userAdd = (flags: Flags) => {
       )
     )
     if (result._tag === "Left") fail(`could not add the user: ${result.left.message}`)
-    else process.stdout.write(`Added ${result.right.username} (${result.right.role}${result.right.regionCode ? `, ${result.right.regionCode}` : ""}).\n`)
+    else
+      process.stdout.write(
+        `Added ${result.right.username} (${result.right.role}${result.right.regionCode ? `, ${result.right.regionCode}` : ""}).\n`
+      )
   })
 }
 

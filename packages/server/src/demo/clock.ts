@@ -19,8 +19,7 @@ export const at =
     Effect.withClock(effect, stoppedClock(ms))
 
 /** Milliseconds of a city wall-clock time (UTC+8) such as 2026-03-08T09:00. */
-export const localToMs = (local: string, utcOffsetMinutes: number): number =>
-  Date.parse(`${local}:00Z`) - utcOffsetMinutes * 60_000
+export const localToMs = (local: string, utcOffsetMinutes: number): number => Date.parse(`${local}:00Z`) - utcOffsetMinutes * 60_000
 
 export const msToLocal = (ms: number, utcOffsetMinutes: number): string =>
   new Date(ms + utcOffsetMinutes * 60_000).toISOString().slice(0, 16)

@@ -3,7 +3,8 @@ import type { Random } from "./random.js"
 
 /** Surnames common in northern Jiangsu, roughly by frequency. */
 const SURNAMES = "王陈张李刘徐周吴朱孙杨沈顾胡蔡季丁唐卞仇戴施姜夏陆薛韦严曹袁潘许郁宋葛邵".split("")
-const GIVEN_MALE = "建国 振华 志刚 国庆 卫东 德明 守仁 永康 立新 长春 金海 士林 文斌 洪涛 家祥 宝林 兆丰 正和 爱民 春雷 玉林 国强 加林 凤山 广福".split(" ")
+const GIVEN_MALE =
+  "建国 振华 志刚 国庆 卫东 德明 守仁 永康 立新 长春 金海 士林 文斌 洪涛 家祥 宝林 兆丰 正和 爱民 春雷 玉林 国强 加林 凤山 广福".split(" ")
 const GIVEN_FEMALE = "秀英 桂兰 玉珍 淑芬 凤英 丽华 美兰 素琴 红梅 文娟 海燕 春燕 月华 金凤 雪梅 慧敏 翠萍 晓云".split(" ")
 
 export interface FormerJob {
@@ -14,7 +15,11 @@ export interface FormerJob {
 
 /** Former units of retired cadres, with the expertise such a career brings. `{r}` is the region's name. */
 export const FORMER_JOBS: ReadonlyArray<FormerJob> = [
-  { unit: "{r}农业农村局", positions: ["局长", "副局长", "科长", "高级农艺师"], expertise: ["agri-tech", "agri-business", "crop-livestock"] },
+  {
+    unit: "{r}农业农村局",
+    positions: ["局长", "副局长", "科长", "高级农艺师"],
+    expertise: ["agri-tech", "agri-business", "crop-livestock"]
+  },
   { unit: "{r}农业技术推广中心", positions: ["主任", "推广研究员", "高级农艺师"], expertise: ["agri-tech", "crop-livestock"] },
   { unit: "{r}人民法院", positions: ["庭长", "审判员", "副院长"], expertise: ["law-mediation"] },
   { unit: "{r}司法局", positions: ["局长", "科长", "人民调解员"], expertise: ["law-mediation", "community-work"] },

@@ -136,28 +136,62 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
           for (const r of YANCHENG_REGIONS) {
             const user = yield* ignore(makeUser(r.slug, `${r.name}老干部局`, "region-admin", r.code))
             if (user._tag === "Some")
-              regionActors.set(r.code, { userId: user.value.id, username: r.slug, displayName: user.value.displayName, role: "region-admin", regionCode: r.code })
+              regionActors.set(r.code, {
+                userId: user.value.id,
+                username: r.slug,
+                displayName: user.value.displayName,
+                role: "region-admin",
+                regionCode: r.code
+              })
           }
           yield* ignore(makeUser("viewer", "市局查看员", "viewer", null))
         })
       )
     )
     const actorFor = (regionCode: string): Actor => regionActors.get(regionCode) ?? systemActor
-    const asRegion = (regionCode: string) => <A, E, R>(effect: Effect.Effect<A, E, R>) =>
-      Effect.provideService(effect, CurrentActor, actorFor(regionCode))
+    const asRegion =
+      (regionCode: string) =>
+      <A, E, R>(effect: Effect.Effect<A, E, R>) =>
+        Effect.provideService(effect, CurrentActor, actorFor(regionCode))
 
     // Organisations: the city's coordinating departments, and in each region its bureau,
     // partner bodies, Party branches and the places volunteers serve.
     const organizations = yield* Organizations
     const orgsByRegion = new Map<string, Array<Organization>>()
     const addOrg = (name: string, kind: Organization["kind"], regionCode: string) =>
-      Effect.map(ignore(asRegion(regionCode)(organizations.create({ name, kind, regionCode, contactName: personName(random, "female"), contactPhone: `0515-8${random.int(1000000, 9999999)}` }))), (o) => {
-        if (o._tag === "Some") orgsByRegion.set(regionCode, [...(orgsByRegion.get(regionCode) ?? []), o.value])
-      })
+      Effect.map(
+        ignore(
+          asRegion(regionCode)(
+            organizations.create({
+              name,
+              kind,
+              regionCode,
+              contactName: personName(random, "female"),
+              contactPhone: `0515-8${random.int(1000000, 9999999)}`
+            })
+          )
+        ),
+        (o) => {
+          if (o._tag === "Some") orgsByRegion.set(regionCode, [...(orgsByRegion.get(regionCode) ?? []), o.value])
+        }
+      )
     yield* at(yearAgo)(
       Effect.gen(function* () {
-        for (const d of ["市委老干部局", "市卫生健康委员会", "市农业农村局", "市委政法委", "市教育局", "市科学技术局", "市关心下一代工作委员会", "市老科技工作者协会"]) {
-          yield* addOrg(d, d.includes("关心下一代") || d.includes("老科技") ? "partner" : d.includes("老干部局") ? "bureau" : "department", "3209SZ")
+        for (const d of [
+          "市委老干部局",
+          "市卫生健康委员会",
+          "市农业农村局",
+          "市委政法委",
+          "市教育局",
+          "市科学技术局",
+          "市关心下一代工作委员会",
+          "市老科技工作者协会"
+        ]) {
+          yield* addOrg(
+            d,
+            d.includes("关心下一代") || d.includes("老科技") ? "partner" : d.includes("老干部局") ? "bureau" : "department",
+            "3209SZ"
+          )
         }
         for (const r of YANCHENG_REGIONS.filter((x) => x.code !== "3209SZ")) {
           yield* addOrg(`${r.name}委老干部局`, "bureau", r.code)
@@ -165,7 +199,11 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
           yield* addOrg(`${r.name}老科协`, "partner", r.code)
           yield* addOrg(`${r.name}离退休干部第一党支部`, "party-branch", r.code)
           yield* addOrg(`${r.name}离退休干部第二党支部`, "party-branch", r.code)
-          yield* addOrg(`${r.name.replace(/[区县市]$/, "")}镇${random.pick(["新丰", "永丰", "红旗", "东风", "民主"])}村`, "beneficiary", r.code)
+          yield* addOrg(
+            `${r.name.replace(/[区县市]$/, "")}镇${random.pick(["新丰", "永丰", "红旗", "东风", "民主"])}村`,
+            "beneficiary",
+            r.code
+          )
           yield* addOrg(`${r.name.replace(/[区县市]$/, "")}${random.pick(["幸福", "和平", "建设", "文峰"])}社区`, "beneficiary", r.code)
           yield* addOrg(`${r.name.replace(/[区县市]$/, "")}实验小学`, "beneficiary", r.code)
           yield* addOrg(`${r.name.replace(/[区县市]$/, "")}${random.pick(["精工", "绿源", "华科"])}科技有限公司`, "beneficiary", r.code)
@@ -186,7 +224,9 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
       const job = random.pick(FORMER_JOBS)
       const expertise = random.sample(job.expertise, random.int(1, job.expertise.length))
       const related = new Set(expertise.flatMap((code) => EXPERTISE_FIELDS.find((e) => e.code === code)?.categories ?? []))
-      const interests = [...related, ...(random.chance(0.3) ? [random.pick(CATEGORIES).code] : [])].filter((c, k, all) => all.indexOf(c) === k)
+      const interests = [...related, ...(random.chance(0.3) ? [random.pick(CATEGORIES).code] : [])].filter(
+        (c, k, all) => all.indexOf(c) === k
+      )
       const joinedMs = now - random.int(40, 1000) * DAY
       const joinedAt = msToLocal(joinedMs, offset).slice(0, 10)
       const healthConsent = random.chance(0.85)
@@ -288,7 +328,10 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
           startsAt: startLocal,
           endsAt: msToLocal(endMs, offset),
           volunteersNeeded: random.int(3, 8),
-          requiredExpertise: random.sample(EXPERTISE_FIELDS.filter((e) => e.categories.includes(category)).map((e) => e.code), 1),
+          requiredExpertise: random.sample(
+            EXPERTISE_FIELDS.filter((e) => e.categories.includes(category)).map((e) => e.code),
+            1
+          ),
           beneficiaryGroup: random.pick(["社区居民", "村民", "中小学生", "青年干部", "企业职工", "留守老人"]),
           beneficiaryCount: random.int(20, 300),
           brandProjectId: (brandIds.get(regionCode) ?? []).length > 0 && random.chance(0.4) ? random.pick(brandIds.get(regionCode)!) : null,
@@ -315,13 +358,17 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
           const a: Activity = activity.value
           yield* at(startMs - 10 * DAY)(run(ignore(activities.publish(a.id))))
           if (random.chance(0.05)) {
-            yield* at(startMs - 3 * DAY)(run(ignore(activities.cancel(a.id, { reason: random.pick(["天气原因", "场地调整", "疫情防控需要"]) }))))
+            yield* at(startMs - 3 * DAY)(
+              run(ignore(activities.cancel(a.id, { reason: random.pick(["天气原因", "场地调整", "疫情防控需要"]) })))
+            )
             continue
           }
           const pool = (byRegion.get(r.code) ?? []).filter((v) => v.interests.includes(category) || random.chance(0.2))
           const chosen = random.sample(pool, a.volunteersNeeded)
           for (const v of chosen) {
-            const p = yield* at(startMs - random.int(4, 9) * DAY)(run(ignore(participations.create({ activityId: a.id, volunteerId: v.id }))))
+            const p = yield* at(startMs - random.int(4, 9) * DAY)(
+              run(ignore(participations.create({ activityId: a.id, volunteerId: v.id })))
+            )
             if (p._tag === "None" || p.value.status !== "signed-up") continue
             participationCount++
             const confirmed = yield* at(startMs - 2 * DAY)(run(ignore(participations.confirm(p.value.id))))
@@ -331,7 +378,13 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
               yield* at(recordMs)(run(ignore(participations.markAbsent(p.value.id))))
             } else {
               const hours = Math.max(0.5, plan.hours - random.pick([0, 0, 0, 0.5]))
-              yield* at(recordMs)(run(ignore(participations.attend(p.value.id, { hours, feedback: random.pick(["", "服务认真负责", "群众反映良好", "讲解生动"]) }))))
+              yield* at(recordMs)(
+                run(
+                  ignore(
+                    participations.attend(p.value.id, { hours, feedback: random.pick(["", "服务认真负责", "群众反映良好", "讲解生动"]) })
+                  )
+                )
+              )
             }
           }
           yield* at(startMs + 5 * DAY)(run(ignore(activities.complete(a.id))))
@@ -354,8 +407,16 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
           if (p._tag === "Some") participationCount++
         }
       }
-      const draft = planActivity(r.code, `${msToLocal(now + random.int(20, 45) * DAY, offset).slice(0, 10)}T${random.pick(["09:00", "14:30"])}`, random.pick(CATEGORIES).code)
-      const created = yield* at(now - DAY)(run(ignore(activities.create({ ...draft.input, channel: "offline", venue: draft.input.venue || "老干部活动中心", safetyPlan: null }))))
+      const draft = planActivity(
+        r.code,
+        `${msToLocal(now + random.int(20, 45) * DAY, offset).slice(0, 10)}T${random.pick(["09:00", "14:30"])}`,
+        random.pick(CATEGORIES).code
+      )
+      const created = yield* at(now - DAY)(
+        run(
+          ignore(activities.create({ ...draft.input, channel: "offline", venue: draft.input.venue || "老干部活动中心", safetyPlan: null }))
+        )
+      )
       if (created._tag === "Some") activityCount++
     }
 
@@ -420,7 +481,10 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
           )
         }
         if (fate === "concluded") yield* at(Math.min(now - DAY, startMs + 180 * DAY))(run(ignore(pairings.conclude(p.value.id))))
-        if (fate === "ended") yield* at(Math.min(now - DAY, startMs + 90 * DAY))(run(ignore(pairings.end(p.value.id, { reason: random.pick(["health", "moved"]), note: "" }))))
+        if (fate === "ended")
+          yield* at(Math.min(now - DAY, startMs + 90 * DAY))(
+            run(ignore(pairings.end(p.value.id, { reason: random.pick(["health", "moved"]), note: "" })))
+          )
       }
     }
 
@@ -431,7 +495,10 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
     let reportCount = 0
     for (const r of YANCHENG_REGIONS) {
       const run = asRegion(r.code)
-      const held = yield* store.list("activities", Q.all([Q.eq("regionCode", r.code), Q.eq("status", "completed")], [{ field: "startsAt", order: "DESC" }], { offset: 0, limit: 3 }))
+      const held = yield* store.list(
+        "activities",
+        Q.all([Q.eq("regionCode", r.code), Q.eq("status", "completed")], [{ field: "startsAt", order: "DESC" }], { offset: 0, limit: 3 })
+      )
       for (let k = 0; k < 2; k++) {
         const category = random.pick(CATEGORIES).code
         const writtenMs = now - random.int(10, 200) * DAY
@@ -456,7 +523,8 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
         const review = (effect: Effect.Effect<any, any, CurrentActor>) => at(writtenMs + 5 * DAY)(system(ignore(effect)))
         if (fate === "accepted" || fate === "published") yield* review(reports.accept(report.value.id))
         if (fate === "returned") yield* review(reports.return(report.value.id, { notes: "请补充具体数据和典型案例后重新报送" }))
-        if (fate === "published") yield* at(writtenMs + 8 * DAY)(system(ignore(reports.publish(report.value.id, { featured: random.chance(0.4) }))))
+        if (fate === "published")
+          yield* at(writtenMs + 8 * DAY)(system(ignore(reports.publish(report.value.id, { featured: random.chance(0.4) }))))
       }
       const honoured = random.sample(byRegion.get(r.code) ?? [], 1)
       for (const v of honoured) {

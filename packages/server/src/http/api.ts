@@ -58,7 +58,11 @@ const inlineDefs = (schema: Schema.Schema.AnyNoContext): object => {
           const target = defs[decodeURIComponent(ref.slice(8))]
           return depth > 8 || !target ? {} : resolve(target, depth + 1)
         }
-        return Object.fromEntries(Object.entries(node).filter(([k]) => k !== "$schema" && k !== "$defs").map(([k, v]) => [k, resolve(v, depth)]))
+        return Object.fromEntries(
+          Object.entries(node)
+            .filter(([k]) => k !== "$schema" && k !== "$defs")
+            .map(([k, v]) => [k, resolve(v, depth)])
+        )
       }
       return node
     }
@@ -76,7 +80,9 @@ const Id = Schema.Struct({ id: Schema.String })
 
 export const ListParams = Schema.Struct({
   sort: Schema.optional(Schema.String.annotations({ description: 'JSON ["field","ASC"|"DESC"]', examples: ['["name","ASC"]'] })),
-  range: Schema.optional(Schema.String.annotations({ description: "JSON [start,end], inclusive, at most 1000 rows", examples: ["[0,24]"] })),
+  range: Schema.optional(
+    Schema.String.annotations({ description: "JSON [start,end], inclusive, at most 1000 rows", examples: ["[0,24]"] })
+  ),
   filter: Schema.optional(
     Schema.String.annotations({
       description:
@@ -136,7 +142,14 @@ const resourceGroup = (r: ResourceEntry) => {
           TooLarge
         )
       )
-      .add(withErrors(HttpApiEndpoint.del("delete", `${base}/:id`).setPath(Id).addSuccess(RecordSchema), Forbidden, NotFoundError, ConflictError))
+      .add(
+        withErrors(
+          HttpApiEndpoint.del("delete", `${base}/:id`).setPath(Id).addSuccess(RecordSchema),
+          Forbidden,
+          NotFoundError,
+          ConflictError
+        )
+      )
   }
   for (const action of r.actions) {
     let endpoint: any = HttpApiEndpoint.post(action.name, `${base}/:id/${action.name}`).setPath(Id).addSuccess(RecordSchema)
@@ -199,7 +212,12 @@ const resourceGroup = (r: ResourceEntry) => {
         withErrors(
           HttpApiEndpoint.post("issue", `${base}/:id/issue`)
             .setPath(Schema.Struct({ id: Schema.String.annotations({ description: "The volunteer's id" }) }))
-            .setPayload(documentedBody(CertificateIssue, "Period (default: first to last service date), issuer, person in charge, contact (default: the region's bureau)"))
+            .setPayload(
+              documentedBody(
+                CertificateIssue,
+                "Period (default: first to last service date), issuer, person in charge, contact (default: the region's bureau)"
+              )
+            )
             .addSuccess(RecordSchema, { status: 201 })
             .annotate(OpenApi.Summary, "Issue a service certificate for a volunteer (frozen, numbered, audited)"),
           BadRequest,
@@ -242,7 +260,9 @@ export const ImportResult = Schema.Struct({
   rows: Schema.Number,
   valid: Schema.Number,
   written: Schema.Number,
-  issues: Schema.Array(ImportIssue).annotations({ description: "Row by row (row as Excel numbers it, column by its header), in file order" }),
+  issues: Schema.Array(ImportIssue).annotations({
+    description: "Row by row (row as Excel numbers it, column by its header), in file order"
+  }),
   ignoredColumns: Schema.Array(Schema.String),
   summary: Schema.String.annotations({ description: "The one-line conclusion, in the request's language" }),
   workbookBase64: Schema.String.annotations({ description: "The same report as an .xlsx workbook, base64" })
@@ -250,7 +270,10 @@ export const ImportResult = Schema.Struct({
 
 const ImportParams = Schema.Struct({
   mode: Schema.optional(
-    Schema.String.annotations({ description: "all-or-nothing (default: one bad row and nothing is stored) or valid-only", examples: ["valid-only"] })
+    Schema.String.annotations({
+      description: "all-or-nothing (default: one bad row and nothing is stored) or valid-only",
+      examples: ["valid-only"]
+    })
   )
 })
 
@@ -306,7 +329,9 @@ const importGroup = HttpApiGroup.make("importExport")
             filter: ListParams.fields.filter,
             sort: ListParams.fields.sort,
             reveal: Schema.optional(
-              Schema.String.annotations({ description: "1: volunteers' ID numbers, phones, birth dates and fitness in clear (admins; every record audited)" })
+              Schema.String.annotations({
+                description: "1: volunteers' ID numbers, phones, birth dates and fitness in clear (admins; every record audited)"
+              })
             )
           })
         )
@@ -373,7 +398,11 @@ const authGroup = HttpApiGroup.make("auth")
     )
   )
   .add(HttpApiEndpoint.get("me", "/api/auth/me").addSuccess(UserView).middleware(Authentication))
-  .add(HttpApiEndpoint.post("logout", "/api/auth/logout").addSuccess(Schema.Struct({ ok: Schema.Boolean })).middleware(Authentication))
+  .add(
+    HttpApiEndpoint.post("logout", "/api/auth/logout")
+      .addSuccess(Schema.Struct({ ok: Schema.Boolean }))
+      .middleware(Authentication)
+  )
   .annotate(OpenApi.Description, "Sessions: Bearer tokens, stored hashed with an expiry")
 
 const build = () => {
@@ -386,7 +415,12 @@ const build = () => {
     )
     .add(authGroup)
   for (const r of RESOURCE_TABLE) api = api.add(resourceGroup(r))
-  return api.add(statsGroup).add(importGroup).add(verificationGroup) as HttpApi.HttpApi<"yinfa", HttpApiGroup.HttpApiGroup.Any, never, never>
+  return api.add(statsGroup).add(importGroup).add(verificationGroup) as HttpApi.HttpApi<
+    "yinfa",
+    HttpApiGroup.HttpApiGroup.Any,
+    never,
+    never
+  >
 }
 
 export const YinfaApi = build()

@@ -212,11 +212,13 @@ export const makeHttpApp = (options: AppOptions = {}) =>
     const checkUpload = (request: HttpServerRequest.HttpServerRequest) => {
       const length = Number(request.headers["content-length"] ?? "0")
       if (length > uploadLimit) return jsonError(413, { message: message(request, "http.body.tooLarge", { max: uploadLimit }) })
-      if (!UPLOAD_TYPES.test(request.headers["content-type"] ?? "")) return jsonError(415, { message: message(request, "http.upload.mediaType") })
+      if (!UPLOAD_TYPES.test(request.headers["content-type"] ?? ""))
+        return jsonError(415, { message: message(request, "http.upload.mediaType") })
       return null
     }
 
-    const isUpload = (request: HttpServerRequest.HttpServerRequest, pathname: string) => request.method === "POST" && UPLOAD_PATHS.has(pathname)
+    const isUpload = (request: HttpServerRequest.HttpServerRequest, pathname: string) =>
+      request.method === "POST" && UPLOAD_PATHS.has(pathname)
 
     /** The verification address printed on certificates: configured, or as this request reached us. */
     const baseUrlOf = (request: HttpServerRequest.HttpServerRequest) => {
@@ -231,7 +233,11 @@ export const makeHttpApp = (options: AppOptions = {}) =>
       const entry = RESOURCE_BY_NAME.get(resource)
       // A known resource without this verb (a write to the audit log, say) is 405, not 404.
       if (entry && request.method !== "GET")
-        return jsonError(405, { message: message(request, "http.method.notAllowed") }, { allow: entry.readOnly ? "GET" : "GET, POST, PUT, DELETE" })
+        return jsonError(
+          405,
+          { message: message(request, "http.method.notAllowed") },
+          { allow: entry.readOnly ? "GET" : "GET, POST, PUT, DELETE" }
+        )
       return jsonError(404, { message: message(request, "http.route.notFound") })
     }
 
@@ -252,7 +258,8 @@ export const makeHttpApp = (options: AppOptions = {}) =>
           })
         )
       }
-      if (request.method !== "GET" && request.method !== "HEAD") return jsonError(405, { message: message(request, "http.method.notAllowed") })
+      if (request.method !== "GET" && request.method !== "HEAD")
+        return jsonError(405, { message: message(request, "http.method.notAllowed") })
       return yield* serveStatic(pathname, request.headers["accept-encoding"])
     })
 
@@ -269,11 +276,15 @@ export const makeHttpApp = (options: AppOptions = {}) =>
       const request = yield* HttpServerRequest.HttpServerRequest
       const started = yield* Clock.currentTimeMillis
       const given = request.headers["x-request-id"]
-      const info: RequestInfo = { id: given && REQUEST_ID.test(given) ? given : crypto.randomUUID(), userId: null, baseUrl: baseUrlOf(request) }
+      const info: RequestInfo = {
+        id: given && REQUEST_ID.test(given) ? given : crypto.randomUUID(),
+        userId: null,
+        baseUrl: baseUrlOf(request)
+      }
       const upload = isUpload(request, request.url.split("?")[0])
       const response = yield* withCors.pipe(
         Effect.catchAllCause((cause) =>
-          Effect.gen(function* () {
+          Effect.sync(() => {
             // Details go to the log only; the client gets the id to quote.
             if (log) log({ level: "error", requestId: info.id, error: Cause.pretty(cause) })
             return jsonError(500, { message: message(request, "http.internal", { requestId: info.id }) })

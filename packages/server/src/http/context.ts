@@ -23,8 +23,11 @@ export const requestLocale: Effect.Effect<Locale, never, HttpServerRequest.HttpS
 
 const STATUS: Record<DomainError["_tag"], number> = { ValidationError: 400, Forbidden: 403, NotFound: 404, Conflict: 409 }
 
-export const jsonError = (status: number, body: { message: string; errors?: Readonly<Record<string, string>> }, headers?: Record<string, string>) =>
-  HttpServerResponse.unsafeJson(body, { status, ...(headers ? { headers } : {}) })
+export const jsonError = (
+  status: number,
+  body: { message: string; errors?: Readonly<Record<string, string>> },
+  headers?: Record<string, string>
+) => HttpServerResponse.unsafeJson(body, { status, ...(headers ? { headers } : {}) })
 
 /** A localized error response for a domain error or a refused parameter. */
 export const errorResponse = (error: DomainError | BadParam) =>
@@ -47,11 +50,12 @@ export const localized = (key: string, params?: Record<string, string | number>)
 export const respond = <A, E, R>(effect: Effect.Effect<A, E, R>, status = 200) =>
   effect.pipe(
     Effect.map((value) => (HttpServerResponse.isServerResponse(value) ? value : HttpServerResponse.unsafeJson(value, { status }))),
-    Effect.catchAll((error) =>
-      isDomainError(error) || error instanceof BadParam ? errorResponse(error) : Effect.die(error)
-    )
+    Effect.catchAll((error) => (isDomainError(error) || error instanceof BadParam ? errorResponse(error) : Effect.die(error)))
   )
 
 /** Synchronous parsing that throws `BadParam`, lifted into the error channel. */
 export const parseParams = <A>(f: () => A): Effect.Effect<A, BadParam> =>
-  Effect.try({ try: f, catch: (e) => (e instanceof BadParam ? e : new BadParam("query", "http.param.invalid", { param: "query", detail: String(e) })) })
+  Effect.try({
+    try: f,
+    catch: (e) => (e instanceof BadParam ? e : new BadParam("query", "http.param.invalid", { param: "query", detail: String(e) }))
+  })

@@ -24,8 +24,7 @@ import { RESOURCE_TABLE, type ResourceEntry } from "./resources.js"
 import { BadParam, contentRange, parseListRequest } from "./simpleRest.js"
 
 /** HttpApiBuilder.group over the dynamically built API (its static types cannot follow a loop). */
-const groupLayer = (name: string, build: (handlers: any) => any): Layer.Layer<never> =>
-  (HttpApiBuilder.group as any)(YinfaApi, name, build)
+const groupLayer = (name: string, build: (handlers: any) => any): Layer.Layer<never> => (HttpApiBuilder.group as any)(YinfaApi, name, build)
 
 /** A service by tag, typed loosely: the table is generic over every resource service. */
 const service = (r: ResourceEntry) => r.tag as unknown as Effect.Effect<any, never, never>
@@ -100,10 +99,12 @@ const parseLimit = (raw: string | undefined) =>
   })
 
 const resourceHandlers = (r: ResourceEntry) =>
-  groupLayer( r.name, (handlers: any) => {
+  groupLayer(r.name, (handlers: any) => {
     let h = handlers
       .handle("getList", listHandler(r))
-      .handle("getOne", ({ path }: any) => respond(Effect.flatMap(service(r), (svc) => Effect.map(svc.get(path.id), (v) => scrub(r.name, v)))))
+      .handle("getOne", ({ path }: any) =>
+        respond(Effect.flatMap(service(r), (svc) => Effect.map(svc.get(path.id), (v) => scrub(r.name, v))))
+      )
     if (!r.readOnly) {
       h = h
         .handle("create", ({ payload }: any) =>
@@ -125,7 +126,9 @@ const resourceHandlers = (r: ResourceEntry) =>
             })
           )
         )
-        .handle("delete", ({ path }: any) => respond(Effect.flatMap(service(r), (svc) => Effect.map(svc.remove(path.id), (v) => scrub(r.name, v)))))
+        .handle("delete", ({ path }: any) =>
+          respond(Effect.flatMap(service(r), (svc) => Effect.map(svc.remove(path.id), (v) => scrub(r.name, v))))
+        )
     }
     for (const action of r.actions) {
       h = h.handle(action.name, ({ path, payload }: any) =>
@@ -208,7 +211,7 @@ const statsFilter = (p: { from?: string; to?: string; regionCode?: string; categ
   category: p.category || null
 })
 
-const statsHandlers = groupLayer( "stats", (handlers: any) =>
+const statsHandlers = groupLayer("stats", (handlers: any) =>
   handlers
     .handle("overview", ({ urlParams }: any) => respond(Effect.flatMap(Reporting, (s) => s.overview(statsFilter(urlParams)))))
     .handle("series", ({ urlParams }: any) => respond(Effect.flatMap(Reporting, (s) => s.series(statsFilter(urlParams)))))
@@ -220,7 +223,7 @@ const bearerToken = Effect.map(HttpServerRequest.HttpServerRequest, (request) =>
   return /^bearer /i.test(header) ? header.slice(7).trim() : ""
 })
 
-const authHandlers = groupLayer( "auth", (handlers: any) =>
+const authHandlers = groupLayer("auth", (handlers: any) =>
   handlers
     .handle("login", ({ payload }: any) =>
       respond(
@@ -291,4 +294,9 @@ export const AuthenticationLive = Layer.effect(
   })
 )
 
-export const HandlersLive = Layer.mergeAll(authHandlers, statsHandlers, ...RESOURCE_TABLE.map(resourceHandlers), ...ImportExportHandlersLive)
+export const HandlersLive = Layer.mergeAll(
+  authHandlers,
+  statsHandlers,
+  ...RESOURCE_TABLE.map(resourceHandlers),
+  ...ImportExportHandlersLive
+)

@@ -129,7 +129,10 @@ const UserBody = Schema.Struct({
 }).annotations({ identifier: "UserInput" })
 
 export const RESOURCE_TABLE: ReadonlyArray<ResourceEntry> = [
-  entry("regions", Regions, Region, "County-level jurisdictions (written by city admins)", { create: RegionInput, update: Schema.partial(RegionInput) }),
+  entry("regions", Regions, Region, "County-level jurisdictions (written by city admins)", {
+    create: RegionInput,
+    update: Schema.partial(RegionInput)
+  }),
   entry("organizations", Organizations, Organization, "Bureaus, departments, partners, Party branches, beneficiaries", {
     create: OrganizationCreate,
     update: OrganizationUpdate
@@ -160,7 +163,12 @@ export const RESOURCE_TABLE: ReadonlyArray<ResourceEntry> = [
       { name: "attend", method: "attend", input: ParticipationAttend, summary: "Record attendance with hours" },
       { name: "mark-absent", method: "markAbsent", summary: "Record an absence" },
       { name: "withdraw", method: "withdraw", summary: "Withdraw (the first waitlisted moves up)" },
-      { name: "correct-hours", method: "correctHours", input: HoursCorrection, summary: "Correct recorded hours (appended, never overwritten)" }
+      {
+        name: "correct-hours",
+        method: "correctHours",
+        input: HoursCorrection,
+        summary: "Correct recorded hours (appended, never overwritten)"
+      }
     ]
   }),
   entry("service-hours", ServiceHours, ServiceHour, "The append-only service-hour ledger (read-only)", { readOnly: true }),
@@ -178,19 +186,31 @@ export const RESOURCE_TABLE: ReadonlyArray<ResourceEntry> = [
     create: PairingCheckInCreate,
     update: Schema.partial(Schema.Struct({ notes: Schema.String }))
   }),
-  entry("experience-reports", ExperienceReports, ExperienceReport, "Good-practice reports: draft → submitted → accepted | returned → published", {
-    create: ExperienceReportCreate,
-    update: ExperienceReportUpdate,
-    actions: [
-      { name: "submit", method: "submit", summary: "Submit to the city bureau" },
-      { name: "accept", method: "accept", summary: "Accept (city admins)" },
-      { name: "return", method: "return", input: ReportReturn, summary: "Return with notes (city admins)" },
-      { name: "publish", method: "publish", input: ReportPublish, summary: "Publish an accepted report (city admins)" }
-    ]
+  entry(
+    "experience-reports",
+    ExperienceReports,
+    ExperienceReport,
+    "Good-practice reports: draft → submitted → accepted | returned → published",
+    {
+      create: ExperienceReportCreate,
+      update: ExperienceReportUpdate,
+      actions: [
+        { name: "submit", method: "submit", summary: "Submit to the city bureau" },
+        { name: "accept", method: "accept", summary: "Accept (city admins)" },
+        { name: "return", method: "return", input: ReportReturn, summary: "Return with notes (city admins)" },
+        { name: "publish", method: "publish", input: ReportPublish, summary: "Publish an accepted report (city admins)" }
+      ]
+    }
+  ),
+  entry("brand-projects", BrandProjects, BrandProject, "Brand projects grouping activities", {
+    create: BrandProjectCreate,
+    update: BrandProjectUpdate
   }),
-  entry("brand-projects", BrandProjects, BrandProject, "Brand projects grouping activities", { create: BrandProjectCreate, update: BrandProjectUpdate }),
   entry("exemplars", Exemplars, Exemplar, "Exemplary volunteers recognised in a year", { create: ExemplarCreate, update: ExemplarUpdate }),
-  entry("users", Users, UserView, "Accounts (city admins only; anyone reads their own)", { create: UserBody, update: Schema.partial(UserBody) }),
+  entry("users", Users, UserView, "Accounts (city admins only; anyone reads their own)", {
+    create: UserBody,
+    update: Schema.partial(UserBody)
+  }),
   entry("audit-log", AuditLog, AuditEntry, "Who changed what, when (read-only, scoped)", { readOnly: true }),
   entry("certificates", Certificates, Certificate, "Issued service certificates (志愿服务证明), frozen at issue (read-only, scoped)", {
     readOnly: true

@@ -171,7 +171,10 @@ const translateOne = (key: string, value: unknown, whitelist: Whitelist): Filter
   }
 }
 
-export const parseFilter = (raw: string | undefined, whitelist: Whitelist): { filters: ReadonlyArray<Filter>; ids: ReadonlyArray<string> | null } => {
+export const parseFilter = (
+  raw: string | undefined,
+  whitelist: Whitelist
+): { filters: ReadonlyArray<Filter>; ids: ReadonlyArray<string> | null } => {
   if (raw === undefined || raw === "") return { filters: [], ids: null }
   const value = parseJson("filter", raw)
   if (typeof value !== "object" || value === null || Array.isArray(value))

@@ -96,8 +96,14 @@ const actorFor = (run: CliRun, username: string | undefined): Promise<Actor> =>
           const store = yield* Store
           const found = yield* store.list("users", Q.all([Q.eq("username", username)], [], { offset: 0, limit: 1 }))
           const user = found.rows[0]
-          if (!user || !user.active) return yield* Effect.fail(new UsageError(`no active user "${username}"`))
-          return { userId: user.id, username: user.username, displayName: user.displayName, role: user.role, regionCode: user.regionCode } satisfies Actor
+          if (!user?.active) return yield* Effect.fail(new UsageError(`no active user "${username}"`))
+          return {
+            userId: user.id,
+            username: user.username,
+            displayName: user.displayName,
+            role: user.role,
+            regionCode: user.regionCode
+          } satisfies Actor
         })
       )
 
@@ -146,7 +152,11 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         if (what !== "volunteers" && what !== "attendance") return usage("import volunteers|attendance <file>")
         if (!target) return usage("give the file to import")
         const source = { path: target }
-        const common = { mode: flags["valid-only"] ? ("valid-only" as const) : ("all-or-nothing" as const), locale, onProgress: progressLine(io) }
+        const common = {
+          mode: flags["valid-only"] ? ("valid-only" as const) : ("all-or-nothing" as const),
+          locale,
+          onProgress: progressLine(io)
+        }
         const report =
           what === "volunteers"
             ? await asActor(importVolunteers(source, { ...common, region: flags.region ?? null }))
@@ -168,12 +178,14 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         const today = await run(todayLocal)
         const file = flags.out ?? exportFileName(what, format, today)
         const out = createWriteStream(file)
-        const result = await asActor(exportList(what, out, { format, query: Q.all(filters, sort), reveal: flags.reveal === true })).catch(async (e) => {
-          // A refused export leaves no empty or partial file behind.
-          out.destroy()
-          await rm(file, { force: true })
-          throw e
-        })
+        const result = await asActor(exportList(what, out, { format, query: Q.all(filters, sort), reveal: flags.reveal === true })).catch(
+          async (e) => {
+            // A refused export leaves no empty or partial file behind.
+            out.destroy()
+            await rm(file, { force: true })
+            throw e
+          }
+        )
         io.stdout(`已导出 ${result.rows} 条：${file}\n`)
         return 0
       }
@@ -194,7 +206,10 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
               contact: flags.contact ?? null
             })
             const shown = yield* certificates.verify(issued.certificateNumber)
-            return { number: issued.certificateNumber, html: certificateHtml(shown, { ...(flags["base-url"] ? { baseUrl: flags["base-url"] } : {}) }) }
+            return {
+              number: issued.certificateNumber,
+              html: certificateHtml(shown, { ...(flags["base-url"] ? { baseUrl: flags["base-url"] } : {}) })
+            }
           })
         )
         const file = flags.out ?? `志愿服务证明-${html.number}.html`
@@ -206,9 +221,11 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         if (what !== "volunteers" && what !== "attendance") return usage("template volunteers|attendance")
         const bytes =
           what === "volunteers"
-            ? await run(Effect.flatMap(Store, (store) => Effect.map(store.list("regions", Q.all([], [{ field: "sortOrder", order: "ASC" }])), (r) => r.rows)).pipe(
-                Effect.flatMap((regions) => Effect.promise(() => rosterTemplate(regions)))
-              ))
+            ? await run(
+                Effect.flatMap(Store, (store) =>
+                  Effect.map(store.list("regions", Q.all([], [{ field: "sortOrder", order: "ASC" }])), (r) => r.rows)
+                ).pipe(Effect.flatMap((regions) => Effect.promise(() => rosterTemplate(regions))))
+              )
             : await attendanceTemplate()
         const file = flags.out ?? (what === "volunteers" ? "志愿者名册导入模板.xlsx" : "签到表导入模板.xlsx")
         await writeFile(file, bytes)

@@ -39,7 +39,9 @@ import { formatInstantLocal, ROSTER_HEADER } from "./parseRoster.js"
 export type ExportFormat = "xlsx" | "csv"
 
 /** A list service: what `list` needs from a ResourceService or ReadOnlyService. */
-type Lister = { readonly list: (query: Query) => Effect.Effect<{ readonly rows: ReadonlyArray<any>; readonly total: number }, any, CurrentActor> }
+type Lister = {
+  readonly list: (query: Query) => Effect.Effect<{ readonly rows: ReadonlyArray<any>; readonly total: number }, any, CurrentActor>
+}
 type GetMany = { readonly getMany: (ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<any>, never, CurrentActor> }
 
 /** Exportable resources. Users and sessions are not (accounts are not a report). */
@@ -254,13 +256,20 @@ const volunteerColumns = (regionName: (code: string) => string, offset: number):
   {
     header: ROSTER_HEADER.expertise,
     value: (v: Volunteer) =>
-      v.expertise.map((e) => (v.expertiseYears[e] !== undefined ? `${enumLabel("expertise", e)}（${v.expertiseYears[e]}年）` : enumLabel("expertise", e))).join("、"),
+      v.expertise
+        .map((e) =>
+          v.expertiseYears[e] !== undefined ? `${enumLabel("expertise", e)}（${v.expertiseYears[e]}年）` : enumLabel("expertise", e)
+        )
+        .join("、"),
     width: 24
   },
   { header: ROSTER_HEADER.interests, value: (v: Volunteer) => list(v.interests, "category"), width: 24 },
   { header: ROSTER_HEADER.talentPool, value: (v: Volunteer) => yesNo(v.talentPool) },
   // Masked fitness ("***") is shown as it is: the label would reveal it.
-  { header: ROSTER_HEADER.fitness, value: (v: Volunteer) => (v.fitness === null ? "" : (ENUM_LABELS.fitness as Record<string, string>)[v.fitness] ?? v.fitness) },
+  {
+    header: ROSTER_HEADER.fitness,
+    value: (v: Volunteer) => (v.fitness === null ? "" : ((ENUM_LABELS.fitness as Record<string, string>)[v.fitness] ?? v.fitness))
+  },
   { header: ROSTER_HEADER.monthlyHours, value: (v: Volunteer) => v.monthlyHours },
   {
     header: ROSTER_HEADER.channels,
@@ -347,7 +356,8 @@ const end = (out: Writable) =>
  */
 export const exportList = (resource: string, out: Writable, options: ExportOptions) =>
   Effect.gen(function* () {
-    if (!isExportable(resource)) return yield* Effect.fail(invalid("resource", "validation.invalid", `cannot export ${resource}`, { detail: resource }))
+    if (!isExportable(resource))
+      return yield* Effect.fail(invalid("resource", "validation.invalid", `cannot export ${resource}`, { detail: resource }))
     const actor = yield* CurrentActor
     const config = yield* YinfaConfig
     const service = (yield* EXPORTABLE[resource] as unknown as Effect.Effect<Lister>) as Lister
@@ -359,7 +369,10 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
     const regionRows = (yield* regions.list({ filters: [], sort: [] })).rows
     const names = new Map<string, string>(regionRows.map((r) => [r.code, r.name]))
     const regionName = (code: string) => names.get(code) ?? code
-    const columns = resource === "volunteers" ? volunteerColumns(regionName, config.utcOffsetMinutes) : genericColumns(resource, regionName, config.utcOffsetMinutes)
+    const columns =
+      resource === "volunteers"
+        ? volunteerColumns(regionName, config.utcOffsetMinutes)
+        : genericColumns(resource, regionName, config.utcOffsetMinutes)
     const referenced = resource === "volunteers" ? [] : RESOURCES[resource].fields.map((f) => f.name).filter((n) => REFERENCES[n])
     const pageSize = Math.max(1, options.pageSize ?? 1000)
     const query: Query = { filters: options.query?.filters ?? [], sort: options.query?.sort ?? [] }

@@ -2,10 +2,25 @@ import { Activities, type Activity, CurrentActor, type Filter, Participations, Q
 import { Effect } from "effect"
 import { type ImportOptions, type ImportReport, issuesOfError, type PreparedRow, runImport } from "./importDriver.js"
 import { fileError, readTable, type TableSource } from "./table.js"
-import { ATTENDANCE_COLUMNS, ATTENDANCE_HEADER, type ParsedAttendanceRow, parseAttendanceRow, type RowIssue, rowIssue } from "./parseRoster.js"
+import {
+  ATTENDANCE_COLUMNS,
+  ATTENDANCE_HEADER,
+  type ParsedAttendanceRow,
+  parseAttendanceRow,
+  type RowIssue,
+  rowIssue
+} from "./parseRoster.js"
 
 const columnOf = (path: string): string =>
-  path === "hours" ? ATTENDANCE_HEADER.hours : path === "feedback" ? ATTENDANCE_HEADER.note : path === "activityId" ? ATTENDANCE_HEADER.activity : path === "volunteerId" ? ATTENDANCE_HEADER.volunteerNumber : ""
+  path === "hours"
+    ? ATTENDANCE_HEADER.hours
+    : path === "feedback"
+      ? ATTENDANCE_HEADER.note
+      : path === "activityId"
+        ? ATTENDANCE_HEADER.activity
+        : path === "volunteerId"
+          ? ATTENDANCE_HEADER.volunteerNumber
+          : ""
 
 /**
  * Imports an attendance sheet (签到表): for each row, finds the volunteer (by number, else ID
@@ -45,7 +60,10 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
         let found: Activity | "missing" | "ambiguous"
         if (byId.length === 1) found = byId[0]
         else {
-          const byTitle = yield* Effect.orElseSucceed(activities.list(Q.all([Q.eq("title", value)], [], { offset: 0, limit: 2 })), () => ({ rows: [], total: 0 }))
+          const byTitle = yield* Effect.orElseSucceed(activities.list(Q.all([Q.eq("title", value)], [], { offset: 0, limit: 2 })), () => ({
+            rows: [],
+            total: 0
+          }))
           found = byTitle.total === 1 ? byTitle.rows[0] : byTitle.total === 0 ? "missing" : "ambiguous"
         }
         activityCache.set(value, found)
@@ -59,7 +77,10 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
           ...(r.phone ? [Q.eq("phone", r.phone)] : [])
         ]
         for (const filter of tries) {
-          const found = yield* Effect.orElseSucceed(volunteers.list(Q.all([filter], [], { offset: 0, limit: 1 })), () => ({ rows: [], total: 0 }))
+          const found = yield* Effect.orElseSucceed(volunteers.list(Q.all([filter], [], { offset: 0, limit: 1 })), () => ({
+            rows: [],
+            total: 0
+          }))
           if (found.rows[0]) return found.rows[0]
         }
         return null
@@ -76,17 +97,30 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
           const activity = yield* findActivity(r.activity)
           const issues: Array<RowIssue> = []
           if (volunteer === null)
-            issues.push(rowIssue(locale, r.row, ATTENDANCE_HEADER.volunteerNumber, "import.volunteerNotFound", { value: r.volunteerNumber ?? r.idNumber ?? r.phone ?? "" }))
-          if (activity === "missing") issues.push(rowIssue(locale, r.row, ATTENDANCE_HEADER.activity, "import.activityNotFound", { value: r.activity }))
-          if (activity === "ambiguous") issues.push(rowIssue(locale, r.row, ATTENDANCE_HEADER.activity, "import.activityAmbiguous", { value: r.activity }))
-          if (issues.length > 0 || volunteer === null || typeof activity === "string") return { row: r.row, issues, write: null } as PreparedRow
+            issues.push(
+              rowIssue(locale, r.row, ATTENDANCE_HEADER.volunteerNumber, "import.volunteerNotFound", {
+                value: r.volunteerNumber ?? r.idNumber ?? r.phone ?? ""
+              })
+            )
+          if (activity === "missing")
+            issues.push(rowIssue(locale, r.row, ATTENDANCE_HEADER.activity, "import.activityNotFound", { value: r.activity }))
+          if (activity === "ambiguous")
+            issues.push(rowIssue(locale, r.row, ATTENDANCE_HEADER.activity, "import.activityAmbiguous", { value: r.activity }))
+          if (issues.length > 0 || volunteer === null || typeof activity === "string")
+            return { row: r.row, issues, write: null } as PreparedRow
           const pair = `${volunteer.id}|${activity.id}`
           const first = seen.get(pair)
           if (first !== undefined)
-            return { row: r.row, issues: [rowIssue(locale, r.row, ATTENDANCE_HEADER.activity, "import.duplicateInFile", { row: first, field: "activityId" })], write: null } as PreparedRow
+            return {
+              row: r.row,
+              issues: [rowIssue(locale, r.row, ATTENDANCE_HEADER.activity, "import.duplicateInFile", { row: first, field: "activityId" })],
+              write: null
+            } as PreparedRow
           seen.set(pair, r.row)
           const write = Effect.gen(function* () {
-            const existing = yield* participations.list(Q.all([Q.eq("activityId", activity.id), Q.eq("volunteerId", volunteer.id)], [], { offset: 0, limit: 1 }))
+            const existing = yield* participations.list(
+              Q.all([Q.eq("activityId", activity.id), Q.eq("volunteerId", volunteer.id)], [], { offset: 0, limit: 1 })
+            )
             const current = existing.rows[0]
             // A withdrawn or absent record is history; attendance is recorded on an open sign-up or a new one.
             const participation =

@@ -64,7 +64,9 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
     if (options.region) {
       const found = regionResolver(regions)(options.region)
       if (found === null || !("ok" in found))
-        return yield* Effect.fail(invalid("region", "validation.unknownRegion", `no such region: ${options.region}`, { region: options.region }))
+        return yield* Effect.fail(
+          invalid("region", "validation.unknownRegion", `no such region: ${options.region}`, { region: options.region })
+        )
       if (own !== null && found.ok !== own)
         return yield* Effect.fail(forbidden("forbidden.outOfRegion", "this record belongs to another region", { region: options.region }))
       forceRegion = found.ok
@@ -99,7 +101,9 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
             issues.push(...ruleIssues(command, parsed.row, now, locale))
             if (own !== null && command.regionCode !== own)
               issues.push(
-                rowIssue(locale, parsed.row, ROSTER_HEADER.region, "import.regionOutOfScope", { region: regionName.get(command.regionCode) ?? command.regionCode })
+                rowIssue(locale, parsed.row, ROSTER_HEADER.region, "import.regionOutOfScope", {
+                  region: regionName.get(command.regionCode) ?? command.regionCode
+                })
               )
           }
           for (const field of ["idNumber", "phone"] as const) {

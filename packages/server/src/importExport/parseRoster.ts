@@ -72,7 +72,15 @@ const bad = (key: string, params?: MessageParams): Parsed<never> => ({ key, ...(
 
 /** A cell as text; the quote our CSV export puts before formula-like text (=, +, -, @) comes off. */
 const text = (v: CellValue): string =>
-  v === null ? "" : v instanceof Date ? v.toISOString().slice(0, 10) : typeof v === "object" ? "" : String(v).trim().replace(/^'(?=[=+\-@])/, "")
+  v === null
+    ? ""
+    : v instanceof Date
+      ? v.toISOString().slice(0, 10)
+      : typeof v === "object"
+        ? ""
+        : String(v)
+            .trim()
+            .replace(/^'(?=[=+\-@])/, "")
 
 const pad = (n: number) => String(n).padStart(2, "0")
 
@@ -165,13 +173,22 @@ export const normalizeIdentifier = (v: CellValue): Parsed<string> | null => {
     return { ok: String(v) }
   }
   if (typeof v === "object" && v !== null && !(v instanceof Date)) return bad("import.formulaError", { value: v.error })
-  return { ok: text(v).normalize("NFKC").replace(/[\s\-‐－—_]+/g, "").replace(/^'/, "").toUpperCase() }
+  return {
+    ok: text(v)
+      .normalize("NFKC")
+      .replace(/[\s\-‐－—_]+/g, "")
+      .replace(/^'/, "")
+      .toUpperCase()
+  }
 }
 
 const number = (v: CellValue): Parsed<number> | null => {
   if (isBlank(v)) return null
   if (typeof v === "number") return { ok: v }
-  const s = text(v).normalize("NFKC").replace(/(小时|h|hours?)$/i, "").trim()
+  const s = text(v)
+    .normalize("NFKC")
+    .replace(/(小时|h|hours?)$/i, "")
+    .trim()
   const n = Number(s)
   return s !== "" && Number.isFinite(n) ? { ok: n } : bad("import.badNumber", { value: text(v) })
 }
@@ -231,7 +248,9 @@ const categories = (v: CellValue): Parsed<ReadonlyArray<string>> | null => {
   const out: Array<string> = []
   for (const token of splitList(text(v))) {
     const t = normalizeText(token)
-    const hits = CATEGORIES.filter((c) => c.code === t || normalizeText(c.label["zh-CN"]).includes(t) || t.includes(normalizeText(c.label["zh-CN"])))
+    const hits = CATEGORIES.filter(
+      (c) => c.code === t || normalizeText(c.label["zh-CN"]).includes(t) || t.includes(normalizeText(c.label["zh-CN"]))
+    )
     if (hits.length !== 1 || t.length < 2)
       return bad("import.badValue", { value: token, accepted: CATEGORIES.map((c) => c.label["zh-CN"]).join("、") })
     if (!out.includes(hits[0].code)) out.push(hits[0].code)
@@ -259,7 +278,8 @@ const expertise = (v: CellValue): Parsed<{ fields: ReadonlyArray<string>; years:
 export const regionResolver = (regions: ReadonlyArray<Region>) => {
   const index = new Map<string, string>()
   for (const r of regions)
-    for (const name of [r.name, r.code, r.slug, r.nameEn, r.name.replace(/(区|县|市)$/, "")]) if (name) index.set(normalizeText(name), r.code)
+    for (const name of [r.name, r.code, r.slug, r.nameEn, r.name.replace(/(区|县|市)$/, "")])
+      if (name) index.set(normalizeText(name), r.code)
   return (v: CellValue): Parsed<string> | null => {
     if (isBlank(v)) return null
     const code = index.get(normalizeText(text(v)))
@@ -347,9 +367,9 @@ export async function* readRoster(
 ): AsyncGenerator<ParsedRosterRow> {
   const parse = rosterRowParser(ctx)
   // With a forced or default region, the region column may be left out.
-  const requiredKeys = ROSTER_COLUMNS.filter((c) => "required" in c && c.required && !(c.key === "region" && (ctx.forceRegion || ctx.defaultRegion))).map(
-    (c) => c.key
-  )
+  const requiredKeys = ROSTER_COLUMNS.filter(
+    (c) => "required" in c && c.required && !(c.key === "region" && (ctx.forceRegion || ctx.defaultRegion))
+  ).map((c) => c.key)
   for await (const row of readTable(source, { spec: ROSTER_COLUMNS, requiredKeys, ...(onHeader ? { onHeader } : {}) })) yield parse(row)
 }
 
@@ -366,7 +386,9 @@ export const ATTENDANCE_COLUMNS = [
 ] as const satisfies ReadonlyArray<ColumnSpec>
 
 export type AttendanceKey = (typeof ATTENDANCE_COLUMNS)[number]["key"]
-export const ATTENDANCE_HEADER: Readonly<Record<AttendanceKey, string>> = Object.fromEntries(ATTENDANCE_COLUMNS.map((c) => [c.key, c.header])) as never
+export const ATTENDANCE_HEADER: Readonly<Record<AttendanceKey, string>> = Object.fromEntries(
+  ATTENDANCE_COLUMNS.map((c) => [c.key, c.header])
+) as never
 
 export interface ParsedAttendanceRow {
   readonly row: number
@@ -393,10 +415,18 @@ export const parseAttendanceRow = (row: TableRow, locale: Locale): ParsedAttenda
   else if (!("ok" in hours)) issues.push(rowIssue(locale, row.row, ATTENDANCE_HEADER.hours, hours.key, hours.params))
   const activity = text(row.cells.activity ?? null)
   if (activity === "") issues.push(rowIssue(locale, row.row, ATTENDANCE_HEADER.activity, "validation.required"))
-  const volunteerNumber = text(row.cells.volunteerNumber ?? null).normalize("NFKC").toUpperCase() || null
+  const volunteerNumber =
+    text(row.cells.volunteerNumber ?? null)
+      .normalize("NFKC")
+      .toUpperCase() || null
   const idNumber = ident("idNumber")
   const phone = ident("phone")
-  if (!volunteerNumber && !idNumber && !phone && !issues.some((i) => i.column !== ATTENDANCE_HEADER.hours && i.column !== ATTENDANCE_HEADER.activity))
+  if (
+    !volunteerNumber &&
+    !idNumber &&
+    !phone &&
+    !issues.some((i) => i.column !== ATTENDANCE_HEADER.hours && i.column !== ATTENDANCE_HEADER.activity)
+  )
     issues.push(rowIssue(locale, row.row, ATTENDANCE_HEADER.volunteerNumber, "import.identifyVolunteer"))
   return {
     row: row.row,

@@ -23,10 +23,15 @@ export interface ReportPackFilter {
   readonly regionCode?: string | null
 }
 
-type Table = { readonly title: string; readonly header: ReadonlyArray<string>; readonly rows: ReadonlyArray<ReadonlyArray<string | number>> }
+type Table = {
+  readonly title: string
+  readonly header: ReadonlyArray<string>
+  readonly rows: ReadonlyArray<ReadonlyArray<string | number>>
+}
 
 /** The age band keys of the overview, in words. */
-const bandLabel = (band: string) => (band.startsWith("<") ? `${band.slice(1)} 岁以下` : band.endsWith("+") ? `${band.slice(0, -1)} 岁及以上` : `${band} 岁`)
+const bandLabel = (band: string) =>
+  band.startsWith("<") ? `${band.slice(1)} 岁以下` : band.endsWith("+") ? `${band.slice(0, -1)} 岁及以上` : `${band} 岁`
 
 const overviewRows = (o: Overview, regionName: (c: string) => string): Array<[string, string | number]> => [
   ["在册志愿者", o.volunteers.active],
@@ -72,13 +77,26 @@ export const reportPackData = (filter: ReportPackFilter) =>
 
     const reports = (yield* (yield* ExperienceReports).list(
       Q.all(
-        [...inRegion, Q.in("status", ["accepted", "published"]), Q.gte("submittedAt", filter.from), Q.lte("submittedAt", `${filter.to}T23:59:59.999Z`)],
+        [
+          ...inRegion,
+          Q.in("status", ["accepted", "published"]),
+          Q.gte("submittedAt", filter.from),
+          Q.lte("submittedAt", `${filter.to}T23:59:59.999Z`)
+        ],
         [{ field: "submittedAt", order: "ASC" }]
       )
     )).rows
-    const projects = (yield* (yield* BrandProjects).list(Q.all(inRegion, [{ field: "yearStarted", order: "ASC" }, { field: "name", order: "ASC" }]))).rows
+    const projects = (yield* (yield* BrandProjects).list(
+      Q.all(inRegion, [
+        { field: "yearStarted", order: "ASC" },
+        { field: "name", order: "ASC" }
+      ])
+    )).rows
     const exemplars = (yield* (yield* Exemplars).list(
-      Q.all([...inRegion, Q.gte("year", Number(filter.from.slice(0, 4))), Q.lte("year", Number(filter.to.slice(0, 4)))], [{ field: "year", order: "ASC" }])
+      Q.all(
+        [...inRegion, Q.gte("year", Number(filter.from.slice(0, 4))), Q.lte("year", Number(filter.to.slice(0, 4)))],
+        [{ field: "year", order: "ASC" }]
+      )
     )).rows
     const people = yield* (yield* Volunteers).getMany([...new Set(exemplars.map((e) => e.volunteerId))])
     const personName = new Map(people.map((p) => [p.id as string, `${p.name}（${p.volunteerNumber}）`]))
@@ -89,7 +107,16 @@ export const reportPackData = (filter: ReportPackFilter) =>
       {
         title: "月度",
         header: ["月份", "开展活动", "参与人次", "服务时长（小时）", "受益人数", "新加入志愿者", "新结对", "报送经验"],
-        rows: series.map((p) => [p.month, p.activitiesHeld, p.participations, p.serviceHours, p.beneficiariesReached, p.volunteersJoined, p.pairingsStarted, p.reportsSubmitted])
+        rows: series.map((p) => [
+          p.month,
+          p.activitiesHeld,
+          p.participations,
+          p.serviceHours,
+          p.beneficiariesReached,
+          p.volunteersJoined,
+          p.pairingsStarted,
+          p.reportsSubmitted
+        ])
       },
       {
         title: "覆盖",
@@ -99,7 +126,14 @@ export const reportPackData = (filter: ReportPackFilter) =>
       {
         title: "经验报送",
         header: ["标题", "类别", "辖区", "状态", "报送时间", "推荐"],
-        rows: reports.map((r) => [r.title, enumLabel("category", r.category), regionName(r.regionCode), enumLabel("reportStatus", r.status), (r.submittedAt ?? "").slice(0, 10), yesNo(r.featured)])
+        rows: reports.map((r) => [
+          r.title,
+          enumLabel("category", r.category),
+          regionName(r.regionCode),
+          enumLabel("reportStatus", r.status),
+          (r.submittedAt ?? "").slice(0, 10),
+          yesNo(r.featured)
+        ])
       },
       {
         title: "品牌项目",
@@ -109,7 +143,14 @@ export const reportPackData = (filter: ReportPackFilter) =>
       {
         title: "先进典型",
         header: ["年度", "级别", "志愿者", "称号", "辖区", "事迹"],
-        rows: exemplars.map((e) => [e.year, enumLabel("exemplarLevel", e.level), personName.get(e.volunteerId) ?? "", e.title, regionName(e.regionCode), e.citation])
+        rows: exemplars.map((e) => [
+          e.year,
+          enumLabel("exemplarLevel", e.level),
+          personName.get(e.volunteerId) ?? "",
+          e.title,
+          regionName(e.regionCode),
+          e.citation
+        ])
       }
     ]
     return { title: `志愿服务工作报表（${chineseDate(filter.from)}—${chineseDate(filter.to)}，${scope}）`, tables }

@@ -94,7 +94,9 @@ async function* decodeUtf8(chunks: AsyncIterable<Uint8Array | string>): AsyncGen
 }
 
 const streamOf = (source: TableSource): Readable =>
-  "bytes" in source ? Readable.from([Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength)]) : createReadStream(source.path)
+  "bytes" in source
+    ? Readable.from([Buffer.from(source.bytes.buffer, source.bytes.byteOffset, source.bytes.byteLength)])
+    : createReadStream(source.path)
 
 /** Rich text, hyperlinks and formulas reduced to what the cell shows (a formula's cached result). */
 export const plainCell = (v: unknown): CellValue => {
@@ -113,8 +115,7 @@ export const plainCell = (v: unknown): CellValue => {
 
 export const isBlank = (v: CellValue): boolean => v === null || (typeof v === "string" && v.trim() === "")
 
-const cellText = (v: CellValue): string =>
-  v === null ? "" : v instanceof Date ? v.toISOString() : typeof v === "object" ? "" : String(v)
+const cellText = (v: CellValue): string => (v === null ? "" : v instanceof Date ? v.toISOString() : typeof v === "object" ? "" : String(v))
 
 interface HeaderMatch {
   readonly columns: Map<number, string>
@@ -128,7 +129,11 @@ interface HeaderMatch {
  * Matches header cells by name. A header cell merged over two rows has its text in the upper
  * row only, so an empty cell in the header row takes the text above it.
  */
-const matchHeader = (spec: ReadonlyArray<ColumnSpec>, row: ReadonlyArray<CellValue>, above: ReadonlyArray<CellValue> | undefined): HeaderMatch => {
+const matchHeader = (
+  spec: ReadonlyArray<ColumnSpec>,
+  row: ReadonlyArray<CellValue>,
+  above: ReadonlyArray<CellValue> | undefined
+): HeaderMatch => {
   const names = new Map<string, string>()
   for (const c of spec) for (const n of [c.header, ...(c.synonyms ?? [])]) names.set(normalizeHeader(n), c.key)
   const columns = new Map<number, string>()
@@ -191,7 +196,9 @@ export async function* readTable(source: TableSource, options: ReadTableOptions)
   const magic = await head(source, 8)
   if (magic.length === 0) throw fileError("import.emptySheet")
   if (startsWith(magic, OLE_MAGIC)) throw fileError("import.legacyXls")
-  const rows = startsWith(magic, XLSX_MAGIC) ? xlsxRows(source, options.spec, required, options.onHeader) : csvRows(source, options.spec, required, options.onHeader)
+  const rows = startsWith(magic, XLSX_MAGIC)
+    ? xlsxRows(source, options.spec, required, options.onHeader)
+    : csvRows(source, options.spec, required, options.onHeader)
   let any = false
   for await (const row of rows) {
     any = true
@@ -279,7 +286,14 @@ const detectEncoding = (sample: Uint8Array): "utf-8" | "gbk" | null => {
 }
 
 /** Control bytes other than tab and line breaks do not occur in a text table. */
-const looksBinary = (text: string): boolean => /[\u0000-\u0008\u000e-\u001a]/.test(text.slice(0, 4096))
+const looksBinary = (text: string): boolean => {
+  const head = text.slice(0, 4096)
+  for (let i = 0; i < head.length; i++) {
+    const code = head.charCodeAt(i)
+    if (code <= 0x08 || (code >= 0x0e && code <= 0x1a)) return true
+  }
+  return false
+}
 
 async function* decodeChunks(input: Readable, encoding: "utf-8" | "gbk"): AsyncGenerator<string> {
   const decoder = new TextDecoder(encoding, { fatal: true })

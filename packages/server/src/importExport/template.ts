@@ -30,7 +30,12 @@ const rosterHelp = (regions: ReadonlyArray<Region>): Record<RosterKey, Help> => 
     text: true,
     width: 21
   },
-  phone: { help: "选填。11 位大陆手机号码。身份证号码或手机号码已登记过的人员不会重复导入。", example: "13805101234", text: true, width: 13 },
+  phone: {
+    help: "选填。11 位大陆手机号码。身份证号码或手机号码已登记过的人员不会重复导入。",
+    example: "13805101234",
+    text: true,
+    width: 13
+  },
   region: {
     help: `必填（辖区管理员导入时可空，默认为本辖区）。填写辖区名称：${regions.map((r) => r.name).join("、")}。`,
     example: regions[0]?.name ?? "亭湖区",
@@ -59,7 +64,12 @@ const rosterHelp = (regions: ReadonlyArray<Region>): Record<RosterKey, Help> => 
     width: 12
   },
   monthlyHours: { help: "选填，0–200 之间的数字（小时），空白按 8 小时。仅供安排时参考，不是任务指标。", example: "8", width: 10 },
-  channels: { help: "选填：线上 / 线下 / 线上线下，空白按“线上线下”。", example: "线上线下", list: ["线上线下", "线上", "线下"], width: 12 },
+  channels: {
+    help: "选填：线上 / 线下 / 线上线下，空白按“线上线下”。",
+    example: "线上线下",
+    list: ["线上线下", "线上", "线下"],
+    width: 12
+  },
   consentAt: {
     help: "必填。本人同意加入并同意处理其个人信息的日期（可带时间，如 2021-03-08 09:30），不能晚于今天。没有本人同意的人员不能登记（自觉自愿）。",
     example: "2021-03-08",
@@ -94,7 +104,8 @@ export const rosterTemplate = async (regions: ReadonlyArray<Region>): Promise<Ui
   sheet.columns = ROSTER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: help[c.key].width }))
   const required = new Set(ROSTER_COLUMNS.flatMap((c, i) => ("required" in c && c.required ? [i + 1] : [])))
   headerStyle(sheet.getRow(1), required)
-  const validations = (sheet as unknown as { dataValidations: { add: (address: string, v: ExcelJS.DataValidation) => void } }).dataValidations
+  const validations = (sheet as unknown as { dataValidations: { add: (address: string, v: ExcelJS.DataValidation) => void } })
+    .dataValidations
   ROSTER_COLUMNS.forEach((c, i) => {
     const column = sheet.getColumn(i + 1)
     if (help[c.key].text) column.numFmt = "@"
@@ -120,7 +131,12 @@ export const rosterTemplate = async (regions: ReadonlyArray<Region>): Promise<Ui
   ]
   headerStyle(guide.getRow(1), new Set())
   for (const c of ROSTER_COLUMNS) {
-    const row = guide.addRow({ header: c.header, required: "required" in c && c.required ? "必填" : "选填", help: help[c.key].help, example: help[c.key].example })
+    const row = guide.addRow({
+      header: c.header,
+      required: "required" in c && c.required ? "必填" : "选填",
+      help: help[c.key].help,
+      example: help[c.key].example
+    })
     row.alignment = { wrapText: true, vertical: "top" }
   }
   guide.addRow({})

@@ -13,21 +13,31 @@ const seeded = Effect.gen(function* () {
   const count = (resource: Parameters<typeof store.list>[0], filters: Parameters<typeof Q.all>[0] = []) =>
     Effect.map(store.list(resource, Q.all(filters, [], { offset: 0, limit: 1 })), (r) => r.total)
   const statuses = (resource: "activities" | "pairings" | "experience-reports" | "participations") =>
-    Effect.map(store.aggregate(resource, { filters: [], groupBy: [{ field: "status", as: "status" }], measures: [{ fn: "count", as: "n" }] }), (rows) =>
-      Object.fromEntries(rows.map((r) => [r.status as string, r.n as number]))
+    Effect.map(
+      store.aggregate(resource, { filters: [], groupBy: [{ field: "status", as: "status" }], measures: [{ fn: "count", as: "n" }] }),
+      (rows) => Object.fromEntries(rows.map((r) => [r.status as string, r.n as number]))
     )
   return {
     emptyBefore,
     emptyAfter: yield* isEmpty,
     summary,
     volunteers: yield* count("volunteers"),
-    regionsWithVolunteers: (yield* store.aggregate("volunteers", { filters: [], groupBy: [{ field: "regionCode", as: "r" }], measures: [{ fn: "count", as: "n" }] })).length,
+    regionsWithVolunteers: (yield* store.aggregate("volunteers", {
+      filters: [],
+      groupBy: [{ field: "regionCode", as: "r" }],
+      measures: [{ fn: "count", as: "n" }]
+    })).length,
     activityStatus: yield* statuses("activities"),
-    activityCategories: (yield* store.aggregate("activities", { filters: [], groupBy: [{ field: "category", as: "c" }], measures: [{ fn: "count", as: "n" }] })).length,
+    activityCategories: (yield* store.aggregate("activities", {
+      filters: [],
+      groupBy: [{ field: "category", as: "c" }],
+      measures: [{ fn: "count", as: "n" }]
+    })).length,
     pairingStatus: yield* statuses("pairings"),
     reportStatus: yield* statuses("experience-reports"),
     participationStatus: yield* statuses("participations"),
-    hours: (yield* store.aggregate("service-hours", { filters: [], groupBy: [], measures: [{ fn: "sum", field: "hours", as: "h" }] }))[0].h as number,
+    hours: (yield* store.aggregate("service-hours", { filters: [], groupBy: [], measures: [{ fn: "sum", field: "hours", as: "h" }] }))[0]
+      .h as number,
     checkIns: yield* count("pairing-check-ins"),
     brandProjects: yield* count("brand-projects"),
     exemplars: yield* count("exemplars"),
@@ -46,7 +56,22 @@ describe("demo data", () => {
     expect(r.regionsWithVolunteers).toBe(12)
     expect(r.users).toBe(14)
     expect(r.summary.users.map((u) => u.username)).toEqual(
-      expect.arrayContaining(["admin", "tinghu", "yandu", "dafeng", "dongtai", "jianhu", "sheyang", "funing", "binhai", "xiangshui", "kaifaqu", "yannan", "shizhi", "viewer"])
+      expect.arrayContaining([
+        "admin",
+        "tinghu",
+        "yandu",
+        "dafeng",
+        "dongtai",
+        "jianhu",
+        "sheyang",
+        "funing",
+        "binhai",
+        "xiangshui",
+        "kaifaqu",
+        "yannan",
+        "shizhi",
+        "viewer"
+      ])
     )
     expect(r.activityCategories).toBe(5)
     expect(r.activityStatus.completed).toBeGreaterThan(100)

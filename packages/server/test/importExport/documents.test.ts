@@ -2,7 +2,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync, existsSync } from "no
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { describe, expect, it } from "@effect/vitest"
-import { Activities, type ActivityId, Certificates, type OrganizationId, Participations, Q, type RegionCode, Store, type UserId, Volunteers } from "@yinfa/core"
+import {
+  Activities,
+  type ActivityId,
+  Certificates,
+  type OrganizationId,
+  Participations,
+  Q,
+  type RegionCode,
+  Store,
+  type UserId,
+  Volunteers
+} from "@yinfa/core"
 import ExcelJS from "exceljs"
 import { Effect, ManagedRuntime } from "effect"
 import { afterAll } from "vitest"
@@ -46,7 +57,9 @@ const activity = (id: string, overrides: Record<string, unknown> = {}) => ({
 const setup = Effect.gen(function* () {
   yield* atMarch20
   const store = yield* Store
-  const report = yield* importVolunteers({ bytes: yield* Effect.promise(() => xlsx([HEADER, person(1), person(2), person(3)])) }).pipe(as(cityAdmin))
+  const report = yield* importVolunteers({ bytes: yield* Effect.promise(() => xlsx([HEADER, person(1), person(2), person(3)])) }).pipe(
+    as(cityAdmin)
+  )
   expect(report.written).toBe(3)
   for (const a of [activity("act-1"), activity("act-2", { title: "党史宣讲", category: "party-story", format: "party-class" })])
     yield* Effect.orDie(store.insert("activities", a))
@@ -108,9 +121,9 @@ describe("attendance import", () => {
       const attended = (yield* store.list("participations", Q.all([Q.eq("status", "attended")]))).rows
       expect(attended.find((p) => p.volunteerId === v1.id)?.feedback).toBe("讲解细致")
       // A region admin cannot record attendance of another region's activity: it does not exist for them.
-      const other = yield* importAttendance({ bytes: yield* Effect.promise(() => xlsx([ATTENDANCE, [v3.volunteerNumber, "", "", "act-1", 1, ""]])) }).pipe(
-        as(yanduAdmin)
-      )
+      const other = yield* importAttendance({
+        bytes: yield* Effect.promise(() => xlsx([ATTENDANCE, [v3.volunteerNumber, "", "", "act-1", 1, ""]]))
+      }).pipe(as(yanduAdmin))
       expect(other.issues.map((i) => i.key)).toEqual(["import.volunteerNotFound", "import.activityNotFound"])
       expect(other.written).toBe(0)
     }).pipe(Effect.provide(testLayer()))
@@ -130,7 +143,8 @@ describe("documents", () => {
       const issued = yield* certificates.issue(v1.id).pipe(as(tinghuAdmin))
       const shown = yield* certificates.verify(issued.certificateNumber)
       const html = certificateHtml(shown, { baseUrl: "https://yinfa.example.gov.cn/" })
-      for (const part of ["一、身份信息", "二、服务记录", "三、出具单位", "四、证明编号", "@page", "size: A4", "Noto Serif CJK SC"]) expect(html).toContain(part)
+      for (const part of ["一、身份信息", "二、服务记录", "三、出具单位", "四、证明编号", "@page", "size: A4", "Noto Serif CJK SC"])
+        expect(html).toContain(part)
       expect(html).toContain(escapeHtml("<script>alert(1)</script>"))
       expect(html).not.toContain("<script>alert")
       expect(html).toContain(v1.volunteerNumber)
@@ -194,7 +208,9 @@ describe("CLI commands", () => {
       expect(out.at(-2)).toContain("已导入 2 行")
 
       const csv = join(dir, "out.csv")
-      expect(await cli("export", "volunteers", "--format", "csv", "--filter", JSON.stringify({ regionCode: "320903" }), "--out", csv)).toBe(0)
+      expect(await cli("export", "volunteers", "--format", "csv", "--filter", JSON.stringify({ regionCode: "320903" }), "--out", csv)).toBe(
+        0
+      )
       const lines = readFileSync(csv, "utf8").trim().split("\r\n")
       expect(lines).toHaveLength(2)
       expect(lines[1]).toContain("盐都区")
@@ -205,7 +221,11 @@ describe("CLI commands", () => {
       expect(await cli("frobnicate")).toBe(2)
       expect(await cli("import", "volunteers")).toBe(2)
 
-      const volunteers = await run(Effect.flatMap(Volunteers, (s) => s.list(Q.all([Q.eq("regionCode", "320902")]))).pipe(Effect.provideService((await import("@yinfa/core")).CurrentActor, cityAdmin)))
+      const volunteers = await run(
+        Effect.flatMap(Volunteers, (s) => s.list(Q.all([Q.eq("regionCode", "320902")]))).pipe(
+          Effect.provideService((await import("@yinfa/core")).CurrentActor, cityAdmin)
+        )
+      )
       const number = volunteers.rows[0].volunteerNumber
       // No hours yet: the refusal is a localised message and exit 1.
       expect(await cli("certificate", number, "--issuer", "亭湖区委老干部局")).toBe(1)

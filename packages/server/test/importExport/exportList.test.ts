@@ -37,15 +37,36 @@ const sheetRows = (bytes: Uint8Array) =>
   })
 
 const ROSTER = [
-  "姓名", "性别", "出生日期", "身份证号码", "手机号码", "所属辖区", "原单位", "原职务", "离休/退休", "是否党员",
-  "专长领域", "服务意向", "是否入库人才库", "身体状况", "每月可服务时长", "可接受服务方式", "同意时间", "健康信息同意时间", "加入日期"
+  "姓名",
+  "性别",
+  "出生日期",
+  "身份证号码",
+  "手机号码",
+  "所属辖区",
+  "原单位",
+  "原职务",
+  "离休/退休",
+  "是否党员",
+  "专长领域",
+  "服务意向",
+  "是否入库人才库",
+  "身体状况",
+  "每月可服务时长",
+  "可接受服务方式",
+  "同意时间",
+  "健康信息同意时间",
+  "加入日期"
 ]
 
 const rosterRow = (n: number, region = "亭湖区") => [
   `志愿者${n}`,
   n % 2 ? "男" : "女",
   "",
-  residentId(region === "亭湖区" ? "320902" : "320903", `1956${String((n % 12) + 1).padStart(2, "0")}15`, String(100 + n * 2 + (n % 2)).padStart(3, "0")),
+  residentId(
+    region === "亭湖区" ? "320902" : "320903",
+    `1956${String((n % 12) + 1).padStart(2, "0")}15`,
+    String(100 + n * 2 + (n % 2)).padStart(3, "0")
+  ),
   `1390000${String(n).padStart(4, "0")}`,
   region,
   `单位,"${n}"`,
@@ -95,7 +116,9 @@ const storedRoster = Effect.gen(function* () {
 const seedRoster = (n: number) =>
   Effect.gen(function* () {
     yield* atMarch20
-    const bytes = yield* Effect.promise(() => xlsx([ROSTER, ...Array.from({ length: n }, (_, i) => rosterRow(i + 1, i % 4 === 3 ? "盐都区" : "亭湖区"))]))
+    const bytes = yield* Effect.promise(() =>
+      xlsx([ROSTER, ...Array.from({ length: n }, (_, i) => rosterRow(i + 1, i % 4 === 3 ? "盐都区" : "亭湖区"))])
+    )
     const report = yield* importVolunteers({ bytes }).pipe(as(cityAdmin))
     expect(report.issues).toEqual([])
     return report
@@ -170,7 +193,10 @@ describe("exports", () => {
       const yandu = yield* exportBytes("volunteers", { format: "csv", reveal: true }).pipe(as(yanduAdmin))
       expect(yandu.rows).toBe(2)
       // A viewer filtering on an ID number is refused before a file is written.
-      const probing = yield* exportBytes("volunteers", { format: "csv", query: Q.all([Q.eq("idNumber", "x")]) }).pipe(as(viewer), Effect.flip)
+      const probing = yield* exportBytes("volunteers", { format: "csv", query: Q.all([Q.eq("idNumber", "x")]) }).pipe(
+        as(viewer),
+        Effect.flip
+      )
       expect(probing._tag).toBe("ValidationError")
       expect((yield* exportBytes("users", { format: "csv" }).pipe(as(cityAdmin), Effect.flip))._tag).toBe("ValidationError")
     }).pipe(Effect.provide(testLayer()))
@@ -224,7 +250,9 @@ describe("exports", () => {
       expect(rows[1][col("所需专长")]).toBe("农业科技")
       expect(rows[1][col("发布时间")]).toBe("2026-02-01 08:00:00")
       // In CSV, text that a spreadsheet would run as a formula is quoted.
-      const csv = new TextDecoder().decode((yield* exportBytes("activities", { format: "csv", query, pageSize: 3 }).pipe(as(tinghuAdmin))).bytes)
+      const csv = new TextDecoder().decode(
+        (yield* exportBytes("activities", { format: "csv", query, pageSize: 3 }).pipe(as(tinghuAdmin))).bytes
+      )
       expect(csv.split("\r\n").filter((l) => l.includes("'=活动")).length).toBe(3)
       const activities = yield* Activities
       expect((yield* activities.list(Q.all()).pipe(as(tinghuAdmin))).total).toBe(5)

@@ -14,13 +14,9 @@ const layer = YinfaServicesLive.pipe(Layer.provideMerge(Layer.merge(Layer.succee
 
 const program = Effect.gen(function* () {
   const store = yield* Store
-  if ((yield* store.list("regions", Q.all())).total === 0)
-    for (const r of YANCHENG_REGIONS) yield* Effect.orDie(store.insert("regions", r))
+  if ((yield* store.list("regions", Q.all())).total === 0) for (const r of YANCHENG_REGIONS) yield* Effect.orDie(store.insert("regions", r))
   process.stdout.write("ready\n")
-  return yield* importVolunteers(
-    { path: roster },
-    { batchSize: 100, onProgress: (p) => process.stdout.write(`written ${p.written}\n`) }
-  )
+  return yield* importVolunteers({ path: roster }, { batchSize: 100, onProgress: (p) => process.stdout.write(`written ${p.written}\n`) })
 })
 
 const report = await Effect.runPromise(program.pipe(Effect.provideService(CurrentActor, systemActor), Effect.provide(layer)))

@@ -22,7 +22,8 @@ const stored = Effect.gen(function* () {
   return (yield* store.list("volunteers", Q.all([], [{ field: "name", order: "ASC" }]))).rows
 })
 
-const fileIssue = (e: unknown) => (e as { issues: ReadonlyArray<{ path: string; key: string; params?: Record<string, unknown> }> }).issues[0]
+const fileIssue = (e: unknown) =>
+  (e as { issues: ReadonlyArray<{ path: string; key: string; params?: Record<string, unknown> }> }).issues[0]
 
 /** Text encoded as GBK, built from the platform's own GBK decoder (no encoder library needed). */
 const gbk = (() => {
@@ -62,10 +63,27 @@ describe("volunteer import: reading files", () => {
       const bytes = yield* Effect.promise(() => rosterTemplate(regions))
       const workbook = new ExcelJS.Workbook()
       yield* Effect.promise(() => workbook.xlsx.load(Buffer.from(bytes) as never))
-      const headers = (workbook.getWorksheet("志愿者名册")?.getRow(1).values as Array<unknown>).slice(1)
+      const headers = (workbook.getWorksheet("志愿者名册")!.getRow(1).values as Array<unknown>).slice(1)
       expect(headers).toEqual([
-        "姓名", "性别", "出生日期", "身份证号码", "手机号码", "所属辖区", "原单位", "原职务", "离休/退休", "是否党员",
-        "专长领域", "服务意向", "是否入库人才库", "身体状况", "每月可服务时长", "可接受服务方式", "同意时间", "健康信息同意时间", "加入日期"
+        "姓名",
+        "性别",
+        "出生日期",
+        "身份证号码",
+        "手机号码",
+        "所属辖区",
+        "原单位",
+        "原职务",
+        "离休/退休",
+        "是否党员",
+        "专长领域",
+        "服务意向",
+        "是否入库人才库",
+        "身体状况",
+        "每月可服务时长",
+        "可接受服务方式",
+        "同意时间",
+        "健康信息同意时间",
+        "加入日期"
       ])
       const guide = workbook.getWorksheet("说明")
       const explained = guide?.getColumn(1).values.slice(2) ?? []
@@ -81,7 +99,9 @@ describe("volunteer import: reading files", () => {
       const refuse = (bytes: Uint8Array) => importVolunteers({ bytes }).pipe(as(cityAdmin), Effect.flip, Effect.map(fileIssue))
       const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 1, 0])
       expect(yield* refuse(png)).toMatchObject({ key: expect.stringMatching(/^import\.(notSpreadsheet|encoding)$/) })
-      expect(yield* refuse(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toMatchObject({ key: "import.legacyXls" })
+      expect(yield* refuse(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]))).toMatchObject({
+        key: "import.legacyXls"
+      })
       expect(yield* refuse(new Uint8Array([0xff, 0xff, 0xfe, 0xff, 0x41, 0x42, 0x0a]))).toMatchObject({ key: "import.encoding" })
       expect(yield* refuse(new Uint8Array())).toMatchObject({ key: "import.emptySheet" })
       const zipNotXlsx = yield* Effect.promise(async () => {
@@ -96,11 +116,21 @@ describe("volunteer import: reading files", () => {
       const noHeaders = yield* refuse(letter)
       expect(noHeaders).toMatchObject({ key: "import.missingHeaders" })
 
-      const partial = yield* refuse(yield* Effect.promise(() => xlsx([["姓名", "性别", "电话号码"], ["王建国", "男", "13805101234"]])))
+      const partial = yield* refuse(
+        yield* Effect.promise(() =>
+          xlsx([
+            ["姓名", "性别", "电话号码"],
+            ["王建国", "男", "13805101234"]
+          ])
+        )
+      )
       expect(partial).toMatchObject({ key: "import.missingHeaders", params: { columns: "出生日期, 所属辖区, 同意时间" } })
       // The message names the missing columns in Chinese.
       const { localizeError } = yield* Effect.promise(() => import("@yinfa/core"))
-      const refusal = yield* importVolunteers({ bytes: yield* Effect.promise(() => xlsx([["姓名", "性别"]])) }).pipe(as(cityAdmin), Effect.flip)
+      const refusal = yield* importVolunteers({ bytes: yield* Effect.promise(() => xlsx([["姓名", "性别"]])) }).pipe(
+        as(cityAdmin),
+        Effect.flip
+      )
       expect(localizeError(refusal as never, "zh-CN").message).toContain("出生日期、所属辖区、同意时间")
 
       const headerOnly = yield* refuse(yield* Effect.promise(() => xlsx([HEADER, [], []])))
@@ -111,58 +141,99 @@ describe("volunteer import: reading files", () => {
     }).pipe(Effect.provide(testLayer()))
   )
 
-  it.effect("reads hostile workbooks: title rows, merged and multi-line headers, synonyms, formulas, serial and text dates, full-width digits", () =>
-    Effect.gen(function* () {
-      yield* atMarch20
-      const id1 = residentId("320902", "19580312", "001")
-      const id2 = residentId("320902", "19600701", "002")
-      const id3 = residentId("320902", "19550101", "003")
-      const fullWidth = (s: string) => s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
-      const bytes = yield* Effect.promise(() =>
-        xlsx([], (sheet) => {
-          // A merged title row above the header, and a group header merged over two rows.
-          sheet.addRow(["亭湖区离退休干部志愿者花名册"])
-          sheet.mergeCells("A1:J1")
-          sheet.addRow(["姓 名 ", "性别", "出生\n年月", "证件号码", "手机号", "基本信息", null, "是否党员", "同意时间", "专长"])
-          sheet.addRow([null, null, null, null, null, "所属辖区", "原单位", null, null, null])
-          sheet.mergeCells("A2:A3")
-          sheet.mergeCells("F2:G2")
-          sheet.addRow([{ formula: 'CONCATENATE("王","建国")', result: "王建国" }, "男", new Date(Date.UTC(1958, 2, 12)), ` ${fullWidth(id1)} `, "１３８０５１０１２３４", "亭湖区 ", "亭湖区农业农村局  ", "是", "2021年3月8日", "农业科技（30年）、法律/调解"])
-          sheet.addRow(["李秀英", "女", 22098, id2.toLowerCase().replace("x", "x"), "139 0510 5678", "亭湖", "", "否", 44263, ""])
-          sheet.addRow([null, null, null, null, null, null, null, null, null, null])
-          sheet.addRow(["张明", "", "", id3, { formula: '"1370510"&"8888"', result: "13705108888" }, "320902", "", "", "20210308", "党史宣讲:12"])
-          sheet.getCell("C4").numFmt = "yyyy-mm-dd"
+  it.effect(
+    "reads hostile workbooks: title rows, merged and multi-line headers, synonyms, formulas, serial and text dates, full-width digits",
+    () =>
+      Effect.gen(function* () {
+        yield* atMarch20
+        const id1 = residentId("320902", "19580312", "001")
+        const id2 = residentId("320902", "19600701", "002")
+        const id3 = residentId("320902", "19550101", "003")
+        const fullWidth = (s: string) => s.replace(/[0-9X]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0))
+        const bytes = yield* Effect.promise(() =>
+          xlsx([], (sheet) => {
+            // A merged title row above the header, and a group header merged over two rows.
+            sheet.addRow(["亭湖区离退休干部志愿者花名册"])
+            sheet.mergeCells("A1:J1")
+            sheet.addRow(["姓 名 ", "性别", "出生\n年月", "证件号码", "手机号", "基本信息", null, "是否党员", "同意时间", "专长"])
+            sheet.addRow([null, null, null, null, null, "所属辖区", "原单位", null, null, null])
+            sheet.mergeCells("A2:A3")
+            sheet.mergeCells("F2:G2")
+            sheet.addRow([
+              { formula: 'CONCATENATE("王","建国")', result: "王建国" },
+              "男",
+              new Date(Date.UTC(1958, 2, 12)),
+              ` ${fullWidth(id1)} `,
+              "１３８０５１０１２３４",
+              "亭湖区 ",
+              "亭湖区农业农村局  ",
+              "是",
+              "2021年3月8日",
+              "农业科技（30年）、法律/调解"
+            ])
+            sheet.addRow(["李秀英", "女", 22098, id2.toLowerCase().replace("x", "x"), "139 0510 5678", "亭湖", "", "否", 44263, ""])
+            sheet.addRow([null, null, null, null, null, null, null, null, null, null])
+            sheet.addRow([
+              "张明",
+              "",
+              "",
+              id3,
+              { formula: '"1370510"&"8888"', result: "13705108888" },
+              "320902",
+              "",
+              "",
+              "20210308",
+              "党史宣讲:12"
+            ])
+            sheet.getCell("C4").numFmt = "yyyy-mm-dd"
+          })
+        )
+        const report = yield* importVolunteers({ bytes }).pipe(as(cityAdmin))
+        expect(report.issues).toEqual([])
+        expect(report).toMatchObject({ rows: 3, valid: 3, written: 3, committed: true })
+        const rows = yield* stored
+        const byName = new Map(rows.map((v) => [v.name, v]))
+        expect(byName.get("王建国")).toMatchObject({
+          gender: "male",
+          birthDate: "1958-03-12",
+          idNumber: id1,
+          phone: "13805101234",
+          regionCode: "320902",
+          formerUnit: "亭湖区农业农村局",
+          partyMember: true,
+          expertise: ["agri-tech", "law-mediation"],
+          expertiseYears: { "agri-tech": 30 },
+          // 2021-03-08 in Yancheng.
+          consentAt: "2021-03-07T16:00:00.000Z"
         })
-      )
-      const report = yield* importVolunteers({ bytes }).pipe(as(cityAdmin))
-      expect(report.issues).toEqual([])
-      expect(report).toMatchObject({ rows: 3, valid: 3, written: 3, committed: true })
-      const rows = yield* stored
-      const byName = new Map(rows.map((v) => [v.name, v]))
-      expect(byName.get("王建国")).toMatchObject({
-        gender: "male",
-        birthDate: "1958-03-12",
-        idNumber: id1,
-        phone: "13805101234",
-        regionCode: "320902",
-        formerUnit: "亭湖区农业农村局",
-        partyMember: true,
-        expertise: ["agri-tech", "law-mediation"],
-        expertiseYears: { "agri-tech": 30 },
-        // 2021-03-08 in Yancheng.
-        consentAt: "2021-03-07T16:00:00.000Z"
-      })
-      expect(byName.get("李秀英")).toMatchObject({ gender: "female", birthDate: "1960-07-01", idNumber: id2, phone: "13905105678", partyMember: false, consentAt: "2021-03-07T16:00:00.000Z" })
-      // Gender and birth date come from the ID number when left blank.
-      expect(byName.get("张明")).toMatchObject({ gender: "male", birthDate: "1955-01-01", phone: "13705108888", expertise: ["party-history"], expertiseYears: { "party-history": 12 } })
-      expect(rows.every((v) => /^YC\d{10}$/.test(v.volunteerNumber))).toBe(true)
-    }).pipe(Effect.provide(testLayer()))
+        expect(byName.get("李秀英")).toMatchObject({
+          gender: "female",
+          birthDate: "1960-07-01",
+          idNumber: id2,
+          phone: "13905105678",
+          partyMember: false,
+          consentAt: "2021-03-07T16:00:00.000Z"
+        })
+        // Gender and birth date come from the ID number when left blank.
+        expect(byName.get("张明")).toMatchObject({
+          gender: "male",
+          birthDate: "1955-01-01",
+          phone: "13705108888",
+          expertise: ["party-history"],
+          expertiseYears: { "party-history": 12 }
+        })
+        expect(rows.every((v) => /^YC\d{10}$/.test(v.volunteerNumber))).toBe(true)
+      }).pipe(Effect.provide(testLayer()))
   )
 
   it.effect("CSV: UTF-8 with BOM, GBK detected and imported, and a file in neither refused", () =>
     Effect.gen(function* () {
       yield* atMarch20
-      const lines = [csvLine(HEADER), csvLine(person(1)), csvLine(person(2, { 姓名: "钱钟书", 服务意向: "讲好党的故事、培育时代新人" }))].join("\r\n")
+      const lines = [
+        csvLine(HEADER),
+        csvLine(person(1)),
+        csvLine(person(2, { 姓名: "钱钟书", 服务意向: "讲好党的故事、培育时代新人" }))
+      ].join("\r\n")
       const utf8 = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(lines)])
       const first = yield* importVolunteers({ bytes: utf8 }).pipe(as(cityAdmin))
       expect(first).toMatchObject({ rows: 2, written: 2, issues: [] })
@@ -179,7 +250,10 @@ describe("volunteer import: reading files", () => {
       // sample the encoding is guessed from, after rows were already written in the transaction).
       const before = yield* counts
       const early = new Uint8Array([...gbk(`${csvLine(HEADER)}\r\n`), ...gbk(csvLine(person(4))), 0xff, 0xff, 0x0d, 0x0a])
-      expect(fileIssue(yield* importVolunteers({ bytes: early }).pipe(as(cityAdmin), Effect.flip))).toMatchObject({ path: "file", key: "import.encoding" })
+      expect(fileIssue(yield* importVolunteers({ bytes: early }).pipe(as(cityAdmin), Effect.flip))).toMatchObject({
+        path: "file",
+        key: "import.encoding"
+      })
       const many = Array.from({ length: 900 }, (_, i) => csvLine(person(i + 10, { 姓名: `赵钱孙${i}` }))).join("\r\n")
       const late = new Uint8Array([...gbk(`${csvLine(HEADER)}\r\n${many}\r\n`), 0x41, 0xff, 0xff, 0x0d, 0x0a])
       expect(late.length).toBeGreaterThan(96 * 1024)
@@ -256,12 +330,17 @@ describe("volunteer import: validation, modes and jurisdiction", () => {
       yield* atMarch20
       const mixed = yield* Effect.promise(() => xlsx([HEADER, person(1), person(2, { 所属辖区: "盐都区" })]))
       const report = yield* importVolunteers({ bytes: mixed }).pipe(as(tinghuAdmin))
-      expect(report.issues).toEqual([expect.objectContaining({ row: 3, column: "所属辖区", key: "import.regionOutOfScope", message: "不能导入其他辖区（盐都区）的记录" })])
+      expect(report.issues).toEqual([
+        expect.objectContaining({ row: 3, column: "所属辖区", key: "import.regionOutOfScope", message: "不能导入其他辖区（盐都区）的记录" })
+      ])
       expect(yield* counts).toEqual({ volunteers: 0, audit: 0 })
 
       const elsewhere = yield* importVolunteers({ bytes: mixed }, { region: "盐都区" }).pipe(as(tinghuAdmin), Effect.flip)
       expect(elsewhere).toMatchObject({ _tag: "Forbidden", key: "forbidden.outOfRegion" })
-      expect(yield* importVolunteers({ bytes: mixed }).pipe(as(viewer), Effect.flip)).toMatchObject({ _tag: "Forbidden", key: "forbidden.readOnly" })
+      expect(yield* importVolunteers({ bytes: mixed }).pipe(as(viewer), Effect.flip)).toMatchObject({
+        _tag: "Forbidden",
+        key: "forbidden.readOnly"
+      })
 
       // Without a region column a region admin's rows go to their region; the city admin names one.
       const noRegion = yield* Effect.promise(() =>
@@ -301,7 +380,10 @@ describe("volunteer import: validation, modes and jurisdiction", () => {
       yield* atMarch20
       const bytes = yield* Effect.promise(() => xlsx([HEADER, ...Array.from({ length: 8 }, (_, i) => person(i + 1))]))
       const progress: Array<ImportProgress> = []
-      const crash = yield* importVolunteers({ bytes }, { batchSize: 2, onProgress: (p) => progress.push(p) }).pipe(as(cityAdmin), Effect.exit)
+      const crash = yield* importVolunteers({ bytes }, { batchSize: 2, onProgress: (p) => progress.push(p) }).pipe(
+        as(cityAdmin),
+        Effect.exit
+      )
       expect(crash._tag).toBe("Failure")
       // Two batches had been written inside the open transaction before the crash…
       expect(progress.at(-1)).toMatchObject({ written: 4, parsed: 4 })

@@ -25,9 +25,19 @@ describe("a process killed mid-import", () => {
   it("leaves nothing in the SQLite file", async () => {
     const database = join(dir, "yinfa.db")
     const roster = join(dir, "roster.xlsx")
-    writeFileSync(roster, await xlsx([HEADER, ...Array.from({ length: 4000 }, (_, i) => person(i + 1, { 手机号码: `139${String(i).padStart(8, "0")}`, 身份证号码: "", 出生日期: "1955-05-05", 性别: "男" }))]))
+    writeFileSync(
+      roster,
+      await xlsx([
+        HEADER,
+        ...Array.from({ length: 4000 }, (_, i) =>
+          person(i + 1, { 手机号码: `139${String(i).padStart(8, "0")}`, 身份证号码: "", 出生日期: "1955-05-05", 性别: "男" })
+        )
+      ])
+    )
 
-    const proc = spawn(process.execPath, ["--import", tsx, "--conditions=source", child, database, roster], { stdio: ["ignore", "pipe", "pipe"] })
+    const proc = spawn(process.execPath, ["--import", tsx, "--conditions=source", child, database, roster], {
+      stdio: ["ignore", "pipe", "pipe"]
+    })
     let stderr = ""
     proc.stderr.on("data", (d) => {
       stderr += String(d)
@@ -54,7 +64,8 @@ describe("a process killed mid-import", () => {
     // The file opens cleanly (WAL recovery) and holds the regions committed before the import, and no volunteer.
     const handle = await makeSqliteStore({ filename: database })
     try {
-      const count = (resource: "volunteers" | "audit-log" | "regions") => Effect.runPromise(Effect.map(handle.store.list(resource, Q.all([], [], { offset: 0, limit: 1 })), (r) => r.total))
+      const count = (resource: "volunteers" | "audit-log" | "regions") =>
+        Effect.runPromise(Effect.map(handle.store.list(resource, Q.all([], [], { offset: 0, limit: 1 })), (r) => r.total))
       expect(await count("regions")).toBe(12)
       expect(await count("volunteers")).toBe(0)
       expect(await count("audit-log")).toBe(0)

@@ -14,8 +14,20 @@ import ExcelJS from "exceljs"
 import { Effect, Layer, TestClock } from "effect"
 
 export const cityAdmin: Actor = { ...systemActor, userId: "u-city", username: "admin", displayName: "市局管理员" }
-export const tinghuAdmin: Actor = { userId: "u-tinghu", username: "tinghu", displayName: "亭湖区管理员", role: "region-admin", regionCode: "320902" }
-export const yanduAdmin: Actor = { userId: "u-yandu", username: "yandu", displayName: "盐都区管理员", role: "region-admin", regionCode: "320903" }
+export const tinghuAdmin: Actor = {
+  userId: "u-tinghu",
+  username: "tinghu",
+  displayName: "亭湖区管理员",
+  role: "region-admin",
+  regionCode: "320902"
+}
+export const yanduAdmin: Actor = {
+  userId: "u-yandu",
+  username: "yandu",
+  displayName: "盐都区管理员",
+  role: "region-admin",
+  regionCode: "320903"
+}
 export const viewer: Actor = { userId: "u-viewer", username: "viewer", displayName: "查看员", role: "viewer", regionCode: null }
 
 export const as = (actor: Actor) => Effect.provideService(CurrentActor, actor)
@@ -56,7 +68,21 @@ export const xlsx = async (
   return new Uint8Array(await workbook.xlsx.writeBuffer())
 }
 
-export const HEADER = ["姓名", "性别", "出生日期", "身份证号码", "手机号码", "所属辖区", "原单位", "是否党员", "专长领域", "服务意向", "身体状况", "健康信息同意时间", "同意时间"]
+export const HEADER = [
+  "姓名",
+  "性别",
+  "出生日期",
+  "身份证号码",
+  "手机号码",
+  "所属辖区",
+  "原单位",
+  "是否党员",
+  "专长领域",
+  "服务意向",
+  "身体状况",
+  "健康信息同意时间",
+  "同意时间"
+]
 
 /** A roster row under HEADER. */
 export const person = (n: number, overrides: Partial<Record<(typeof HEADER)[number], unknown>> = {}) => {

@@ -82,5 +82,10 @@ export const writeAuditMany = (inputs: ReadonlyArray<AuditInput>) =>
     const store = yield* Store
     const actor = yield* CurrentActor
     const at = yield* nowInstant
-    yield* Effect.orDie(store.insertMany("audit-log", inputs.map((input) => auditEntry(input, actor, at))))
+    yield* Effect.orDie(
+      store.insertMany(
+        "audit-log",
+        inputs.map((input) => auditEntry(input, actor, at))
+      )
+    )
   })

@@ -31,15 +31,19 @@ export const checkQuery = (resource: ResourceName, query: Query): Effect.Effect<
   const bad = (field: string, use: string) =>
     Effect.fail(invalid(field, "validation.query.field", `field "${field}" cannot be used for ${use}`, { field, use }))
   const checkFilters = (filters: ReadonlyArray<Filter>): Effect.Effect<void, ValidationError> =>
-    Effect.forEach(filters, (f) => {
-      if (f.op === "search") return Effect.void
-      if (f.op === "or") return Effect.forEach(f.groups, checkFilters, { discard: true })
-      const field = fields.get(f.field)
-      if (!field || field.kind === "json") return bad(f.field, "filter")
-      const arrayOp = f.op === "includes" || f.op === "includesAny" || f.op === "includesNone"
-      if (arrayOp !== (field.kind === "string[]")) return bad(f.field, f.op)
-      return Effect.void
-    }, { discard: true })
+    Effect.forEach(
+      filters,
+      (f) => {
+        if (f.op === "search") return Effect.void
+        if (f.op === "or") return Effect.forEach(f.groups, checkFilters, { discard: true })
+        const field = fields.get(f.field)
+        if (!field || field.kind === "json") return bad(f.field, "filter")
+        const arrayOp = f.op === "includes" || f.op === "includesAny" || f.op === "includesNone"
+        if (arrayOp !== (field.kind === "string[]")) return bad(f.field, f.op)
+        return Effect.void
+      },
+      { discard: true }
+    )
   return Effect.gen(function* () {
     yield* checkFilters(query.filters)
     for (const s of query.sort) {
@@ -83,8 +87,7 @@ const regionOf = (resource: ResourceName, row: object): string | null => {
 }
 
 /** Whether the actor may write a record of this resource in that region. */
-export const requireWriteRow = (actor: Actor, resource: ResourceName, row: object) =>
-  requireWriteIn(actor, regionOf(resource, row))
+export const requireWriteRow = (actor: Actor, resource: ResourceName, row: object) => requireWriteIn(actor, regionOf(resource, row))
 
 /** The audit entry of a created row (shared by the single and the bulk insert, so both log alike). */
 const createdAudit = (resource: ResourceName, saved: { readonly id: string }, options: { action?: string; note?: string }): AuditInput => ({
