@@ -1,7 +1,7 @@
 import { Schema } from "effect"
 import { Category } from "./categories.js"
 import { ActivityId, ExperienceReportId, RegionCode, UserId } from "./ids.js"
-import { Instant, NonEmptyText, OptionalText } from "./primitives.js"
+import { Instant, NonEmptyText } from "./primitives.js"
 
 /** draft → submitted → accepted | returned (with notes, back to draft work) → published. */
 export const ReportStatus = Schema.Literal("draft", "submitted", "accepted", "returned", "published")

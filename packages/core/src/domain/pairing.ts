@@ -1,7 +1,7 @@
 import { Schema } from "effect"
 import { Category } from "./categories.js"
 import { OrganizationId, PairingCheckInId, PairingId, RegionCode, UserId, VolunteerId } from "./ids.js"
-import { ContactPhone, Instant, IsoDate, NonEmptyText, OptionalText } from "./primitives.js"
+import { ContactPhone, Instant, IsoDate, OptionalText } from "./primitives.js"
 
 /** 年轻干部 · 青年人才 · 中小学生 */
 export const MenteeType = Schema.Literal("young-cadre", "young-talent", "pupil")

@@ -88,10 +88,9 @@ export const AuthLive = (options: Partial<AuthOptions> = {}) =>
           if (failures >= opts.maxFailures)
             return { _tag: "Throttled", retryAfterSeconds: opts.failureWindowMinutes * 60 } satisfies LoginOutcome
           const user = yield* findUser(name)
-          const ok =
-            user && user.active
-              ? yield* Effect.promise(() => verifyPassword(password, user.passwordHash))
-              : yield* Effect.promise(() => burnPasswordCheck(password)).pipe(Effect.as(false))
+          const ok = user?.active
+            ? yield* Effect.promise(() => verifyPassword(password, user.passwordHash))
+            : yield* Effect.promise(() => burnPasswordCheck(password)).pipe(Effect.as(false))
           if (!ok || !user) {
             yield* recordFailure(name, at)
             return { _tag: "Failed" } satisfies LoginOutcome
@@ -128,7 +127,7 @@ export const AuthLive = (options: Partial<AuthOptions> = {}) =>
           }
           const user = yield* store.get("users", session.userId).pipe(Effect.orElseSucceed(() => null))
           // A deactivated account loses its sessions at once, not when they expire.
-          if (!user || !user.active) return null
+          if (!user?.active) return null
           const actor: Actor = {
             userId: user.id,
             username: user.username,

@@ -28,7 +28,7 @@ import {
 import { Effect } from "effect"
 import { at, localToMs, msToLocal } from "./clock.js"
 import { FORMER_JOBS, mobilePhone, personName, residentId } from "./people.js"
-import { makeRandom, type Random } from "./random.js"
+import { makeRandom } from "./random.js"
 
 export interface DemoOptions {
   /** How many volunteers (default 300). */
