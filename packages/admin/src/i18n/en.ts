@@ -1,4 +1,4 @@
-import { CATALOGUES, CATEGORIES, EXPERTISE_FIELDS } from "@yinfa/core"
+import { CATALOGUES, CATEGORIES, ENUM_LABELS, EXPERTISE_FIELDS } from "@yinfa/core"
 import englishMessages from "ra-language-english"
 import { polyglotTemplates } from "./templates.js"
 import type { YinfaMessages } from "./zh-CN.js"
@@ -240,39 +240,7 @@ export const yinfaEn: YinfaMessages = {
     expertise: expertiseLabels,
     core: polyglotTemplates(CATALOGUES.en),
     enum: {
-      gender: { male: "Male", female: "Female" },
-      fitness: { good: "Good", limited: "Limited (light offline work only)", "online-only": "Online only" },
-      channel: { online: "Online", offline: "In person", hybrid: "Hybrid" },
-      acceptedChannel: { online: "Online", offline: "In person" },
-      volunteerStatus: { active: "Active", paused: "Paused", archived: "Archived" },
-      archiveReason: { health: "Health", moved: "Moved away", deceased: "Deceased", withdrew: "Withdrew" },
-      retirementType: { lixiu: "Lixiu (pre-1949 cadre)", tuixiu: "Retired" },
-      activityStatus: { draft: "Draft", published: "Published", completed: "Completed", cancelled: "Cancelled" },
-      riskLevel: { low: "Low", elevated: "Elevated" },
-      participationStatus: {
-        "signed-up": "Signed up",
-        waitlisted: "Waitlisted",
-        confirmed: "Confirmed",
-        attended: "Attended",
-        absent: "Absent",
-        withdrawn: "Withdrawn"
-      },
-      pairingStatus: { proposed: "Proposed", active: "Active", concluded: "Concluded", declined: "Declined", ended: "Ended early" },
-      pairingEndReason: { health: "Health", moved: "Moved away", "finished-school": "Mentee finished school", other: "Other" },
-      menteeType: { "young-cadre": "Young cadre", "young-talent": "Young talent", pupil: "Pupil" },
-      checkInMode: { "in-person": "In person", online: "Online", phone: "Phone" },
-      reportStatus: { draft: "Draft", submitted: "Submitted", accepted: "Accepted", returned: "Returned", published: "Published" },
-      organizationKind: {
-        bureau: "Veteran cadres bureau",
-        department: "Government department",
-        partner: "Partner",
-        "party-branch": "Retirees' Party branch",
-        beneficiary: "Beneficiary"
-      },
-      regionKind: { district: "District", county: "County", "county-city": "County-level city", zone: "Zone", "city-level": "City level" },
-      role: { "city-admin": "City administrator", "region-admin": "Region administrator", viewer: "Viewer" },
-      exemplarLevel: { city: "City", county: "County" },
-      serviceHourSource: { attendance: "Attendance", correction: "Correction", "check-in": "Pairing check-in" },
+      ...ENUM_LABELS["en"],
       matchFactor: {
         expertise: "Expertise",
         interest: "Interest",
