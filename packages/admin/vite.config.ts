@@ -48,7 +48,8 @@ export default defineConfig(({ mode }) => ({
               // only with an upgrade: one chunk the browser keeps across yinfa releases. Listed by
               // name rather than "all of node_modules" so that recharts and what only it uses stay
               // in the dashboard's lazy chunk instead of being pulled into the first load.
-              // Effect (what @yinfa/core's schemas are built with) likewise, in its own chunk.
+              // Effect (what @yinfa/core's schemas are built with) in its own chunk, should a view
+              // need a schema: the first load does not (docs/admin.md, "Loading").
               codeSplitting: {
                 groups: [
                   { name: "vendor", test: VENDOR, priority: 2 },

@@ -1,4 +1,5 @@
-import { lazy, useMemo } from "react"
+import { QueryClient } from "@tanstack/react-query"
+import { useEffect, useMemo } from "react"
 import {
   Admin,
   type AuthProvider,
@@ -11,6 +12,7 @@ import {
   type Store
 } from "react-admin"
 import { VerifyPage } from "./certificates/VerifyPage.js"
+import { LazyDashboard } from "./dashboard/lazyDashboard.js"
 import type { ImportExportClient } from "./importExport/client.js"
 import { ImportExportClientProvider } from "./importExport/context.js"
 import { createAuthProvider, type YinfaPermissions } from "./providers/authProvider.js"
@@ -18,6 +20,7 @@ import { createDataProvider } from "./providers/dataProvider.js"
 import { createHttpClient } from "./providers/httpClient.js"
 import { createI18nProvider } from "./providers/i18nProvider.js"
 import { type SessionStore, webStorageSession } from "./providers/session.js"
+import { answerAuthQueriesFromSession } from "./providers/sessionAuthAnswers.js"
 import { yinfaResources } from "./resources/index.js"
 import { yinfaTheme } from "./theme.js"
 
@@ -32,6 +35,8 @@ export interface YinfaAdminProps {
   /** For mounting under a path of a host router. */
   readonly basename?: string
   readonly store?: Store
+  /** react-query's client, for a host that shares one; a new one by default. */
+  readonly queryClient?: QueryClient
   /**
    * Client of the file endpoints (import, export, certificates, report pack), which travel as
    * files rather than JSON. Default: `apiUrl`, the session's token and the UI language. Pass one
@@ -40,8 +45,6 @@ export interface YinfaAdminProps {
   readonly importExportClient?: ImportExportClient
 }
 
-// The home page carries the charts (recharts): loaded when it is shown, not before the first list.
-const Dashboard = lazy(() => import("./dashboard/Dashboard.js").then((m) => ({ default: m.Dashboard })))
 // The router of react-admin's default router provider (react-router), without depending on it directly.
 const { Route } = reactRouterProvider
 
@@ -57,6 +60,7 @@ export const YinfaAdmin = ({
   session,
   basename,
   store,
+  queryClient,
   importExportClient
 }: YinfaAdminProps) => {
   const providers = useMemo(() => {
@@ -65,11 +69,20 @@ export const YinfaAdmin = ({
     const httpClient = createHttpClient({ session: sessionStore, getLocale: () => i18n.getLocale() })
     return {
       i18n,
+      session: sessionStore,
       data: dataProvider ?? createDataProvider(apiUrl, httpClient),
       auth: authProvider ?? createAuthProvider({ apiUrl, session: sessionStore, httpClient }),
       files: importExportClient ?? { apiUrl, getToken: () => sessionStore.get()?.token ?? null, locale: () => i18n.getLocale() }
     }
   }, [apiUrl, dataProvider, authProvider, i18nProvider, session, importExportClient])
+  const queries = useMemo(() => queryClient ?? new QueryClient(), [queryClient])
+  // The default auth provider's answers are known from the stored session: seeded before the
+  // first render (the memo), kept while mounted and removed on unmount (the effect).
+  useMemo(() => !authProvider && answerAuthQueriesFromSession(queries, providers.session), [authProvider, queries, providers.session])
+  useEffect(
+    () => (authProvider ? undefined : answerAuthQueriesFromSession(queries, providers.session)),
+    [authProvider, queries, providers.session]
+  )
   const appStore = useMemo(() => store ?? localStorageStore(undefined, "yinfa"), [store])
 
   return (
@@ -80,8 +93,9 @@ export const YinfaAdmin = ({
         authProvider={providers.auth}
         i18nProvider={providers.i18n}
         store={appStore}
+        queryClient={queries}
         basename={basename}
-        dashboard={Dashboard}
+        dashboard={LazyDashboard}
         theme={yinfaTheme}
         // No `requireAuth`: with react-admin 5.15's hash router it bounces between /login and a
         // LogoutOnMount route hundreds of times before settling. Every page checks auth anyway.

@@ -240,7 +240,7 @@ export const yinfaEn: YinfaMessages = {
     expertise: expertiseLabels,
     core: polyglotTemplates(CATALOGUES.en),
     enum: {
-      ...ENUM_LABELS["en"],
+      ...ENUM_LABELS.en,
       matchFactor: {
         expertise: "Expertise",
         interest: "Interest",

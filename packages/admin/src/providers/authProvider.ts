@@ -42,12 +42,24 @@ export interface AuthProviderOptions {
   readonly httpClient: HttpClient
 }
 
+/** What react-admin's `getIdentity` answers for a signed-in user. */
+export const identityOf = (user: SessionUser) => ({
+  id: user.id,
+  fullName: user.displayName,
+  username: user.username,
+  role: user.role,
+  regionCode: user.regionCode
+})
+
+/** The permissions of the stored session's user (none when signed out). */
+export const sessionPermissions = (session: SessionStore): YinfaPermissions | null => {
+  const user = session.get()?.user
+  return user ? { role: user.role, regionCode: user.regionCode ?? null } : null
+}
+
 /** Bearer-token sign-in against /api/auth (login, me, logout). */
 export const createAuthProvider = ({ apiUrl, session, httpClient }: AuthProviderOptions): AuthProvider => {
-  const permissions = (): YinfaPermissions | null => {
-    const user = session.get()?.user
-    return user ? { role: user.role, regionCode: user.regionCode ?? null } : null
-  }
+  const permissions = () => sessionPermissions(session)
   return {
     login: async ({ username, password }: { username: string; password: string }) => {
       const { json } = await httpClient(`${apiUrl}/auth/login`, { method: "POST", body: JSON.stringify({ username, password }) })
@@ -85,7 +97,7 @@ export const createAuthProvider = ({ apiUrl, session, httpClient }: AuthProvider
           if ((e as HttpError)?.status === 401) throw e
           return current.user
         })
-      return { id: user.id, fullName: user.displayName, username: user.username, role: user.role, regionCode: user.regionCode }
+      return identityOf(user)
     },
     getPermissions: async () => permissions(),
     canAccess: async ({ resource, action }) => canAccessFor(permissions(), resource, action)

@@ -1,4 +1,4 @@
-import type { Locale } from "./index.js"
+import type { Locale } from "./catalogues.js"
 
 /**
  * Labels of the enumerations (statuses, roles, kinds…) in each language: one wording for the

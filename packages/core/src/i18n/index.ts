@@ -1,35 +1,10 @@
 import { ParseResult } from "effect"
-import { type DomainError, type MessageParams, ValidationError, type ValidationIssue } from "../errors.js"
+import { type DomainError, ValidationError, type ValidationIssue } from "../errors.js"
+import { fieldLabel, type Locale, translate } from "./catalogues.js"
 import { en } from "./en.js"
-import { type MessageKey, zhCN } from "./zh-CN.js"
+import { zhCN } from "./zh-CN.js"
 
-export type Locale = "zh-CN" | "en"
-export { en, zhCN, type MessageKey }
-
-export const CATALOGUES: Readonly<Record<Locale, Readonly<Record<string, string>>>> = { "zh-CN": zhCN, en }
-
-/** zh-CN unless the Accept-Language (or any locale string) asks for English first. */
-export const pickLocale = (acceptLanguage: string | null | undefined): Locale => {
-  if (!acceptLanguage) return "zh-CN"
-  const first = acceptLanguage.split(",")[0]?.trim().toLowerCase() ?? ""
-  return first.startsWith("en") ? "en" : "zh-CN"
-}
-
-export const translate = (locale: Locale, key: string, params: MessageParams = {}): string => {
-  const template = CATALOGUES[locale][key] ?? CATALOGUES.en[key] ?? key
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
-    const value = params[name]
-    if (value === undefined) return `{${name}}`
-    // Field and safety-plan part names inside messages (one, or a comma list) are translated
-    // when the catalogue knows them, so "transport, risksDisclosed" reads as Chinese.
-    const catalogue = CATALOGUES[locale]
-    const word = (token: string) => catalogue[`field.${token}`] ?? catalogue[`safetyPlan.${token}`] ?? token
-    return String(value)
-      .split(", ")
-      .map(word)
-      .join(locale === "zh-CN" ? "、" : ", ")
-  })
-}
+export * from "./catalogues.js"
 
 /**
  * Schema messages are catalogue keys, optionally with `|name=value` parameters
@@ -62,12 +37,6 @@ export const toValidationError = (error: ParseResult.ParseError): ValidationErro
     out.push(issueFromMessage(path, issue.message))
   }
   return new ValidationError({ issues: out })
-}
-
-/** A field's label from the catalogue (`field.<name>`), or its path when there is none. */
-export const fieldLabel = (locale: Locale, path: string): string => {
-  const top = path.split(".")[0]
-  return CATALOGUES[locale][`field.${top}`] ?? path
 }
 
 export interface LocalizedError {
