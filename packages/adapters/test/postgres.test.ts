@@ -48,9 +48,13 @@ if (url) {
         const [a, b] = await Promise.all([fresh.open({ migrate: false }), fresh.open({ migrate: false })])
         try {
           const results = await Promise.all([migrateToLatest(a.db, "postgres"), migrateToLatest(b.db, "postgres")])
-          expect(results.map((r) => r.results?.map((m) => m.status) ?? []).sort()).toEqual([[], ["Success", "Success"]])
+          expect(results.map((r) => r.results?.map((m) => m.status) ?? []).sort()).toEqual([[], ["Success", "Success", "Success"]])
           const applied = await a.db.selectFrom("kysely_migration").select("name").execute()
-          expect(applied.map((r) => r.name)).toEqual(["2026_11_28_0001_initial", "2026_11_28_0002_indexes"])
+          expect(applied.map((r) => r.name)).toEqual([
+            "2026_11_28_0001_initial",
+            "2026_11_28_0002_indexes",
+            "2026_11_28_0003_volunteer_status_order"
+          ])
         } finally {
           await a.close()
           await b.close()
@@ -61,7 +65,7 @@ if (url) {
       const { connectionString, drop } = await createDatabase()
       try {
         const result = await migratePostgres({ connectionString, schema: "yinfa_app" })
-        expect(result.results?.map((r) => r.status)).toEqual(["Success", "Success"])
+        expect(result.results?.map((r) => r.status)).toEqual(["Success", "Success", "Success"])
         expect((await migratePostgres({ connectionString, schema: "yinfa_app" })).results).toEqual([])
         const handle = await makePostgresStore({ connectionString, schema: "yinfa_app" })
         try {

@@ -92,7 +92,8 @@ export const runSqlChecks = (target: SqlTarget): void => {
           const first = await migrateToLatest(handle.db, target.dialect)
           expect(first.results?.map((r) => [r.migrationName, r.status])).toEqual([
             ["2026_11_28_0001_initial", "Success"],
-            ["2026_11_28_0002_indexes", "Success"]
+            ["2026_11_28_0002_indexes", "Success"],
+            ["2026_11_28_0003_volunteer_status_order", "Success"]
           ])
           const tables = await userTables(handle.db)
           const second = await migrateToLatest(handle.db, target.dialect)

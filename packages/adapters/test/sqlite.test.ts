@@ -91,11 +91,15 @@ describe("SQLite specifics", () => {
     try {
       const outputs = await Promise.all([migrate(), migrate()])
       // Exactly one process applied it; the other found nothing pending.
-      expect(outputs.map((o) => JSON.parse(o)).sort()).toEqual([[], ["Success", "Success"]])
+      expect(outputs.map((o) => JSON.parse(o)).sort()).toEqual([[], ["Success", "Success", "Success"]])
       const handle = await makeSqliteStore({ filename, migrate: false })
       try {
         const applied = await handle.db.selectFrom("kysely_migration").select("name").execute()
-        expect(applied.map((r) => r.name)).toEqual(["2026_11_28_0001_initial", "2026_11_28_0002_indexes"])
+        expect(applied.map((r) => r.name)).toEqual([
+          "2026_11_28_0001_initial",
+          "2026_11_28_0002_indexes",
+          "2026_11_28_0003_volunteer_status_order"
+        ])
       } finally {
         await handle.close()
       }

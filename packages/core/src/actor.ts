@@ -56,10 +56,15 @@ export const requireCityAdmin = (actor: Actor): Effect.Effect<void, Forbidden> =
  * A write to a record in region `regionCode`: viewers never, region admins only in their own
  * region (also when moving a record: both the old and the new region must be theirs).
  */
-export const requireWriteIn = (actor: Actor, regionCode: string | null): Effect.Effect<void, Forbidden> =>
-  Effect.zipRight(
-    requireWriter(actor),
-    actor.role === "city-admin" || (regionCode !== null && regionCode === actor.regionCode)
-      ? Effect.void
-      : Effect.fail(forbidden("forbidden.outOfRegion", "this record belongs to another region", { region: regionCode ?? "" }))
-  )
+export const requireWriteIn = (actor: Actor, regionCode: string | null): Effect.Effect<void, Forbidden> => {
+  const refusal = writeRefusalIn(actor, regionCode)
+  return refusal === null ? Effect.void : Effect.fail(refusal)
+}
+
+/** `requireWriteIn` as a value, for bulk writes that check rows one by one: the refusal, or null. */
+export const writeRefusalIn = (actor: Actor, regionCode: string | null): Forbidden | null =>
+  actor.role === "viewer"
+    ? forbidden("forbidden.readOnly", "viewers cannot change records")
+    : actor.role === "city-admin" || (regionCode !== null && regionCode === actor.regionCode)
+      ? null
+      : forbidden("forbidden.outOfRegion", "this record belongs to another region", { region: regionCode ?? "" })

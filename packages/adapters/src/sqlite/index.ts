@@ -5,6 +5,7 @@ import { Kysely, type MigrationResultSet, SqliteDialect } from "kysely"
 import { type SqlStoreHandle, scopedStoreLayer } from "../sql/handle.js"
 import { makeKyselyStore } from "../sql/KyselyStore.js"
 import { migrateToLatest } from "../sql/migrations/index.js"
+import { withStatementCache } from "./statementCache.js"
 
 export type { Database } from "../sql/database.js"
 export type { SqlStoreHandle } from "../sql/handle.js"
@@ -31,7 +32,7 @@ export const openSqlite = (options: Pick<SqliteStoreOptions, "filename" | "busyT
   database.pragma("foreign_keys = ON")
   database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMillis ?? 5000))}`)
   database.pragma("synchronous = NORMAL")
-  return new Kysely<any>({ dialect: new SqliteDialect({ database }) })
+  return new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
 }
 
 /** Applies pending migrations to an open database, or opens the file, migrates and closes it. */

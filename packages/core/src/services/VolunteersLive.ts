@@ -2,8 +2,8 @@ import { Effect, Either, Layer } from "effect"
 import { type Actor, CurrentActor, requireWriter } from "../actor.js"
 import { YinfaConfig } from "../config.js"
 import { newId, type VolunteerId } from "../domain/ids.js"
-import { residentIdBirthDate } from "../domain/residentId.js"
 import { type Volunteer, VolunteerArchive, VolunteerCreate, VolunteerUpdate } from "../domain/volunteer.js"
+import { volunteerRuleIssues } from "../domain/volunteerRules.js"
 import { conflict, forbidden, invalid, ValidationError, type ValidationIssue } from "../errors.js"
 import { translate } from "../i18n/index.js"
 import { Store } from "../ports/Store.js"
@@ -20,7 +20,8 @@ import {
   listScoped,
   removeAudited,
   requireWriteRow,
-  updateAudited
+  updateAudited,
+  writeRowRefusal
 } from "./internal/crud.js"
 import { maskedVolunteerFields, maskVolunteer, VOLUNTEER_SENSITIVE_FIELDS } from "./internal/masking.js"
 import { captureDeps, type ServiceLayer } from "./ResourceService.js"
@@ -34,27 +35,6 @@ const issue = (path: string, key: string, params?: Record<string, string>): Vali
   message: translate("en", key, params),
   ...(params ? { params } : {})
 })
-
-/**
- * The rules a volunteer record must satisfy beyond its field schemas, checked on the whole
- * record (on update: the stored record with the changes applied) and reported together so a
- * form can mark every bad field at once.
- */
-const ruleIssues = (v: VolunteerFields, now: string): Array<ValidationIssue> => {
-  const issues: Array<ValidationIssue> = []
-  const nowMs = Date.parse(now)
-  if (Date.parse(v.consentAt) > nowMs) issues.push(issue("consentAt", "validation.consentInFuture"))
-  if (v.healthDataConsentAt !== null && Date.parse(v.healthDataConsentAt) > nowMs)
-    issues.push(issue("healthDataConsentAt", "validation.consentInFuture"))
-  if (v.fitness !== null && v.healthDataConsentAt === null) issues.push(issue("fitness", "validation.fitnessNeedsConsent"))
-  if (v.idNumber !== null && residentIdBirthDate(v.idNumber) !== v.birthDate)
-    issues.push(issue("idNumber", "validation.idNumber.birthDateMismatch"))
-  const chosen = new Set<string>(v.expertise)
-  const stray = Object.keys(v.expertiseYears).filter((field) => !chosen.has(field))
-  if (stray.length > 0) issues.push(issue(`expertiseYears.${stray[0]}`, "validation.expertiseYearsField"))
-  if (v.channels.length === 0) issues.push(issue("channels", "validation.channels"))
-  return issues
-}
 
 /**
  * Rules that need the store: the region and the Party branch must exist. Given what the store
@@ -82,7 +62,7 @@ const lookUpReferences = (codes: ReadonlyArray<string>, branchIds: ReadonlyArray
 const requireValid = (v: VolunteerFields) =>
   Effect.gen(function* () {
     const found = yield* lookUpReferences([v.regionCode], v.partyBranchId === null ? [] : [v.partyBranchId])
-    const issues = [...ruleIssues(v, yield* nowInstant), ...referenceIssuesIn(v, found.regions, found.branches)]
+    const issues = [...volunteerRuleIssues(v, yield* nowInstant), ...referenceIssuesIn(v, found.regions, found.branches)]
     if (issues.length > 0) return yield* Effect.fail(new ValidationError({ issues }))
   })
 
@@ -295,9 +275,9 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
                 refuse(index, command.left)
                 continue
               }
-              const scope = yield* Effect.either(requireWriteRow(actor, "volunteers", command.right))
-              if (Either.isLeft(scope)) {
-                refuse(index, scope.left)
+              const refusal = writeRowRefusal(actor, "volunteers", command.right)
+              if (refusal !== null) {
+                refuse(index, refusal)
                 continue
               }
               decoded.push({ index, fields: { ...command.right, joinedAt: command.right.joinedAt ?? today } })
@@ -308,7 +288,10 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
               [...new Set(decoded.flatMap((d) => (d.fields.partyBranchId === null ? [] : [d.fields.partyBranchId])))]
             )
             const valid = decoded.filter((d) => {
-              const issues = [...ruleIssues(d.fields, now), ...referenceIssuesIn(d.fields, references.regions, references.branches)]
+              const issues = [
+                ...volunteerRuleIssues(d.fields, now),
+                ...referenceIssuesIn(d.fields, references.regions, references.branches)
+              ]
               if (issues.length > 0) refuse(d.index, new ValidationError({ issues }))
               return issues.length === 0
             })

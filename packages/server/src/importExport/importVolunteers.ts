@@ -3,16 +3,16 @@ import {
   CurrentActor,
   forbidden,
   invalid,
-  type Locale,
   nowInstant,
   Q,
   requireWriter,
-  residentIdBirthDate,
   Store,
   toValidationError,
+  ValidationError,
   type Volunteer,
   VolunteerCreate,
   Volunteers,
+  volunteerRuleIssues,
   YinfaConfig
 } from "@yinfa/core"
 import { Effect, Either, Schema } from "effect"
@@ -25,24 +25,10 @@ export interface VolunteerImportOptions extends ImportOptions {
   readonly region?: string | null
 }
 
-const decodeCreate = Schema.decodeUnknownEither(VolunteerCreate, { errors: "all", onExcessProperty: "ignore" })
-type Command = typeof VolunteerCreate.Type
+const stringOrNull = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null)
 
-/**
- * The rules of the Volunteers service that need no store, checked here too so that an
- * all-or-nothing import can report every row before it writes anything. The service stays the
- * authority: it checks them again on write.
- */
-const ruleIssues = (c: Command, row: number, now: string, locale: Locale): Array<RowIssue> => {
-  const out: Array<RowIssue> = []
-  const at = (path: string, key: string) => out.push(rowIssue(locale, row, rosterColumnOf(path), key))
-  if (c.consentAt > now) at("consentAt", "validation.consentInFuture")
-  if (c.healthDataConsentAt !== null && c.healthDataConsentAt > now) at("healthDataConsentAt", "validation.consentInFuture")
-  if (c.fitness !== null && c.healthDataConsentAt === null) at("fitness", "validation.fitnessNeedsConsent")
-  if (c.idNumber !== null && residentIdBirthDate(c.idNumber) !== c.birthDate) at("idNumber", "validation.idNumber.birthDateMismatch")
-  if (c.channels.length === 0) at("channels", "validation.channels")
-  return out
-}
+/** Only for rows the parser already refused: their other problems belong in the report too. */
+const decodeCreate = Schema.decodeUnknownEither(VolunteerCreate, { errors: "all", onExcessProperty: "ignore" })
 
 /**
  * Imports a volunteer roster (.xlsx or .csv) through the Volunteers service, so volunteer
@@ -82,45 +68,49 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
 
     /** First row of the file holding each ID number and phone. */
     const seen = { idNumber: new Map<string, number>(), phone: new Map<string, number>() }
-    const regionName = new Map(regions.map((r) => [r.code, r.name]))
+    const regionName = new Map<string, string>(regions.map((r) => [r.code, r.name]))
 
     const prepare = (batch: ReadonlyArray<ParsedRosterRow>) =>
       Effect.gen(function* () {
         const now = yield* nowInstant
         const checked = batch.map((parsed) => {
           const issues: Array<RowIssue> = [...parsed.issues]
-          let command: Command | null = null
-          const decoded = decodeCreate(parsed.input)
-          if (Either.isLeft(decoded)) {
-            // Fields already reported as unreadable are not reported twice.
+          if (issues.length > 0) {
+            // The row will not be written: the schema's findings complete its report here. Fields
+            // already reported as unreadable are not reported twice. Rows the parser accepted are
+            // checked by the Volunteers service alone, when written (one decoding per row).
+            const decoded = decodeCreate(parsed.input)
+            const found = Either.isLeft(decoded)
+              ? toValidationError(decoded.left)
+              : new ValidationError({ issues: volunteerRuleIssues(decoded.right, now) })
             const reported = new Set(issues.map((i) => i.column))
-            for (const i of issuesOfError(toValidationError(decoded.left), parsed.row, locale, rosterColumnOf))
-              if (!reported.has(i.column)) issues.push(i)
-          } else {
-            command = decoded.right
-            issues.push(...ruleIssues(command, parsed.row, now, locale))
-            if (own !== null && command.regionCode !== own)
-              issues.push(
-                rowIssue(locale, parsed.row, ROSTER_HEADER.region, "import.regionOutOfScope", {
-                  region: regionName.get(command.regionCode) ?? command.regionCode
-                })
-              )
+            for (const i of issuesOfError(found, parsed.row, locale, rosterColumnOf)) if (!reported.has(i.column)) issues.push(i)
           }
+          // Said here in the import's own words (the service would refuse the row as forbidden).
+          if (issues.length === 0 && own !== null && parsed.input.regionCode !== own)
+            issues.push(
+              rowIssue(locale, parsed.row, ROSTER_HEADER.region, "import.regionOutOfScope", {
+                region: regionName.get(String(parsed.input.regionCode)) ?? String(parsed.input.regionCode)
+              })
+            )
+          // The parser normalised ID numbers and phones (full-width digits, spaces, dashes).
+          const identifiers = { idNumber: stringOrNull(parsed.input.idNumber), phone: stringOrNull(parsed.input.phone) }
           for (const field of ["idNumber", "phone"] as const) {
-            const value = command?.[field] ?? (typeof parsed.input[field] === "string" ? (parsed.input[field] as string) : null)
-            if (!value) continue
+            const value = identifiers[field]
+            if (value === null) continue
             const first = seen[field].get(value)
             if (first === undefined) seen[field].set(value, parsed.row)
             else issues.push(rowIssue(locale, parsed.row, ROSTER_HEADER[field], "import.duplicateInFile", { row: first, field }))
           }
-          return { row: parsed.row, input: parsed.input, command, issues }
+          return { row: parsed.row, input: parsed.input, identifiers, issues }
         })
 
         // Volunteers already stored with the same ID number or phone, in any region: the store
         // is asked directly (one query per field and batch) because the service's list is scoped.
+        // The service would refuse them too; asking here lets the report name the record.
         const existing = new Map<string, Volunteer>()
         for (const field of ["idNumber", "phone"] as const) {
-          const values = checked.flatMap((c) => (c.command?.[field] ? [c.command[field] as string] : []))
+          const values = checked.flatMap((c) => (c.issues.length === 0 && c.identifiers[field] !== null ? [c.identifiers[field]] : []))
           if (values.length === 0) continue
           const found = yield* store.list("volunteers", Q.all([Q.in(field, values)]))
           for (const v of found.rows) existing.set(`${field}:${v[field]}`, v)
@@ -128,7 +118,7 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
         const rows = checked.map((c) => {
           const issues = [...c.issues]
           for (const field of ["idNumber", "phone"] as const) {
-            const match = c.command?.[field] ? existing.get(`${field}:${c.command[field]}`) : undefined
+            const match = c.identifiers[field] !== null ? existing.get(`${field}:${c.identifiers[field]}`) : undefined
             if (!match) continue
             // Outside the actor's jurisdiction only the fact is told, not whose record it is.
             issues.push(
@@ -137,13 +127,12 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
                 : rowIssue(locale, c.row, ROSTER_HEADER[field], "import.existingElsewhere", { field })
             )
           }
-          // A row the schema refused always has an issue (it was decoded above).
           return { row: c.row, issues }
         })
         const prepared: PreparedBatch = {
           rows,
-          // The batch's valid rows in one service call: the service checks every rule again and
-          // answers row by row; the importer's checks above only make the report friendlier.
+          // The batch's rows in one service call: the service decodes and checks every rule
+          // (jurisdiction included) and answers row by row.
           write: (positions) => {
             const create = volunteers.createMany(positions.map((i) => checked[i].input))
             // The store refuses the whole batch when someone else registered one of these people

@@ -193,23 +193,32 @@ const number = (v: CellValue): Parsed<number> | null => {
   return s !== "" && Number.isFinite(n) ? { ok: n } : bad("import.badNumber", { value: text(v) })
 }
 
-/** A label (or code) to its code; the accepted labels are named in the message. */
-const choose = (v: CellValue, choices: ReadonlyArray<readonly [string, ReadonlyArray<string>]>): Parsed<string> | null => {
-  if (isBlank(v)) return null
-  const s = normalizeText(text(v))
-  for (const [code, labels] of choices) if (labels.some((l) => normalizeText(l) === s)) return { ok: code }
-  return bad("import.badValue", { value: text(v), accepted: choices.map(([, labels]) => labels[0]).join("、") })
+/**
+ * A reader of labels (or codes) to their codes; the accepted labels are named in the message.
+ * The labels are normalised once, not for every cell.
+ */
+const chooser = (choices: ReadonlyArray<readonly [string, ReadonlyArray<string>]>) => {
+  const codes = new Map<string, string>()
+  for (const [code, labels] of choices) for (const l of labels) if (!codes.has(normalizeText(l))) codes.set(normalizeText(l), code)
+  const accepted = choices.map(([, labels]) => labels[0]).join("、")
+  return (v: CellValue): Parsed<string> | null => {
+    if (isBlank(v)) return null
+    const code = codes.get(normalizeText(text(v)))
+    return code !== undefined ? { ok: code } : bad("import.badValue", { value: text(v), accepted })
+  }
 }
 
 const YES = ["是", "Y", "yes", "true", "1", "√", "✓", "中共党员", "党员", "已入库"]
 const NO = ["否", "N", "no", "false", "0", "×", "✗", "群众", "非党员", "未入库"]
 
+const chooseYesNo = chooser([
+  ["yes", YES],
+  ["no", NO]
+])
+
 const yesNo = (v: CellValue): Parsed<boolean> | null => {
   if (typeof v === "boolean") return { ok: v }
-  const c = choose(v, [
-    ["yes", YES],
-    ["no", NO]
-  ])
+  const c = chooseYesNo(v)
   return c === null || !("ok" in c) ? c : { ok: c.ok === "yes" }
 }
 
@@ -227,6 +236,10 @@ const FITNESS = [
   ["online-only", [ENUM_LABELS.fitness["online-only"], "online-only", "只能线上", "仅限线上"]]
 ] as const
 
+const chooseGender = chooser(GENDERS)
+const chooseRetirement = chooser(RETIREMENT)
+const chooseFitness = chooser(FITNESS)
+
 const channels = (v: CellValue): Parsed<ReadonlyArray<string>> | null => {
   if (isBlank(v)) return null
   const out = new Set<string>()
@@ -242,21 +255,27 @@ const channels = (v: CellValue): Parsed<ReadonlyArray<string>> | null => {
   return { ok: [...out] }
 }
 
+const CATEGORY_LABELS = CATEGORIES.map((c) => ({ code: c.code, label: normalizeText(c.label["zh-CN"]) }))
+const CATEGORIES_ACCEPTED = CATEGORIES.map((c) => c.label["zh-CN"]).join("、")
+
 /** 讲好党的故事, 党的故事, 乡村振兴, a code: a token names the one category whose label holds it. */
 const categories = (v: CellValue): Parsed<ReadonlyArray<string>> | null => {
   if (isBlank(v)) return null
   const out: Array<string> = []
   for (const token of splitList(text(v))) {
     const t = normalizeText(token)
-    const hits = CATEGORIES.filter(
-      (c) => c.code === t || normalizeText(c.label["zh-CN"]).includes(t) || t.includes(normalizeText(c.label["zh-CN"]))
-    )
-    if (hits.length !== 1 || t.length < 2)
-      return bad("import.badValue", { value: token, accepted: CATEGORIES.map((c) => c.label["zh-CN"]).join("、") })
+    const hits = CATEGORY_LABELS.filter((c) => c.code === t || c.label.includes(t) || t.includes(c.label))
+    if (hits.length !== 1 || t.length < 2) return bad("import.badValue", { value: token, accepted: CATEGORIES_ACCEPTED })
     if (!out.includes(hits[0].code)) out.push(hits[0].code)
   }
   return { ok: out }
 }
+
+/** Expertise fields by code and by normalised label. */
+const EXPERTISE_CODES = new Map<string, string>(
+  EXPERTISE_FIELDS.flatMap((e) => [[normalizeText(e.label["zh-CN"]), e.code] as const, [e.code, e.code] as const])
+)
+const EXPERTISE_ACCEPTED = EXPERTISE_FIELDS.map((e) => e.label["zh-CN"]).join("、")
 
 /** 农业科技, 农业科技（30年）, 农业科技:30 → the field code and, when given, the years. */
 const expertise = (v: CellValue): Parsed<{ fields: ReadonlyArray<string>; years: Record<string, number> }> | null => {
@@ -266,10 +285,10 @@ const expertise = (v: CellValue): Parsed<{ fields: ReadonlyArray<string>; years:
   for (const token of splitList(text(v))) {
     const m = /^(.+?)[(（:：]?\s*(\d{1,2})\s*年?[)）]?$/.exec(token)
     const label = normalizeText(m ? m[1] : token)
-    const field = EXPERTISE_FIELDS.find((e) => e.code === label || normalizeText(e.label["zh-CN"]) === label)
-    if (!field) return bad("import.badValue", { value: token, accepted: EXPERTISE_FIELDS.map((e) => e.label["zh-CN"]).join("、") })
-    if (!fields.includes(field.code)) fields.push(field.code)
-    if (m) years[field.code] = Number(m[2])
+    const code = EXPERTISE_CODES.get(label)
+    if (code === undefined) return bad("import.badValue", { value: token, accepted: EXPERTISE_ACCEPTED })
+    if (!fields.includes(code)) fields.push(code)
+    if (m) years[code] = Number(m[2])
   }
   return { ok: { fields, years } }
 }
@@ -320,7 +339,7 @@ export const rosterRowParser = (ctx: RosterContext) => {
     }
     const name = text(cell("name"))
     if (name !== "") input.name = name
-    take("gender", choose(cell("gender"), GENDERS))
+    take("gender", chooseGender(cell("gender")))
     take("birthDate", parseDate(cell("birthDate")))
     take("idNumber", normalizeIdentifier(cell("idNumber")))
     take("phone", normalizeIdentifier(cell("phone")))
@@ -336,14 +355,14 @@ export const rosterRowParser = (ctx: RosterContext) => {
       const s = text(cell(key))
       if (s !== "") input[key] = s
     }
-    take("retirementType", choose(cell("retirementType"), RETIREMENT))
+    take("retirementType", chooseRetirement(cell("retirementType")))
     take("partyMember", yesNo(cell("partyMember")))
     const ex = expertise(cell("expertise"))
     take("expertise", ex, "expertise", (e) => e.fields)
     if (ex && "ok" in ex) input.expertiseYears = ex.ok.years
     take("interests", categories(cell("interests")))
     take("talentPool", yesNo(cell("talentPool")))
-    take("fitness", choose(cell("fitness"), FITNESS))
+    take("fitness", chooseFitness(cell("fitness")))
     take("monthlyHours", number(cell("monthlyHours")))
     take("channels", channels(cell("channels")))
     take("consentAt", parseInstant(cell("consentAt"), ctx.utcOffsetMinutes))

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, type MigrationResu
 import type { SqlDialect } from "../dialect.js"
 import { initial } from "./2026_11_28_0001_initial.js"
 import { indexes } from "./2026_11_28_0002_indexes.js"
+import { volunteerStatusOrder } from "./2026_11_28_0003_volunteer_status_order.js"
 
 /**
  * The one migration set, shipped in code: a file-system provider finds nothing once tsup has
@@ -10,7 +11,8 @@ import { indexes } from "./2026_11_28_0002_indexes.js"
  */
 export const migrations = (dialect: SqlDialect): Record<string, Migration> => ({
   "2026_11_28_0001_initial": initial(dialect),
-  "2026_11_28_0002_indexes": indexes(dialect)
+  "2026_11_28_0002_indexes": indexes(dialect),
+  "2026_11_28_0003_volunteer_status_order": volunteerStatusOrder(dialect)
 })
 
 export const migrationProvider = (dialect: SqlDialect): MigrationProvider => ({

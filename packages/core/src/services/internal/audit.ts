@@ -30,7 +30,9 @@ export const auditChanges = (
     if (key === "updatedAt" || key === "createdAt") continue
     const b = before?.[key] ?? null
     const a = after?.[key] ?? null
-    if (same(a, b)) continue
+    // A created or deleted record's fields change from or to nothing: no need to compare them
+    // as JSON (an import logs tens of thousands of creations).
+    if (a === null || b === null ? a === b : same(a, b)) continue
     changes[key] = sensitive.has(key) ? { before: maskSensitive(key, b), after: maskSensitive(key, a) } : { before: b, after: a }
   }
   return changes

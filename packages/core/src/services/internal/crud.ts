@@ -1,5 +1,5 @@
 import { Effect, Either, Schema } from "effect"
-import { type Actor, CurrentActor, inScope, requireWriteIn, scopeFilters } from "../../actor.js"
+import { type Actor, CurrentActor, inScope, requireWriteIn, scopeFilters, writeRefusalIn } from "../../actor.js"
 import { invalid, NotFound, type ValidationError } from "../../errors.js"
 import { toValidationError } from "../../i18n/index.js"
 import type { Filter, ListResult, Query } from "../../query.js"
@@ -88,6 +88,9 @@ const regionOf = (resource: ResourceName, row: object): string | null => {
 
 /** Whether the actor may write a record of this resource in that region. */
 export const requireWriteRow = (actor: Actor, resource: ResourceName, row: object) => requireWriteIn(actor, regionOf(resource, row))
+
+/** `requireWriteRow` as a value (the refusal, or null), for bulk writes. */
+export const writeRowRefusal = (actor: Actor, resource: ResourceName, row: object) => writeRefusalIn(actor, regionOf(resource, row))
 
 /** The audit entry of a created row (shared by the single and the bulk insert, so both log alike). */
 const createdAudit = (resource: ResourceName, saved: { readonly id: string }, options: { action?: string; note?: string }): AuditInput => ({
