@@ -1,6 +1,6 @@
 import { Effect, Layer } from "effect"
 import { CurrentActor } from "../actor.js"
-import { type Activity, ActivityCancel, ActivityCreate, ActivityUpdate, type SafetyPlan } from "../domain/activity.js"
+import { type Activity, ActivityCancel, type ActivityStatus, ActivityCreate, ActivityUpdate, type SafetyPlan } from "../domain/activity.js"
 import { categoryDef } from "../domain/categories.js"
 import { type ActivityId, newId } from "../domain/ids.js"
 import { type Conflict, conflict, ValidationError, type ValidationIssue } from "../errors.js"
@@ -18,8 +18,10 @@ import {
   listScoped,
   removeAudited,
   requireRegion,
+  requireStatus,
   requireWriteRow,
-  updateAudited
+  updateAudited,
+  writableInStatus
 } from "./internal/crud.js"
 import { writeAudit } from "./internal/audit.js"
 import { captureDeps, type ServiceDeps } from "./ResourceService.js"
@@ -102,13 +104,10 @@ export const publishProblem = (activity: Activity): Conflict | null => {
   return null
 }
 
-const wrongState = (activity: Activity, action: string) =>
-  Effect.fail(
-    conflict("conflict.state", `the activity is "${activity.status}": "${action}" is not possible`, {
-      status: activity.status,
-      action
-    })
-  )
+const describeActivity = (status: ActivityStatus, action: string) => `the activity is "${status}": "${action}" is not possible`
+
+const writable = (id: string, allowed: ReadonlyArray<ActivityStatus>, action: string) =>
+  writableInStatus("activities", id, allowed, action, describeActivity)
 
 /** Sign-ups that still hold or wait for a place. */
 const OPEN_PARTICIPATION = ["signed-up", "waitlisted", "confirmed"] as const
@@ -145,16 +144,18 @@ export const ActivitiesLive: Layer.Layer<Activities, never, ServiceDeps> = Layer
       update: (id, input) =>
         provide(
           Effect.gen(function* () {
+            // Not `writable`: the edited record must be writable too (a move out of the actor's
+            // region), and that, like a bad input, is reported ahead of the status.
             const actor = yield* CurrentActor
             const before = yield* getScoped("activities", id)
             const patch = yield* decodeInput(ActivityUpdate, input)
             yield* requireWriteRow(actor, "activities", before)
             const after = { ...before, ...patch }
             yield* requireWriteRow(actor, "activities", after)
-            if (before.status === "completed" || before.status === "cancelled") return yield* wrongState(before, "update")
+            yield* requireStatus(before, ["draft", "published"], "update", describeActivity)
             // Sign-ups carry the activity's region; moving a public activity would strand them.
-            if (patch.regionCode && patch.regionCode !== before.regionCode && before.status !== "draft")
-              return yield* wrongState(before, "changeRegion")
+            if (patch.regionCode && patch.regionCode !== before.regionCode)
+              yield* requireStatus(before, ["draft"], "changeRegion", describeActivity)
             if (patch.regionCode) yield* requireRegion("regionCode", patch.regionCode)
             // Only references the caller touches are checked, so an unrelated edit is not blocked.
             yield* failOn([...(yield* fieldProblems(after)), ...(yield* referenceProblems(patch))])
@@ -169,20 +170,14 @@ export const ActivitiesLive: Layer.Layer<Activities, never, ServiceDeps> = Layer
       remove: (id) =>
         provide(
           Effect.gen(function* () {
-            const actor = yield* CurrentActor
-            const row = yield* getScoped("activities", id)
-            yield* requireWriteRow(actor, "activities", row)
-            if (row.status !== "draft") return yield* wrongState(row, "delete")
+            const row = yield* writable(id, ["draft"], "delete")
             return yield* removeAudited("activities", row)
           })
         ),
       publish: (id) =>
         provide(
           Effect.gen(function* () {
-            const actor = yield* CurrentActor
-            const before = yield* getScoped("activities", id)
-            yield* requireWriteRow(actor, "activities", before)
-            if (before.status !== "draft") return yield* wrongState(before, "publish")
+            const before = yield* writable(id, ["draft"], "publish")
             const problem = publishProblem(before)
             if (problem) return yield* Effect.fail(problem)
             const now = yield* nowInstant
@@ -197,10 +192,7 @@ export const ActivitiesLive: Layer.Layer<Activities, never, ServiceDeps> = Layer
       complete: (id) =>
         provide(
           Effect.gen(function* () {
-            const actor = yield* CurrentActor
-            const before = yield* getScoped("activities", id)
-            yield* requireWriteRow(actor, "activities", before)
-            if (before.status !== "published") return yield* wrongState(before, "complete")
+            const before = yield* writable(id, ["published"], "complete")
             if ((yield* nowLocal) < before.startsAt)
               return yield* Effect.fail(conflict("conflict.completeBeforeStart", "the activity has not started yet"))
             const now = yield* nowInstant
@@ -217,10 +209,11 @@ export const ActivitiesLive: Layer.Layer<Activities, never, ServiceDeps> = Layer
           Effect.gen(function* () {
             const actor = yield* CurrentActor
             const store = yield* Store
+            // Not `writable`: a missing reason is reported ahead of a refusal or the status.
             const before = yield* getScoped("activities", id)
             const { reason } = yield* decodeInput(ActivityCancel, input)
             yield* requireWriteRow(actor, "activities", before)
-            if (before.status !== "draft" && before.status !== "published") return yield* wrongState(before, "cancel")
+            yield* requireStatus(before, ["draft", "published"], "cancel", describeActivity)
             const now = yield* nowInstant
             return yield* store.transaction(
               Effect.gen(function* () {

@@ -1,7 +1,6 @@
 import { Effect, Layer } from "effect"
 import { CurrentActor, requireCityAdmin, requireWriter } from "../actor.js"
 import {
-  type ExperienceReport,
   ExperienceReportCreate,
   ExperienceReportUpdate,
   ReportPublish,
@@ -9,7 +8,7 @@ import {
   type ReportStatus
 } from "../domain/experienceReport.js"
 import { type ExperienceReportId, newId, type UserId } from "../domain/ids.js"
-import { conflict, invalid } from "../errors.js"
+import { invalid } from "../errors.js"
 import { Store } from "../ports/Store.js"
 import { nowInstant } from "../time.js"
 import {
@@ -20,16 +19,15 @@ import {
   listScoped,
   removeAudited,
   requireRegion,
+  requireStatus,
   requireWriteRow,
-  updateAudited
+  updateAudited,
+  writableInStatus
 } from "./internal/crud.js"
 import { ExperienceReports } from "./ExperienceReports.js"
 import { captureDeps } from "./ResourceService.js"
 
-const requireReportStatus = (report: ExperienceReport, allowed: ReadonlyArray<ReportStatus>, action: string) =>
-  allowed.includes(report.status)
-    ? Effect.void
-    : Effect.fail(conflict("conflict.state", `report is ${report.status}; cannot ${action}`, { status: report.status, action }))
+const describeReport = (status: ReportStatus, action: string) => `report is ${status}; cannot ${action}`
 
 /** A report tells of its own region's work, so it may cite only that region's activities. */
 const requireActivitiesIn = (regionCode: string, activityIds: ReadonlyArray<string>) =>
@@ -54,22 +52,20 @@ export const ExperienceReportsLive = Layer.effect(
 
     /** A report its region's admin (or a city admin) may write, in a state the action starts from. */
     const writable = (id: string, allowed: ReadonlyArray<ReportStatus>, action: string) =>
-      Effect.gen(function* () {
-        const actor = yield* CurrentActor
-        const report = yield* getScoped("experience-reports", id)
-        yield* requireWriteRow(actor, "experience-reports", report)
-        yield* requireReportStatus(report, allowed, action)
-        return report
-      })
+      writableInStatus("experience-reports", id, allowed, action, describeReport)
 
-    /** Reviewing belongs to the city bureau's Function Department, never to the submitting region. */
+    /**
+     * Reviewing belongs to the city bureau's Function Department, never to the submitting region:
+     * the right comes from the actor's role, not from the report's region, so `writableInStatus`
+     * (which asks whether the actor may write the row) would let the region's own admin review.
+     */
     const reviewable = (id: string, allowed: ReadonlyArray<ReportStatus>, action: string) =>
       Effect.gen(function* () {
         const actor = yield* CurrentActor
         const report = yield* getScoped("experience-reports", id)
         yield* requireWriter(actor)
         yield* requireCityAdmin(actor)
-        yield* requireReportStatus(report, allowed, action)
+        yield* requireStatus(report, allowed, action, describeReport)
         return report
       })
 

@@ -15,16 +15,18 @@ import {
   listScoped,
   removeAudited,
   requireRegion,
+  requireStatus,
   requireWriteRow,
-  updateAudited
+  updateAudited,
+  writableInStatus
 } from "./internal/crud.js"
 import { Pairings } from "./Pairings.js"
 import { captureDeps } from "./ResourceService.js"
 
+const describePairing = (status: PairingStatus, action: string) => `pairing is ${status}; cannot ${action}`
+
 export const requirePairingStatus = (pairing: Pairing, allowed: ReadonlyArray<PairingStatus>, action: string) =>
-  allowed.includes(pairing.status)
-    ? Effect.void
-    : Effect.fail(conflict("conflict.state", `pairing is ${pairing.status}; cannot ${action}`, { status: pairing.status, action }))
+  requireStatus(pairing, allowed, action, describePairing)
 
 type MenteeFields = Pick<Pairing, "menteeType" | "menteeName" | "beneficiaryOrganizationId" | "guardianContact">
 
@@ -111,13 +113,7 @@ export const PairingsLive = Layer.effect(
 
     /** Loads a pairing the actor may change and checks it is in a state the action starts from. */
     const writable = (id: string, allowed: ReadonlyArray<PairingStatus>, action: string) =>
-      Effect.gen(function* () {
-        const actor = yield* CurrentActor
-        const pairing = yield* getScoped("pairings", id)
-        yield* requireWriteRow(actor, "pairings", pairing)
-        yield* requirePairingStatus(pairing, allowed, action)
-        return pairing
-      })
+      writableInStatus("pairings", id, allowed, action, describePairing)
 
     const close = (id: string, input: unknown, from: PairingStatus, to: PairingStatus, action: string) =>
       provide(

@@ -1,6 +1,6 @@
 import { Effect, Either, Schema } from "effect"
 import { type Actor, CurrentActor, inScope, requireWriteIn, scopeFilters, writeRefusalIn } from "../../actor.js"
-import { invalid, NotFound, type ValidationError } from "../../errors.js"
+import { type Conflict, conflict, invalid, NotFound, type ValidationError } from "../../errors.js"
 import { toValidationError } from "../../i18n/index.js"
 import type { Filter, ListResult, Query } from "../../query.js"
 import { Store } from "../../ports/Store.js"
@@ -91,6 +91,46 @@ export const requireWriteRow = (actor: Actor, resource: ResourceName, row: objec
 
 /** `requireWriteRow` as a value (the refusal, or null), for bulk writes. */
 export const writeRowRefusal = (actor: Actor, resource: ResourceName, row: object) => writeRefusalIn(actor, regionOf(resource, row))
+
+/**
+ * Refuses an action the record's status does not allow. Every state machine answers with the
+ * same key and parameters, so clients and catalogues render all of them alike; only the English
+ * detail (for logs and embedders) is each service's own.
+ */
+export const requireStatus = <S extends string>(
+  row: { readonly status: S },
+  allowed: ReadonlyArray<NoInfer<S>>,
+  action: string,
+  describe: (status: S, action: string) => string
+): Effect.Effect<void, Conflict> =>
+  allowed.includes(row.status)
+    ? Effect.void
+    : Effect.fail(conflict("conflict.state", describe(row.status, action), { status: row.status, action }))
+
+/** Resources whose records move through a status machine. */
+type StatusResource = { [R in ResourceName]: RowOf<R> extends { readonly status: string } ? R : never }[ResourceName]
+type StatusOf<R extends StatusResource> = RowOf<R> extends { readonly status: infer S extends string } ? S : never
+
+/**
+ * A record the actor may change, in a status the action starts from. The checks run in this
+ * order so that a record outside the actor's scope stays NotFound and one they may only read is
+ * Forbidden, whatever its status.
+ */
+export const writableInStatus = <R extends StatusResource>(
+  resource: R,
+  id: string,
+  allowed: ReadonlyArray<StatusOf<R>>,
+  action: string,
+  describe: (status: StatusOf<R>, action: string) => string
+) =>
+  Effect.gen(function* () {
+    const actor = yield* CurrentActor
+    const row = yield* getScoped(resource, id)
+    yield* requireWriteRow(actor, resource, row)
+    // TypeScript cannot narrow `RowOf<R>` for a generic R; StatusResource guarantees the field.
+    yield* requireStatus(row as RowOf<R> & { readonly status: StatusOf<R> }, allowed, action, describe)
+    return row
+  })
 
 /** The audit entry of a created row (shared by the single and the bulk insert, so both log alike). */
 const createdAudit = (resource: ResourceName, saved: { readonly id: string }, options: { action?: string; note?: string }): AuditInput => ({
