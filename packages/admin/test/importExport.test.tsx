@@ -2,7 +2,7 @@ import "./setup.js"
 import { fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest"
 import type { ImportResult } from "../src/importExport/client.js"
-import { fakeAuthProvider, users } from "./fixtures.js"
+import { fakeAuthProvider, fakeDataProvider, seed, users } from "./fixtures.js"
 import { renderApp } from "./render.js"
 
 /** fetch as the export endpoint answers it: a file with a Content-Disposition. */
@@ -126,6 +126,84 @@ describe("volunteer roster import", () => {
     expect(await screen.findByText("王建国")).toBeTruthy()
     expect(screen.getByRole("button", { name: "导出 Excel" })).toBeTruthy()
     expect(screen.queryByRole("button", { name: "导入名册" })).toBeNull()
+  })
+})
+
+describe("the roster import's region", () => {
+  /** Opens the roster import as `user`, with a file chosen; returns the dialog. */
+  const openImport = async (user: (typeof users)[keyof typeof users]) => {
+    renderApp("/volunteers", { authProvider: fakeAuthProvider(user) })
+    fireEvent.click(await screen.findByRole("button", { name: "导入名册" }))
+    const dialog = await screen.findByRole("dialog")
+    fireEvent.change(within(dialog).getByLabelText("选择文件"), { target: { files: [new File(["a,b"], "名册.csv")] } })
+    return dialog
+  }
+  const report: ImportResult = { mode: "all-or-nothing", committed: true, rows: 1, valid: 1, written: 1, issues: [], ignoredColumns: [] }
+
+  it("lets a city admin put every row in one region, sent as ?region=<code>", async () => {
+    const { FakeXhr, sent } = fakeXhr(200, report)
+    vi.stubGlobal("XMLHttpRequest", FakeXhr)
+    const dialog = await openImport(users.city)
+    const picker = within(dialog).getByRole("combobox", { name: "导入辖区" })
+    // Empty by default: the file's 所属辖区 column decides, as the helper text says.
+    expect(picker.textContent).toContain("按文件中的“所属辖区”列")
+    expect(within(dialog).getByText(/留空则按文件每行的“所属辖区”列确定辖区/)).toBeTruthy()
+    fireEvent.mouseDown(picker)
+    fireEvent.click(await screen.findByRole("option", { name: "亭湖区" }))
+    expect(picker.textContent).toContain("亭湖区")
+    fireEvent.click(within(dialog).getByRole("checkbox"))
+    fireEvent.click(within(dialog).getByRole("button", { name: "开始导入" }))
+    await waitFor(() => expect(sent).toHaveLength(1))
+    const url = new URL(sent[0].url, "http://x")
+    expect(url.pathname).toBe("/api/import/volunteers")
+    expect(url.searchParams.get("region")).toBe("320902")
+    expect(url.searchParams.get("mode")).toBe("valid-only")
+  })
+
+  it("sends no region when the city admin leaves the picker empty", async () => {
+    const { FakeXhr, sent } = fakeXhr(200, report)
+    vi.stubGlobal("XMLHttpRequest", FakeXhr)
+    const dialog = await openImport(users.city)
+    expect(within(dialog).getByRole("combobox", { name: "导入辖区" })).toBeTruthy()
+    fireEvent.click(within(dialog).getByRole("button", { name: "开始导入" }))
+    await waitFor(() => expect(sent).toHaveLength(1))
+    expect(sent[0].url).toBe("/api/import/volunteers")
+  })
+
+  it("shows no picker to a region admin, whose rows go into their own region", async () => {
+    const { FakeXhr, sent } = fakeXhr(200, report)
+    vi.stubGlobal("XMLHttpRequest", FakeXhr)
+    const dialog = await openImport(users.region)
+    expect(within(dialog).queryByRole("combobox", { name: "导入辖区" })).toBeNull()
+    fireEvent.click(within(dialog).getByRole("button", { name: "开始导入" }))
+    await waitFor(() => expect(sent).toHaveLength(1))
+    expect(sent[0].url).toBe("/api/import/volunteers")
+  })
+
+  it("shows no picker to a viewer (who has no import at all)", async () => {
+    renderApp("/volunteers", { authProvider: fakeAuthProvider(users.viewer) })
+    expect(await screen.findByText("王建国")).toBeTruthy()
+    expect(screen.queryByRole("button", { name: "导入名册" })).toBeNull()
+    expect(screen.queryByRole("combobox", { name: "导入辖区" })).toBeNull()
+  })
+
+  it("keeps the attendance import on an empty participations list, where the first sheet is imported", async () => {
+    renderApp("/participations", { authProvider: fakeAuthProvider(users.city) })
+    // Loaded and empty: the list's own empty message, not react-admin's toolbar-less empty page.
+    expect(await screen.findByText(/没有找到/)).toBeTruthy()
+    expect(screen.getByRole("button", { name: "导入签到表" })).toBeTruthy()
+  })
+
+  it("has no region picker on the attendance import (the server takes no region there)", async () => {
+    // With one participation on the list: an empty list shows react-admin's empty page, without the actions.
+    const db = seed()
+    db.participations.push({ id: "p1", activityId: "a1", volunteerId: "1", regionCode: "320902", status: "attended", hours: 2 })
+    renderApp("/participations", { dataProvider: fakeDataProvider(db), authProvider: fakeAuthProvider(users.city) })
+    await screen.findByText("果树修剪技术指导")
+    fireEvent.click(screen.getByRole("button", { name: "导入签到表" }))
+    const dialog = await screen.findByRole("dialog")
+    expect(within(dialog).getByLabelText("选择文件")).toBeTruthy()
+    expect(within(dialog).queryByRole("combobox", { name: "导入辖区" })).toBeNull()
   })
 })
 

@@ -305,6 +305,10 @@ export const yinfaEn: YinfaMessages = {
       template: "Download template",
       step2: "Step 2: choose the completed file (.xlsx or .csv).",
       file: "Choose file",
+      region: "Import into region",
+      regionFromFile: "From the file's 所属辖区 (region) column",
+      regionHelp:
+        "Leave empty to take each row's region from the file's 所属辖区 column; once chosen, every row goes into that region (the column may be left blank; rows naming another region are reported as errors).",
       validOnly: "Import the valid rows only (default: nothing is imported if any row has an error)",
       uploading: "Uploading…",
       checking: "Checking and importing, please keep this open…",

@@ -9,15 +9,19 @@ import {
   DialogTitle,
   FormControlLabel,
   LinearProgress,
+  MenuItem,
   Table,
   TableBody,
   TableCell,
   TableHead,
   TableRow,
+  TextField,
   Typography
 } from "@mui/material"
 import { useState } from "react"
-import { useCanAccess, useRefresh, useTranslate } from "react-admin"
+import { useCanAccess, useGetList, useLocaleState, useRefresh, useTranslate } from "react-admin"
+import { useYinfaPermissions } from "../common/permissions.js"
+import { regionName } from "../common/regions.js"
 import { base64ToBlob, download, type ImportExportClient, type ImportResult, saveBlob, upload } from "./client.js"
 import { useImportExportClient } from "./context.js"
 
@@ -43,7 +47,19 @@ export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) 
   // The roster writes volunteers, the sign-in sheet participations: the role rule is that resource's.
   const { canAccess } = useCanAccess({ resource: kind === "volunteers" ? "volunteers" : "participations", action: "import" })
   const t = (key: string, args?: object) => translate(`yinfa.importExport.${key}`, args)
+  const [locale] = useLocaleState()
+  // Only the roster import takes a region (`?region=`), and only a city admin chooses one: a
+  // region admin's rows go into their own region without asking.
+  const { isCityAdmin } = useYinfaPermissions()
+  const pickRegion = kind === "volunteers" && isCityAdmin
   const [open, setOpen] = useState(false)
+  const { data: regions } = useGetList(
+    "regions",
+    { pagination: { page: 1, perPage: 100 }, sort: { field: "sortOrder", order: "ASC" } },
+    { enabled: pickRegion && open }
+  )
+  /** Empty: each row's region comes from the file's 所属辖区 column. */
+  const [region, setRegion] = useState("")
   const [file, setFile] = useState<File | null>(null)
   const [validOnly, setValidOnly] = useState(false)
   const [progress, setProgress] = useState<number | null>(null)
@@ -61,6 +77,7 @@ export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) 
   // Closing forgets the file and the report: the next import starts clean.
   const close = () => {
     setOpen(false)
+    setRegion("")
     reset()
   }
   const start = async () => {
@@ -69,7 +86,10 @@ export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) 
     setResult(null)
     setProgress(0)
     try {
-      const query = validOnly ? "?mode=valid-only" : ""
+      const params = new URLSearchParams()
+      if (validOnly) params.set("mode", "valid-only")
+      if (pickRegion && region) params.set("region", region)
+      const query = params.toString() ? `?${params}` : ""
       const report = await upload(client, `/import/${kind}${query}`, file, setProgress)
       setResult(report)
       if (report.written > 0) refresh()
@@ -117,6 +137,32 @@ export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) 
               setFile(e.target.files?.[0] ?? null)
             }}
           />
+          {pickRegion && (
+            <Box mt={2}>
+              <TextField
+                select
+                fullWidth
+                size="small"
+                label={t("region")}
+                helperText={t("regionHelp")}
+                value={region}
+                disabled={busy}
+                onChange={(e) => {
+                  setRegion(e.target.value)
+                  setResult(null)
+                  setError(null)
+                }}
+                slotProps={{ inputLabel: { shrink: true }, select: { displayEmpty: true } }}
+              >
+                <MenuItem value="">{t("regionFromFile")}</MenuItem>
+                {(regions ?? []).map((r) => (
+                  <MenuItem key={r.id} value={String(r.id)}>
+                    {regionName(r, locale)}
+                  </MenuItem>
+                ))}
+              </TextField>
+            </Box>
+          )}
           <Box mt={1}>
             <FormControlLabel
               control={<Checkbox checked={validOnly} disabled={busy} onChange={(e) => setValidOnly(e.target.checked)} />}

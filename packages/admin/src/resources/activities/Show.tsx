@@ -29,10 +29,8 @@ import {
   maxValue,
   minValue,
   NumberInput,
-  Pagination,
   ReferenceArrayField,
   ReferenceField,
-  ReferenceManyField,
   required,
   Show,
   TabbedShowLayout,
@@ -50,6 +48,7 @@ import {
 import { HoursField, InstantField, LabelField, LabelsField, LocalDateTimeField, LocaleNumberField } from "../../common/fields.js"
 import { formatNumber } from "../../common/format.js"
 import { RegionField } from "../../common/regions.js"
+import { RelatedRecords } from "../../common/RelatedRecords.js"
 import { useAsync } from "../../common/useAsync.js"
 import { WorkflowButton } from "../../common/WorkflowButton.js"
 import type { YinfaDataProvider } from "../../providers/dataProvider.js"
@@ -308,29 +307,27 @@ export const ActivityShow = () => (
         <TextField source="safetyPlan.risksDisclosed" emptyText="—" />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="yinfa.activity.tabs.participants" path="participants">
-        <ReferenceManyField
+        <RelatedRecords
           reference="participations"
           target="activityId"
           label={false}
-          pagination={<Pagination />}
           sort={{ field: "signedUpAt", order: "ASC" }}
+          rowClick={false}
         >
-          <DataTable bulkActionButtons={false} rowClick={false} resource="participations">
-            <DataTable.Col source="volunteerId">
-              <ReferenceField source="volunteerId" reference="volunteers" />
-            </DataTable.Col>
-            <DataTable.Col source="status">
-              <LabelField source="status" prefix="yinfa.enum.participationStatus" />
-            </DataTable.Col>
-            <DataTable.Col source="role" />
-            <DataTable.Col source="hours">
-              <HoursField source="hours" />
-            </DataTable.Col>
-            <DataTable.Col label="">
-              <ParticipationActions />
-            </DataTable.Col>
-          </DataTable>
-        </ReferenceManyField>
+          <DataTable.Col source="volunteerId">
+            <ReferenceField source="volunteerId" reference="volunteers" />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <LabelField source="status" prefix="yinfa.enum.participationStatus" />
+          </DataTable.Col>
+          <DataTable.Col source="role" />
+          <DataTable.Col source="hours">
+            <HoursField source="hours" />
+          </DataTable.Col>
+          <DataTable.Col label="">
+            <ParticipationActions />
+          </DataTable.Col>
+        </RelatedRecords>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="yinfa.activity.tabs.candidates" path="candidates">
         <Box sx={{ width: "100%" }}>

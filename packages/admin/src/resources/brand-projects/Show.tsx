@@ -1,6 +1,7 @@
-import { DataTable, Labeled, Pagination, ReferenceField, ReferenceManyField, Show, SimpleShowLayout, TextField } from "react-admin"
+import { DataTable, Labeled, ReferenceField, Show, SimpleShowLayout, TextField } from "react-admin"
 import { LabelField, LocalDateTimeField } from "../../common/fields.js"
 import { RegionField } from "../../common/regions.js"
+import { RelatedRecords } from "../../common/RelatedRecords.js"
 
 export const BrandProjectShow = () => (
   <Show>
@@ -14,22 +15,15 @@ export const BrandProjectShow = () => (
       <TextField source="yearStarted" />
       <TextField source="description" />
       <Labeled label="resources.activities.name" fullWidth>
-        <ReferenceManyField
-          reference="activities"
-          target="brandProjectId"
-          sort={{ field: "startsAt", order: "DESC" }}
-          pagination={<Pagination />}
-        >
-          <DataTable rowClick="show" bulkActionButtons={false} resource="activities">
-            <DataTable.Col source="title" />
-            <DataTable.Col source="startsAt">
-              <LocalDateTimeField source="startsAt" />
-            </DataTable.Col>
-            <DataTable.Col source="status">
-              <LabelField source="status" prefix="yinfa.enum.activityStatus" />
-            </DataTable.Col>
-          </DataTable>
-        </ReferenceManyField>
+        <RelatedRecords reference="activities" target="brandProjectId" sort={{ field: "startsAt", order: "DESC" }}>
+          <DataTable.Col source="title" />
+          <DataTable.Col source="startsAt">
+            <LocalDateTimeField source="startsAt" />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <LabelField source="status" prefix="yinfa.enum.activityStatus" />
+          </DataTable.Col>
+        </RelatedRecords>
       </Labeled>
     </SimpleShowLayout>
   </Show>

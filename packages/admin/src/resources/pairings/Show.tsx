@@ -10,9 +10,7 @@ import {
   maxValue,
   minValue,
   NumberInput,
-  Pagination,
   ReferenceField,
-  ReferenceManyField,
   required,
   SelectInput,
   Show,
@@ -30,6 +28,7 @@ import {
 import { choicesOf } from "../../common/choices.js"
 import { DateOnlyField, HoursField, LabelField } from "../../common/fields.js"
 import { RegionField } from "../../common/regions.js"
+import { RelatedRecords } from "../../common/RelatedRecords.js"
 import { WorkflowButton } from "../../common/WorkflowButton.js"
 import { AuditTrail } from "../volunteers/Show.js"
 
@@ -152,25 +151,18 @@ export const PairingShow = () => {
         <Labeled label={translate("yinfa.pairing.checkIns")} fullWidth>
           <Stack gap={1} alignItems="flex-start">
             <AddCheckInButton />
-            <ReferenceManyField
-              reference="pairing-check-ins"
-              target="pairingId"
-              sort={{ field: "date", order: "DESC" }}
-              pagination={<Pagination />}
-            >
-              <DataTable bulkActionButtons={false} rowClick={false} resource="pairing-check-ins">
-                <DataTable.Col source="date">
-                  <DateOnlyField source="date" />
-                </DataTable.Col>
-                <DataTable.Col source="hours">
-                  <HoursField source="hours" />
-                </DataTable.Col>
-                <DataTable.Col source="mode">
-                  <LabelField source="mode" prefix="yinfa.enum.checkInMode" />
-                </DataTable.Col>
-                <DataTable.Col source="notes" />
-              </DataTable>
-            </ReferenceManyField>
+            <RelatedRecords reference="pairing-check-ins" target="pairingId" sort={{ field: "date", order: "DESC" }} rowClick={false}>
+              <DataTable.Col source="date">
+                <DateOnlyField source="date" />
+              </DataTable.Col>
+              <DataTable.Col source="hours">
+                <HoursField source="hours" />
+              </DataTable.Col>
+              <DataTable.Col source="mode">
+                <LabelField source="mode" prefix="yinfa.enum.checkInMode" />
+              </DataTable.Col>
+              <DataTable.Col source="notes" />
+            </RelatedRecords>
           </Stack>
         </Labeled>
         <Labeled label="yinfa.volunteer.tabs.audit" fullWidth>

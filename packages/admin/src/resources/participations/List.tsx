@@ -22,6 +22,9 @@ export const ParticipationList = () => {
       sort={{ field: "signedUpAt", order: "DESC" }}
       actions={<YinfaListActions importKind="attendance" />}
       exporter={false}
+      // With no participations yet, react-admin's empty page would hide the toolbar, and with it
+      // the sign-in sheet import that records the first ones.
+      empty={false}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="activityId">

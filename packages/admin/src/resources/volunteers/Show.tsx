@@ -9,9 +9,7 @@ import {
   DataTable,
   EditButton,
   Labeled,
-  Pagination,
   ReferenceField,
-  ReferenceManyField,
   required,
   SelectField,
   SelectInput,
@@ -32,6 +30,7 @@ import { choicesOf } from "../../common/choices.js"
 import { DateOnlyField, HoursField, InstantField, LabelField, LabelsField, stars } from "../../common/fields.js"
 import { formatNumber } from "../../common/format.js"
 import { RegionField } from "../../common/regions.js"
+import { RelatedRecords } from "../../common/RelatedRecords.js"
 import { useAsync } from "../../common/useAsync.js"
 import { WorkflowButton } from "../../common/WorkflowButton.js"
 import type { YinfaDataProvider } from "../../providers/dataProvider.js"
@@ -228,38 +227,34 @@ export const VolunteerShow = () => (
         <ServiceRecordPanel />
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="yinfa.volunteer.tabs.pairings" path="pairings">
-        <ReferenceManyField reference="pairings" target="mentorId" label={false} pagination={<Pagination />}>
-          <DataTable rowClick="show" bulkActionButtons={false} resource="pairings">
-            <DataTable.Col source="category">
-              <LabelField source="category" prefix="yinfa.category" />
-            </DataTable.Col>
-            <DataTable.Col source="menteeName" />
-            <DataTable.Col source="status">
-              <LabelField source="status" prefix="yinfa.enum.pairingStatus" />
-            </DataTable.Col>
-            <DataTable.Col source="startedOn">
-              <DateOnlyField source="startedOn" />
-            </DataTable.Col>
-          </DataTable>
-        </ReferenceManyField>
+        <RelatedRecords reference="pairings" target="mentorId" label={false}>
+          <DataTable.Col source="category">
+            <LabelField source="category" prefix="yinfa.category" />
+          </DataTable.Col>
+          <DataTable.Col source="menteeName" />
+          <DataTable.Col source="status">
+            <LabelField source="status" prefix="yinfa.enum.pairingStatus" />
+          </DataTable.Col>
+          <DataTable.Col source="startedOn">
+            <DateOnlyField source="startedOn" />
+          </DataTable.Col>
+        </RelatedRecords>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="yinfa.volunteer.tabs.participations" path="participations">
-        <ReferenceManyField reference="participations" target="volunteerId" label={false} pagination={<Pagination />}>
-          <DataTable rowClick="show" bulkActionButtons={false} resource="participations">
-            <DataTable.Col source="activityId">
-              <ReferenceField source="activityId" reference="activities" link={false} />
-            </DataTable.Col>
-            <DataTable.Col source="status">
-              <LabelField source="status" prefix="yinfa.enum.participationStatus" />
-            </DataTable.Col>
-            <DataTable.Col source="hours">
-              <HoursField source="hours" />
-            </DataTable.Col>
-            <DataTable.Col source="signedUpAt">
-              <InstantField source="signedUpAt" />
-            </DataTable.Col>
-          </DataTable>
-        </ReferenceManyField>
+        <RelatedRecords reference="participations" target="volunteerId" label={false}>
+          <DataTable.Col source="activityId">
+            <ReferenceField source="activityId" reference="activities" link={false} />
+          </DataTable.Col>
+          <DataTable.Col source="status">
+            <LabelField source="status" prefix="yinfa.enum.participationStatus" />
+          </DataTable.Col>
+          <DataTable.Col source="hours">
+            <HoursField source="hours" />
+          </DataTable.Col>
+          <DataTable.Col source="signedUpAt">
+            <InstantField source="signedUpAt" />
+          </DataTable.Col>
+        </RelatedRecords>
       </TabbedShowLayout.Tab>
       <TabbedShowLayout.Tab label="yinfa.volunteer.tabs.audit" path="audit">
         <AuditTrail resource="volunteers" />
@@ -270,21 +265,12 @@ export const VolunteerShow = () => (
 
 /** The audit entries of the current record, newest first. */
 export const AuditTrail = ({ resource }: { resource: string }) => (
-  <ReferenceManyField
-    reference="audit-log"
-    target="recordId"
-    filter={{ resource }}
-    sort={{ field: "at", order: "DESC" }}
-    label={false}
-    pagination={<Pagination />}
-  >
-    <DataTable bulkActionButtons={false} rowClick="show" resource="audit-log">
-      <DataTable.Col source="at">
-        <InstantField source="at" />
-      </DataTable.Col>
-      <DataTable.Col source="actorName" />
-      <DataTable.Col source="action" />
-      <DataTable.Col source="note" />
-    </DataTable>
-  </ReferenceManyField>
+  <RelatedRecords reference="audit-log" target="recordId" filter={{ resource }} sort={{ field: "at", order: "DESC" }}>
+    <DataTable.Col source="at">
+      <InstantField source="at" />
+    </DataTable.Col>
+    <DataTable.Col source="actorName" />
+    <DataTable.Col source="action" />
+    <DataTable.Col source="note" />
+  </RelatedRecords>
 )
