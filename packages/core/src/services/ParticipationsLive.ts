@@ -17,7 +17,16 @@ import { type Conflict, conflict, invalid, NotFound } from "../errors.js"
 import { Store } from "../ports/Store.js"
 import { Q } from "../query.js"
 import { addWorkingDays, hoursBetween, nowInstant, nowLocal, todayLocal } from "../time.js"
-import { decodeInput, getManyScoped, getScoped, insertAudited, listScoped, requireWriteRow, updateAudited } from "./internal/crud.js"
+import {
+  decodeInput,
+  getManyScoped,
+  getScoped,
+  insertAudited,
+  listScoped,
+  requireWriteRow,
+  updateAudited,
+  writableInStatus
+} from "./internal/crud.js"
 import { Participations } from "./Participations.js"
 import { captureDeps, type ServiceDeps } from "./ResourceService.js"
 
@@ -37,8 +46,12 @@ const durationOf = (activity: Activity) => hoursBetween(activity.startsAt, activ
 
 const overlaps = (a: Activity, b: Activity) => a.startsAt < b.endsAt && b.startsAt < a.endsAt
 
-const wrongState = (p: Participation, action: string) =>
-  Effect.fail(conflict("conflict.state", `the participation is "${p.status}": "${action}" is not possible`, { status: p.status, action }))
+const describeParticipation = (status: ParticipationStatus, action: string) =>
+  `the participation is "${status}": "${action}" is not possible`
+
+/** Loads a participation the actor may change and checks it is in a state the action starts from. */
+const writableIn = (id: string, allowed: ReadonlyArray<ParticipationStatus>, action: string) =>
+  writableInStatus("participations", id, allowed, action, describeParticipation)
 
 /**
  * Channel and fitness against the activity (条例 §15). A hybrid activity suits anyone who can
@@ -220,7 +233,7 @@ export const ParticipationsLive: Layer.Layer<Participations, never, ServiceDeps>
   Effect.gen(function* () {
     const provide = yield* captureDeps
 
-    /** Loads a participation the actor may change. */
+    /** Loads a participation the actor may change, whatever its status. */
     const writable = (id: string) =>
       Effect.gen(function* () {
         const actor = yield* CurrentActor
@@ -305,8 +318,7 @@ export const ParticipationsLive: Layer.Layer<Participations, never, ServiceDeps>
         provide(
           Effect.gen(function* () {
             const store = yield* Store
-            const before = yield* writable(id)
-            if (before.status !== "signed-up") return yield* wrongState(before, "confirm")
+            const before = yield* writableIn(id, ["signed-up"], "confirm")
             const activity = yield* activityOf(before)
             const volunteer = yield* Effect.orDie(store.get("volunteers", before.volunteerId))
             // Other confirmations may have arrived since the sign-up; the recorded agreement still holds.
@@ -328,9 +340,8 @@ export const ParticipationsLive: Layer.Layer<Participations, never, ServiceDeps>
             const store = yield* Store
             const config = yield* YinfaConfig
             const command = yield* decodeInput(ParticipationAttend, input)
-            const before = yield* writable(id)
             // Attendance proves participation, so an unconfirmed sign-up may be recorded too.
-            if (before.status !== "confirmed" && before.status !== "signed-up") return yield* wrongState(before, "attend")
+            const before = yield* writableIn(id, ["confirmed", "signed-up"], "attend")
             const activity = yield* activityOf(before)
             yield* requireStarted(activity)
             yield* requireWithinDuration(command.hours, activity)
@@ -373,8 +384,7 @@ export const ParticipationsLive: Layer.Layer<Participations, never, ServiceDeps>
       markAbsent: (id) =>
         provide(
           Effect.gen(function* () {
-            const before = yield* writable(id)
-            if (before.status !== "confirmed" && before.status !== "signed-up") return yield* wrongState(before, "markAbsent")
+            const before = yield* writableIn(id, ["confirmed", "signed-up"], "markAbsent")
             yield* requireStarted(yield* activityOf(before))
             return yield* updateAudited("participations", before, { status: "absent", updatedAt: yield* nowInstant }, { action: "absent" })
           })
@@ -383,9 +393,7 @@ export const ParticipationsLive: Layer.Layer<Participations, never, ServiceDeps>
         provide(
           Effect.gen(function* () {
             const store = yield* Store
-            const before = yield* writable(id)
-            if (before.status !== "signed-up" && before.status !== "waitlisted" && before.status !== "confirmed")
-              return yield* wrongState(before, "withdraw")
+            const before = yield* writableIn(id, ["signed-up", "waitlisted", "confirmed"], "withdraw")
             const activity = yield* activityOf(before)
             const now = yield* nowInstant
             return yield* store.transaction(
@@ -408,8 +416,7 @@ export const ParticipationsLive: Layer.Layer<Participations, never, ServiceDeps>
             const actor = yield* CurrentActor
             const store = yield* Store
             const command = yield* decodeInput(HoursCorrection, input)
-            const before = yield* writable(id)
-            if (before.status !== "attended") return yield* wrongState(before, "correctHours")
+            const before = yield* writableIn(id, ["attended"], "correctHours")
             const current = before.hours ?? 0
             if (command.hours === current)
               return yield* Effect.fail(conflict("conflict.sameHours", "the corrected hours equal the current hours", undefined, "hours"))

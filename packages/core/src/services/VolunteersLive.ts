@@ -2,7 +2,7 @@ import { Effect, Either, Layer } from "effect"
 import { type Actor, CurrentActor, requireWriter } from "../actor.js"
 import { YinfaConfig } from "../config.js"
 import { newId, type VolunteerId } from "../domain/ids.js"
-import { type Volunteer, VolunteerArchive, VolunteerCreate, VolunteerUpdate } from "../domain/volunteer.js"
+import { type Volunteer, VolunteerArchive, VolunteerCreate, VolunteerStatus, VolunteerUpdate } from "../domain/volunteer.js"
 import { volunteerRuleIssues } from "../domain/volunteerRules.js"
 import { conflict, forbidden, invalid, ValidationError, type ValidationIssue } from "../errors.js"
 import { translate } from "../i18n/index.js"
@@ -19,8 +19,10 @@ import {
   insertManyAudited,
   listScoped,
   removeAudited,
+  requireStatus,
   requireWriteRow,
   updateAudited,
+  writableInStatus,
   writeRowRefusal
 } from "./internal/crud.js"
 import { maskedVolunteerFields, maskVolunteer, VOLUNTEER_SENSITIVE_FIELDS } from "./internal/masking.js"
@@ -162,8 +164,10 @@ const newVolunteer = (fields: VolunteerFields, sequence: number, prefix: string,
   updatedAt: now
 })
 
-const stateConflict = (v: Volunteer, action: string) =>
-  Effect.fail(conflict("conflict.state", `the volunteer is ${v.status}: cannot ${action}`, { status: v.status, action }))
+const describeVolunteer = (status: VolunteerStatus, action: string) => `the volunteer is ${status}: cannot ${action}`
+
+/** Every status but one: `archive` and `reactivate` are refused from a single status, whatever others exist. */
+const allStatusesBut = (refused: VolunteerStatus): ReadonlyArray<VolunteerStatus> => VolunteerStatus.literals.filter((s) => s !== refused)
 
 /**
  * Everything but `reveal` answers with masked records, writes included: an update of the name
@@ -354,8 +358,9 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
         provide(
           Effect.gen(function* () {
             const before = yield* writable(id)
+            // The input is decoded before the status is checked, so this cannot be `writableInStatus`.
             const command = yield* decodeInput(VolunteerArchive, input)
-            if (before.status === "archived") return yield* stateConflict(before, "archive")
+            yield* requireStatus(before, allStatusesBut("archived"), "archive", describeVolunteer)
             return yield* changeStatus(
               before,
               { status: "archived", archiveReason: command.reason, archiveNote: command.note },
@@ -367,16 +372,14 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
       pause: (id) =>
         provide(
           Effect.gen(function* () {
-            const before = yield* writable(id)
-            if (before.status !== "active") return yield* stateConflict(before, "pause")
+            const before = yield* writableInStatus("volunteers", id, ["active"], "pause", describeVolunteer)
             return yield* changeStatus(before, { status: "paused" }, "pause")
           })
         ),
       reactivate: (id) =>
         provide(
           Effect.gen(function* () {
-            const before = yield* writable(id)
-            if (before.status === "active") return yield* stateConflict(before, "reactivate")
+            const before = yield* writableInStatus("volunteers", id, allStatusesBut("active"), "reactivate", describeVolunteer)
             // The archive reason is history now; the audit log keeps it.
             return yield* changeStatus(before, { status: "active", archiveReason: null, archiveNote: "" }, "reactivate")
           })
