@@ -45,6 +45,7 @@ import {
   useRefresh,
   useTranslate
 } from "react-admin"
+import { AuditTrail } from "../../common/AuditTrail.js"
 import { HoursField, InstantField, LabelField, LabelsField, LocalDateTimeField, LocaleNumberField } from "../../common/fields.js"
 import { formatNumber } from "../../common/format.js"
 import { RegionField } from "../../common/regions.js"
@@ -52,7 +53,6 @@ import { RelatedRecords } from "../../common/RelatedRecords.js"
 import { useAsync } from "../../common/useAsync.js"
 import { WorkflowButton } from "../../common/WorkflowButton.js"
 import type { YinfaDataProvider } from "../../providers/dataProvider.js"
-import { AuditTrail } from "../volunteers/Show.js"
 
 /** publish (draft) · complete (published) · cancel with a reason (draft or published). */
 export const ActivityWorkflowButtons = () => (

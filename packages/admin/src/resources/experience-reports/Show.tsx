@@ -13,10 +13,10 @@ import {
   TopToolbar,
   useRecordContext
 } from "react-admin"
+import { AuditTrail } from "../../common/AuditTrail.js"
 import { InstantField, LabelField } from "../../common/fields.js"
 import { RegionField } from "../../common/regions.js"
 import { WorkflowButton } from "../../common/WorkflowButton.js"
-import { AuditTrail } from "../volunteers/Show.js"
 
 /**
  * draft/returned → submit (admins of the region) · submitted → accept | return with notes (city

@@ -25,12 +25,12 @@ import {
   useRefresh,
   useTranslate
 } from "react-admin"
+import { AuditTrail } from "../../common/AuditTrail.js"
 import { choicesOf } from "../../common/choices.js"
 import { DateOnlyField, HoursField, LabelField } from "../../common/fields.js"
 import { RegionField } from "../../common/regions.js"
 import { RelatedRecords } from "../../common/RelatedRecords.js"
 import { WorkflowButton } from "../../common/WorkflowButton.js"
-import { AuditTrail } from "../volunteers/Show.js"
 
 const closeInputs = (
   <>

@@ -1,8 +1,8 @@
 import { BooleanField, EditButton, Labeled, ReferenceField, Show, SimpleShowLayout, TextField, TopToolbar } from "react-admin"
+import { AuditTrail } from "../../common/AuditTrail.js"
 import { HoursField, InstantField, LabelField } from "../../common/fields.js"
 import { RegionField } from "../../common/regions.js"
 import { ParticipationActions } from "../activities/Show.js"
-import { AuditTrail } from "../volunteers/Show.js"
 
 const Actions = () => (
   <TopToolbar>

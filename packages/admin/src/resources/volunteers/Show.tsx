@@ -26,6 +26,7 @@ import {
   useTranslate
 } from "react-admin"
 import { IssueCertificateButton } from "../../certificates/IssueCertificateButton.js"
+import { AuditTrail } from "../../common/AuditTrail.js"
 import { choicesOf } from "../../common/choices.js"
 import { DateOnlyField, HoursField, InstantField, LabelField, LabelsField, stars } from "../../common/fields.js"
 import { formatNumber } from "../../common/format.js"
@@ -261,16 +262,4 @@ export const VolunteerShow = () => (
       </TabbedShowLayout.Tab>
     </TabbedShowLayout>
   </Show>
-)
-
-/** The audit entries of the current record, newest first. */
-export const AuditTrail = ({ resource }: { resource: string }) => (
-  <RelatedRecords reference="audit-log" target="recordId" filter={{ resource }} sort={{ field: "at", order: "DESC" }}>
-    <DataTable.Col source="at">
-      <InstantField source="at" />
-    </DataTable.Col>
-    <DataTable.Col source="actorName" />
-    <DataTable.Col source="action" />
-    <DataTable.Col source="note" />
-  </RelatedRecords>
 )

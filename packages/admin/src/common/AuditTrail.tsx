@@ -1,0 +1,15 @@
+import { DataTable } from "react-admin"
+import { InstantField } from "./fields.js"
+import { RelatedRecords } from "./RelatedRecords.js"
+
+/** The audit entries of the current record, newest first. */
+export const AuditTrail = ({ resource }: { resource: string }) => (
+  <RelatedRecords reference="audit-log" target="recordId" filter={{ resource }} sort={{ field: "at", order: "DESC" }}>
+    <DataTable.Col source="at">
+      <InstantField source="at" />
+    </DataTable.Col>
+    <DataTable.Col source="actorName" />
+    <DataTable.Col source="action" />
+    <DataTable.Col source="note" />
+  </RelatedRecords>
+)
