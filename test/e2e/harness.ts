@@ -5,47 +5,18 @@
  * localStorage) and page per test, and a screenshot of every test's last screen in
  * artifacts/e2e/ — taken whether the test passed or not, since a failing one is when it is needed.
  */
-import { spawnSync } from "node:child_process"
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs"
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join, resolve } from "node:path"
-import { fileURLToPath } from "node:url"
+import { join } from "node:path"
 import { DEMO_PASSWORD, type DemoSummary, hashPassword, type RunningServer, seedDemo, startServer } from "@yinfa/server"
 import { Effect } from "effect"
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core"
+import type { Browser, BrowserContext, Page } from "playwright-core"
 import { afterAll, afterEach, beforeAll, beforeEach } from "vitest"
 
-export const ROOT = resolve(fileURLToPath(new URL("../..", import.meta.url)))
-export const ADMIN_DIST = join(ROOT, "packages/admin/dist/app")
+export { ADMIN_DIST, CHROMIUM, CHROMIUM_ARGS, ensureAdminBuilt, launchChromium, ROOT } from "./browser.js"
+import { ADMIN_DIST, ensureAdminBuilt, launchChromium, ROOT } from "./browser.js"
+
 export const ARTIFACTS = join(ROOT, "artifacts/e2e")
-export const CHROMIUM = process.env.YINFA_CHROMIUM ?? "/usr/bin/chromium"
-
-/** Flags for a container without a GPU, a sandbox or the network Chromium would like to reach. */
-export const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-component-update",
-  "--disable-sync"
-]
-
-/**
- * The tests run the built bundle, as users get it. Building takes a while, so an existing build
- * is reused; a missing one is built once, and a failed build fails the suite with vite's output
- * rather than with a confusing "not built" page later.
- */
-export const ensureAdminBuilt = (): void => {
-  if (existsSync(join(ADMIN_DIST, "index.html"))) return
-  const build = spawnSync("npm", ["run", "build", "-w", "@yinfa/admin"], { cwd: ROOT, encoding: "utf8", timeout: 300_000 })
-  if (build.status !== 0 || !existsSync(join(ADMIN_DIST, "index.html"))) {
-    throw new Error(
-      `The admin build failed (exit ${build.status}):\n${build.stdout ?? ""}\n${build.stderr ?? ""}${build.error ? `\n${build.error}` : ""}`
-    )
-  }
-}
 
 export interface YinfaUnderTest {
   readonly server: RunningServer
@@ -92,7 +63,6 @@ export const startYinfa = async (): Promise<YinfaUnderTest> => {
  * The system Chromium (never a downloaded one). Playwright gives every launch a fresh temporary
  * profile (user-data dir) and removes it on close; each test then gets its own context on top.
  */
-export const launchChromium = (): Promise<Browser> => chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
 
 /** A file name from a test name: readable, and safe on any file system. */
 export const artifactName = (testName: string): string =>

@@ -1,10 +1,10 @@
 import { describe, expect, it } from "@effect/vitest"
 import { columnName, NotFound, Q, RESOURCE_NAMES, RESOURCES, Store } from "@yinfa/core"
 import { Cause, Context, Effect, Exit, Layer } from "effect"
-import type { Kysely } from "kysely"
+import { type Kysely, Migrator, sql } from "kysely"
 import type { SqlDialect } from "../src/sql/dialect.js"
 import type { SqlStoreHandle } from "../src/sql/handle.js"
-import { migrateToLatest } from "../src/sql/migrations/index.js"
+import { migrateToLatest, migrationProvider } from "../src/sql/migrations/index.js"
 import { auditEntryRow, experienceReportRow, mobilePhone, RawReader, serviceHourRow, volunteerRow } from "../src/testing/index.js"
 
 /**
@@ -80,6 +80,19 @@ const userTables = async (db: Kysely<any>) =>
     .map((t) => t.name)
     .sort()
 
+/** Names of the indexes on a table (in the current schema or database), sorted. */
+const indexNames = async (db: Kysely<any>, dialect: SqlDialect, table: string): Promise<Array<string>> => {
+  const query =
+    dialect === "sqlite"
+      ? sql<{ name: string }>`select name from sqlite_master where type = 'index' and tbl_name = ${table}`
+      : dialect === "postgres"
+        ? sql<{ name: string }>`select indexname as name from pg_indexes where schemaname = current_schema() and tablename = ${table}`
+        : sql<{
+            name: string
+          }>`select distinct index_name as name from information_schema.statistics where table_schema = database() and table_name = ${table}`
+  return (await query.execute(db)).rows.map((r) => r.name).sort()
+}
+
 export const runSqlChecks = (target: SqlTarget): void => {
   const run = <A, E>(handle: SqlStoreHandle, effect: Effect.Effect<A, E, Store>) =>
     Effect.runPromiseExit(Effect.provideService(effect, Store, handle.store))
@@ -103,6 +116,26 @@ export const runSqlChecks = (target: SqlTarget): void => {
         } finally {
           await handle.close()
         }
+      }))
+
+    it("migration 0003 replaces the volunteers' status index by (status, volunteer_number), and its down restores it", () =>
+      withStore(target, async (handle) => {
+        const OLD = "volunteers_status_idx"
+        const NEW = "volunteers_status_volunteer_number_idx"
+        expect(await indexNames(handle.db, target.dialect, "volunteers")).toContain(NEW)
+        expect(await indexNames(handle.db, target.dialect, "volunteers")).not.toContain(OLD)
+        const migrator = new Migrator({ db: handle.db, provider: migrationProvider(target.dialect) })
+        const down = await migrator.migrateDown()
+        expect(down.error).toBeUndefined()
+        expect(down.results?.map((r) => [r.migrationName, r.direction, r.status])).toEqual([
+          ["2026_11_28_0003_volunteer_status_order", "Down", "Success"]
+        ])
+        expect(await indexNames(handle.db, target.dialect, "volunteers")).toContain(OLD)
+        expect(await indexNames(handle.db, target.dialect, "volunteers")).not.toContain(NEW)
+        const up = await migrateToLatest(handle.db, target.dialect)
+        expect(up.results?.map((r) => r.migrationName)).toEqual(["2026_11_28_0003_volunteer_status_order"])
+        expect(await indexNames(handle.db, target.dialect, "volunteers")).toContain(NEW)
+        expect(await indexNames(handle.db, target.dialect, "volunteers")).not.toContain(OLD)
       }))
 
     it("the migrated schema has a table per resource with a column per field, and the sequences table", () =>

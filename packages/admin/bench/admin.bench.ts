@@ -8,47 +8,26 @@
  *      the bundle too. Median of 5 runs (YINFA_BENCH_RUNS); target: under 1.5 s.
  * Prints tables; asserts nothing. Builds the app first if it is not built.
  */
-import { spawnSync } from "node:child_process"
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs"
 import { tmpdir } from "node:os"
-import { join, relative, resolve } from "node:path"
-import { fileURLToPath } from "node:url"
+import { join, relative } from "node:path"
 import { gzipSync } from "node:zlib"
 import { volunteerRow } from "@yinfa/adapters/testing"
 import { newId, Store, YANCHENG_REGIONS } from "@yinfa/core"
 import { addUser, startServer } from "@yinfa/server"
 import { Effect } from "effect"
-import { chromium, type Page } from "playwright-core"
+import type { Page } from "playwright-core"
+// The browser tests' Chromium, flags and build step: the benchmark measures what they test.
+import { ADMIN_DIST as DIST, CHROMIUM, ensureAdminBuilt, launchChromium, ROOT } from "../../../test/e2e/browser.js"
 
-const ROOT = resolve(fileURLToPath(new URL("../../..", import.meta.url)))
-const DIST = join(ROOT, "packages/admin/dist/app")
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 100_000)
 const RUNS = Number(process.env.YINFA_BENCH_RUNS ?? 5)
 const TARGET_MS = 1500
 const PASSWORD = "bench-password"
-const CHROMIUM = process.env.YINFA_CHROMIUM ?? "/usr/bin/chromium"
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-component-update",
-  "--disable-sync"
-]
-
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
 const median = (xs: ReadonlyArray<number>) => {
   const s = [...xs].sort((a, b) => a - b)
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
-}
-
-const ensureBuilt = () => {
-  if (existsSync(join(DIST, "index.html"))) return
-  console.log("packages/admin/dist/app is missing: building it…")
-  const build = spawnSync("npm", ["run", "build", "-w", "@yinfa/admin"], { cwd: ROOT, stdio: "inherit" })
-  if (build.status !== 0) throw new Error(`admin build failed (exit ${build.status})`)
 }
 
 const filesUnder = (dir: string): string[] =>
@@ -101,7 +80,7 @@ interface RunTiming {
 }
 
 const main = async () => {
-  ensureBuilt()
+  ensureAdminBuilt()
   const size = bundleSize()
 
   const dir = mkdtempSync(join(tmpdir(), "yinfa-bench-admin-"))
@@ -127,7 +106,7 @@ const main = async () => {
       seedMs = Date.now() - started
     }
   })
-  const browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  const browser = await launchChromium()
   try {
     console.log(`\nSeeded ${VOLUNTEERS} volunteers with insertMany in ${(seedMs / 1000).toFixed(1)} s`)
     const login = await fetch(`${server.url}/api/auth/login`, {

@@ -9,7 +9,8 @@ import {
   localStorageStore,
   Resource,
   reactRouterProvider,
-  type Store
+  type Store,
+  useTranslate
 } from "react-admin"
 import { VerifyPage } from "./certificates/VerifyPage.js"
 import { LazyDashboard } from "./dashboard/lazyDashboard.js"
@@ -43,6 +44,12 @@ export interface YinfaAdminProps {
    * when the auth provider keeps its token somewhere else.
    */
   readonly importExportClient?: ImportExportClient
+}
+
+/** The app's name in the UI language: react-admin shows `<Admin title>` as given, untranslated. */
+const AppTitle = () => {
+  const translate = useTranslate()
+  return <>{translate("yinfa.app.title")}</>
 }
 
 // The router of react-admin's default router provider (react-router), without depending on it directly.
@@ -88,7 +95,7 @@ export const YinfaAdmin = ({
   return (
     <ImportExportClientProvider client={providers.files}>
       <Admin
-        title="银发再出发"
+        title={<AppTitle />}
         dataProvider={providers.data}
         authProvider={providers.auth}
         i18nProvider={providers.i18n}

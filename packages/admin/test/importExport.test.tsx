@@ -116,6 +116,34 @@ describe("volunteer roster import", () => {
     expect(await within(dialog).findByText("无法读取文件：不是 .xlsx 或 .csv 文件")).toBeTruthy()
   })
 
+  it("says in Chinese when the server cannot be reached or answers without a message", async () => {
+    class OfflineXhr {
+      status = 0
+      responseText = ""
+      upload: { onprogress: ((e: ProgressEvent) => void) | null } = { onprogress: null }
+      onload: (() => void) | null = null
+      onerror: (() => void) | null = null
+      open() {}
+      setRequestHeader() {}
+      send() {
+        setTimeout(() => this.onerror?.(), 0)
+      }
+    }
+    vi.stubGlobal("XMLHttpRequest", OfflineXhr)
+    renderApp("/volunteers")
+    fireEvent.click(await screen.findByRole("button", { name: "导入名册" }))
+    const dialog = await screen.findByRole("dialog")
+    fireEvent.change(within(dialog).getByLabelText("选择文件"), { target: { files: [new File(["a"], "名册.csv")] } })
+    fireEvent.click(within(dialog).getByRole("button", { name: "开始导入" }))
+    expect(await within(dialog).findByText("无法连接服务器，请检查网络后重试。")).toBeTruthy()
+
+    // An answer without a message (a proxy's, say): the status is all there is to say.
+    const { FakeXhr } = fakeXhr(502, {})
+    vi.stubGlobal("XMLHttpRequest", FakeXhr)
+    fireEvent.click(within(dialog).getByRole("button", { name: "开始导入" }))
+    expect(await within(dialog).findByText("请求失败（HTTP 502），请稍后重试。")).toBeTruthy()
+  })
+
   it("offers the attendance import on participations, and no import at all to viewers", async () => {
     const first = renderApp("/participations", { authProvider: fakeAuthProvider(users.region) })
     expect(await screen.findByRole("button", { name: "导入签到表" })).toBeTruthy()

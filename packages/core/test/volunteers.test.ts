@@ -1,40 +1,23 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect, Layer, TestClock } from "effect"
-import { residentIdCheckChar } from "../src/domain/residentId.js"
 import { Store } from "../src/ports/Store.js"
 import { Q } from "../src/query.js"
 import { maskVolunteer } from "../src/services/internal/masking.js"
 import { Volunteers } from "../src/services/Volunteers.js"
 import { VolunteersLive } from "../src/services/VolunteersLive.js"
 import { as, cityAdmin, testBase, tinghuAdmin, viewer, yanduAdmin } from "./support.js"
+import { atMarch2026, residentId, volunteerInput, wrongCheck } from "./volunteerInputs.js"
 
 const layer = () => VolunteersLive.pipe(Layer.provideMerge(testBase()))
 
-/** A resident ID with a correct check character. */
-const residentId = (first17: string) => first17 + residentIdCheckChar(first17)
 const ID = residentId("32090219580312001") // born 1958-03-12
 const OTHER_ID = residentId("32090319600701002") // born 1960-07-01
-const wrongCheck = (id: string) => id.slice(0, 17) + (id[17] === "1" ? "2" : "1")
 
 const PHONE = "13805101234"
 const OTHER_PHONE = "13905105678"
 
-/** 2026-03-01 10:00 in Yancheng. */
-const atMarch2026 = TestClock.setTime(Date.parse("2026-03-01T02:00:00Z"))
-
-const input = (overrides: Record<string, unknown> = {}) => ({
-  name: "王建国",
-  gender: "male",
-  birthDate: "1958-03-12",
-  idNumber: ID,
-  phone: PHONE,
-  regionCode: "320902",
-  formerUnit: "亭湖区农业农村局",
-  expertise: ["agri-tech"],
-  expertiseYears: { "agri-tech": 30 },
-  consentAt: "2026-02-20T08:00:00Z",
-  ...overrides
-})
+const input = (overrides: Record<string, unknown> = {}) =>
+  volunteerInput({ name: "王建国", birthDate: "1958-03-12", idNumber: ID, phone: PHONE }, overrides)
 
 const counts = Effect.gen(function* () {
   const store = yield* Store

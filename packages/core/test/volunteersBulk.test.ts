@@ -1,38 +1,28 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Effect, Either, Layer, TestClock } from "effect"
+import { Effect, Either, Layer } from "effect"
 import type { AuditEntry } from "../src/domain/auditEntry.js"
-import { residentIdCheckChar } from "../src/domain/residentId.js"
 import { Store } from "../src/ports/Store.js"
 import { conflict, type NotFound } from "../src/errors.js"
 import { Q } from "../src/query.js"
 import { Volunteers, type VolunteerRefusal } from "../src/services/Volunteers.js"
 import { VolunteersLive } from "../src/services/VolunteersLive.js"
 import { as, cityAdmin, testBase, tinghuAdmin, viewer } from "./support.js"
+import { atMarch2026, residentId, volunteerInput, wrongCheck } from "./volunteerInputs.js"
 
 const layer = () => VolunteersLive.pipe(Layer.provideMerge(testBase()))
-
-const residentId = (first17: string) => first17 + residentIdCheckChar(first17)
-const wrongCheck = (id: string) => id.slice(0, 17) + (id[17] === "1" ? "2" : "1")
-
-/** 2026-03-01 10:00 in Yancheng. */
-const atMarch2026 = TestClock.setTime(Date.parse("2026-03-01T02:00:00Z"))
 
 /** Person n: a valid registration with its own ID number (born 1950 + n % 10) and phone. */
 const person = (n: number, overrides: Record<string, unknown> = {}) => {
   const birth = `19${50 + (n % 10)}0312`
-  return {
-    name: `志愿者${n}`,
-    gender: "male",
-    birthDate: `${birth.slice(0, 4)}-03-12`,
-    idNumber: residentId(`320902${birth}${String(100 + n).slice(-3)}`),
-    phone: `138${String(n).padStart(8, "0")}`,
-    regionCode: "320902",
-    formerUnit: "亭湖区农业农村局",
-    expertise: ["agri-tech"],
-    expertiseYears: { "agri-tech": 30 },
-    consentAt: "2026-02-20T08:00:00Z",
-    ...overrides
-  }
+  return volunteerInput(
+    {
+      name: `志愿者${n}`,
+      birthDate: `${birth.slice(0, 4)}-03-12`,
+      idNumber: residentId(`320902${birth}${String(100 + n).slice(-3)}`),
+      phone: `138${String(n).padStart(8, "0")}`
+    },
+    overrides
+  )
 }
 
 const stored = Effect.gen(function* () {

@@ -4,21 +4,11 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { promisify } from "node:util"
-import {
-  CATEGORIES,
-  CurrentActor,
-  EXPERTISE_FIELDS,
-  Q,
-  Store,
-  systemActor,
-  type Volunteer,
-  Volunteers,
-  YANCHENG_REGIONS
-} from "@yinfa/core"
+import { CATEGORIES, CurrentActor, EXPERTISE_FIELDS, Q, Store, systemActor, Volunteers, YANCHENG_REGIONS } from "@yinfa/core"
 import { Effect } from "effect"
 import { afterAll, describe, expect, it } from "vitest"
 import { makeYinfaHandler } from "../src/handler.js"
-import { residentId } from "./importExport/support.js"
+import { residentId, rosterFields } from "./importExport/support.js"
 import { TINGHU, YANDU } from "./support.js"
 
 /**
@@ -63,28 +53,7 @@ const roster = Effect.gen(function* () {
   const volunteers = yield* Volunteers
   const rows = (yield* volunteers.list(Q.all([], [{ field: "name", order: "ASC" }]))).rows
   const clear = yield* Effect.forEach(rows, (v) => volunteers.reveal(v.id))
-  return clear.map((v: Volunteer) => ({
-    name: v.name,
-    gender: v.gender,
-    birthDate: v.birthDate,
-    idNumber: v.idNumber,
-    phone: v.phone,
-    regionCode: v.regionCode,
-    formerUnit: v.formerUnit,
-    formerPosition: v.formerPosition,
-    retirementType: v.retirementType,
-    partyMember: v.partyMember,
-    expertise: v.expertise,
-    expertiseYears: v.expertiseYears,
-    interests: v.interests,
-    talentPool: v.talentPool,
-    fitness: v.fitness,
-    monthlyHours: v.monthlyHours,
-    channels: v.channels,
-    consentAt: v.consentAt,
-    healthDataConsentAt: v.healthDataConsentAt,
-    joinedAt: v.joinedAt
-  }))
+  return clear.map(rosterFields)
 })
 
 describe("yinfa CLI (a real process over SQLite)", () => {

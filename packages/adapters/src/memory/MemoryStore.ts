@@ -50,6 +50,10 @@ export const makeMemoryStoreWithTables = (): {
 
   const table = (resource: ResourceName) => tables.get(resource) as Map<string, Row>
 
+  /** The Conflicts of `insert`, `insertMany` and `update`: a taken id, a taken unique field (or fields, joined with ","). */
+  const idTaken = (resource: ResourceName, id: string) => conflict("conflict.unique", `${resource} ${id} exists`, { field: "id" }, "id")
+  const duplicate = (field: string) => conflict("conflict.unique", `duplicate ${field}`, { field }, field)
+
   const uniqueClash = (resource: ResourceName, row: Row): string | null => {
     for (const fields of resourceDescriptor(resource).unique) {
       if (fields.some((f) => row[f] === null || row[f] === undefined)) continue
@@ -59,6 +63,13 @@ export const makeMemoryStoreWithTables = (): {
     }
     return null
   }
+
+  const reserveSequence = (name: string, count: number) =>
+    Effect.sync(() => {
+      const first = (sequences.get(name) ?? 0) + 1
+      sequences.set(name, first + Math.max(1, Math.floor(count)) - 1)
+      return first
+    })
 
   const filtered = (resource: ResourceName, filters: Query["filters"]) =>
     [...table(resource).values()].filter((row) => filters.every((f) => matchFilter(resource, row, f)))
@@ -80,9 +91,9 @@ export const makeMemoryStoreWithTables = (): {
     insert: (resource, row) =>
       Effect.suspend(() => {
         const r = clone(row) as unknown as Row
-        if (table(resource).has(r.id)) return Effect.fail(conflict("conflict.unique", `${resource} ${r.id} exists`, { field: "id" }, "id"))
+        if (table(resource).has(r.id)) return Effect.fail(idTaken(resource, r.id))
         const clash = uniqueClash(resource, r)
-        if (clash) return Effect.fail(conflict("conflict.unique", `duplicate ${clash}`, { field: clash }, clash))
+        if (clash) return Effect.fail(duplicate(clash))
         table(resource).set(r.id, r)
         return Effect.succeed(clone(r) as never)
       }),
@@ -95,8 +106,7 @@ export const makeMemoryStoreWithTables = (): {
         // sets are built once: `uniqueClash` per row would scan the table once per row.
         const ids = new Set<string>()
         for (const r of batch) {
-          if (t.has(r.id) || ids.has(r.id))
-            return Effect.fail(conflict("conflict.unique", `${resource} ${r.id} exists`, { field: "id" }, "id"))
+          if (t.has(r.id) || ids.has(r.id)) return Effect.fail(idTaken(resource, r.id))
           ids.add(r.id)
         }
         for (const fields of resourceDescriptor(resource).unique) {
@@ -111,7 +121,7 @@ export const makeMemoryStoreWithTables = (): {
             const k = key(r)
             if (k === null) continue
             const name = fields.join(",")
-            if (seen.has(k)) return Effect.fail(conflict("conflict.unique", `duplicate ${name}`, { field: name }, name))
+            if (seen.has(k)) return Effect.fail(duplicate(name))
             seen.add(k)
           }
         }
@@ -124,25 +134,15 @@ export const makeMemoryStoreWithTables = (): {
         if (!current) return Effect.fail(new NotFound({ resource, id }))
         const next = { ...current, ...clone(patch), id } as Row
         const clash = uniqueClash(resource, next)
-        if (clash) return Effect.fail(conflict("conflict.unique", `duplicate ${clash}`, { field: clash }, clash))
+        if (clash) return Effect.fail(duplicate(clash))
         table(resource).set(id, next)
         return Effect.succeed(clone(next) as never)
       }),
     remove: (resource, id) =>
       Effect.suspend(() => (table(resource).delete(id) ? Effect.void : Effect.fail(new NotFound({ resource, id })))),
     aggregate: (resource, query) => Effect.sync(() => aggregateRows(filtered(resource, query.filters), query)),
-    nextSequence: (name) =>
-      Effect.sync(() => {
-        const next = (sequences.get(name) ?? 0) + 1
-        sequences.set(name, next)
-        return next
-      }),
-    reserveSequence: (name, count) =>
-      Effect.sync(() => {
-        const first = (sequences.get(name) ?? 0) + 1
-        sequences.set(name, first + Math.max(1, Math.floor(count)) - 1)
-        return first
-      }),
+    nextSequence: (name) => reserveSequence(name, 1),
+    reserveSequence,
     transaction: (effect) =>
       Effect.flatMap(FiberRef.get(inTransaction), (nested) => {
         if (nested) return effect

@@ -1,8 +1,9 @@
 import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from "@mui/material"
 import { type ReactNode, useRef, useState } from "react"
-import { useNotify, useTranslate } from "react-admin"
+import { useTranslate } from "react-admin"
 import { fetchDocument } from "../importExport/client.js"
 import { useImportExportClient } from "../importExport/context.js"
+import { useNotifyError } from "../common/notifyError.js"
 
 /**
  * A printable document of the server (certificate, report pack). It needs the bearer token, so a
@@ -12,7 +13,7 @@ import { useImportExportClient } from "../importExport/context.js"
  */
 export const useDocumentViewer = () => {
   const client = useImportExportClient()
-  const notify = useNotify()
+  const notifyError = useNotifyError()
   const [busy, setBusy] = useState(false)
   const [doc, setDoc] = useState<{ html: string; title: string } | null>(null)
   const open = async (path: string, title: string) => {
@@ -21,8 +22,7 @@ export const useDocumentViewer = () => {
     try {
       setDoc({ html: await fetchDocument(client, path), title })
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e)
-      notify(message, { type: "error", messageArgs: { _: message } })
+      notifyError(e)
     } finally {
       setBusy(false)
     }

@@ -4,6 +4,7 @@ import { useState } from "react"
 import { useCanAccess, useDataProvider, useNotify, useRecordContext, useRefresh, useTranslate } from "react-admin"
 import type { YinfaDataProvider } from "../providers/dataProvider.js"
 import { useDocumentViewer } from "./DocumentDialog.js"
+import { certificateDocumentPath } from "./PrintCertificateButton.js"
 
 /**
  * 开具服务证明 on a volunteer's page: issues a numbered certificate for an optional period, then
@@ -31,7 +32,7 @@ export const IssueCertificateButton = () => {
       setOpen(false)
       notify("yinfa.certificate.issued", { type: "success", messageArgs: { number: data.certificateNumber } })
       refresh()
-      await viewer.open(`/certificates/${encodeURIComponent(String(data.id))}/document`, translate("yinfa.certificate.documentTitle"))
+      await viewer.open(certificateDocumentPath(data.id), translate("yinfa.certificate.documentTitle"))
     } catch (error: any) {
       const message = error?.body?.message ?? error?.message ?? "ra.notification.http_error"
       notify(message, { type: "error", messageArgs: { _: message } })

@@ -3,6 +3,9 @@ import { Button } from "@mui/material"
 import { useRecordContext, useTranslate } from "react-admin"
 import { useDocumentViewer } from "./DocumentDialog.js"
 
+/** GET /certificates/:id/document: the certificate's printable HTML. */
+export const certificateDocumentPath = (id: unknown) => `/certificates/${encodeURIComponent(String(id))}/document`
+
 /** 打印证明: the certificate's printable document (GET /certificates/:id/document, with the token). */
 export const PrintCertificateButton = () => {
   const record = useRecordContext()
@@ -18,7 +21,7 @@ export const PrintCertificateButton = () => {
         onClick={(e) => {
           // In a list row: print, do not open the row.
           e.stopPropagation()
-          void viewer.open(`/certificates/${encodeURIComponent(String(record.id))}/document`, translate("yinfa.certificate.documentTitle"))
+          void viewer.open(certificateDocumentPath(record.id), translate("yinfa.certificate.documentTitle"))
         }}
       >
         {translate("yinfa.certificate.print")}

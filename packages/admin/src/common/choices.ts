@@ -1,7 +1,7 @@
 import { CATEGORIES, EXPERTISE_FIELDS } from "@yinfa/core"
 
 /** Choices whose names are catalogue keys; react-admin's choice inputs and SelectField translate them. */
-export const enumChoices = (name: string, values: ReadonlyArray<string>) => values.map((id) => ({ id, name: `yinfa.enum.${name}.${id}` }))
+const enumChoices = (name: string, values: ReadonlyArray<string>) => values.map((id) => ({ id, name: `yinfa.enum.${name}.${id}` }))
 
 export const categoryChoices = CATEGORIES.map((c) => ({ id: c.code, name: `yinfa.category.${c.code}` }))
 
@@ -21,7 +21,7 @@ export const formatChoices = (category?: string | null) => {
 
 export const expertiseChoices = EXPERTISE_FIELDS.map((e) => ({ id: e.code, name: `yinfa.expertise.${e.code}` }))
 
-export const ENUMS = {
+const ENUMS = {
   gender: ["male", "female"],
   fitness: ["good", "limited", "online-only"],
   channel: ["online", "offline", "hybrid"],

@@ -1,8 +1,8 @@
 import { useCallback, useEffect, useState } from "react"
 
 /**
- * Loads non-CRUD data (service record, candidates, statistics) from the data provider.
- * react-query is react-admin's internal dependency, not ours, so we do not import it directly.
+ * Loads non-CRUD data (service record, candidates, statistics) from the data provider: a plain
+ * effect, outside react-query's cache, so react-admin's `refresh()` does not reload it (`reload` does).
  */
 export const useAsync = <T>(load: () => Promise<T>, deps: ReadonlyArray<unknown>, enabled = true) => {
   const [state, setState] = useState<{ data?: T; error?: Error; isPending: boolean }>({ isPending: enabled })

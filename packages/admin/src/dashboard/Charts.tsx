@@ -8,7 +8,7 @@ import { formatMonth, formatNumber } from "../common/format.js"
  * lazily, so the first list a clerk opens does not wait for a charting library.
  */
 
-export const COLORS = ["#b71c1c", "#e65100", "#2e7d32", "#1565c0", "#6a1b9a"]
+const COLORS = ["#b71c1c", "#e65100", "#2e7d32", "#1565c0", "#6a1b9a"]
 
 const useFormats = () => {
   const translate = useTranslate()
@@ -77,6 +77,14 @@ export const AgeBandChart = ({ bands }: { bands: ReadonlyArray<AgeBand> }) => {
   )
 }
 
+/** The series' lines: hours on the left axis, the counts on the right. */
+const SERIES_LINES = [
+  { dataKey: "serviceHours", axis: "hours", label: "yinfa.dashboard.hours", stroke: COLORS[0] },
+  { dataKey: "activitiesHeld", axis: "count", label: "yinfa.dashboard.activities", stroke: COLORS[3] },
+  { dataKey: "participations", axis: "count", label: "yinfa.dashboard.participationsLabel", stroke: COLORS[2] },
+  { dataKey: "volunteersJoined", axis: "count", label: "yinfa.dashboard.joinedLabel", stroke: COLORS[4] }
+] as const
+
 export const SeriesChart = ({ series }: { series: ReadonlyArray<SeriesPoint> }) => {
   const { translate, locale, n } = useFormats()
   return (
@@ -88,38 +96,9 @@ export const SeriesChart = ({ series }: { series: ReadonlyArray<SeriesPoint> }) 
         <YAxis yAxisId="count" orientation="right" tickFormatter={n} />
         <Tooltip formatter={(v) => n(Number(v))} />
         <Legend />
-        <Line
-          yAxisId="hours"
-          type="monotone"
-          dataKey="serviceHours"
-          name={translate("yinfa.dashboard.hours")}
-          stroke={COLORS[0]}
-          strokeWidth={2}
-        />
-        <Line
-          yAxisId="count"
-          type="monotone"
-          dataKey="activitiesHeld"
-          name={translate("yinfa.dashboard.activities")}
-          stroke={COLORS[3]}
-          strokeWidth={2}
-        />
-        <Line
-          yAxisId="count"
-          type="monotone"
-          dataKey="participations"
-          name={translate("yinfa.dashboard.participationsLabel")}
-          stroke={COLORS[2]}
-          strokeWidth={2}
-        />
-        <Line
-          yAxisId="count"
-          type="monotone"
-          dataKey="volunteersJoined"
-          name={translate("yinfa.dashboard.joinedLabel")}
-          stroke={COLORS[4]}
-          strokeWidth={2}
-        />
+        {SERIES_LINES.map(({ dataKey, axis, label, stroke }) => (
+          <Line key={dataKey} yAxisId={axis} type="monotone" dataKey={dataKey} name={translate(label)} stroke={stroke} strokeWidth={2} />
+        ))}
       </LineChart>
     </ResponsiveContainer>
   )

@@ -25,7 +25,7 @@ import { ReportPackButton } from "./ReportPackButton.js"
 const iso = (d: Date) => d.toISOString().slice(0, 10)
 
 /** Preset periods; the default is the current year so far. */
-export const periodPresets = (today = new Date()) => {
+const periodPresets = (today = new Date()) => {
   const y = today.getUTCFullYear()
   const m = today.getUTCMonth()
   return {
@@ -269,7 +269,7 @@ export const Dashboard = () => {
  * Region × category grid: each cell shows activities held and hours; a blank cell is a category
  * not yet covered in that region. Regions keep their configured order — this is not a ranking.
  */
-export const CoverageTable = ({
+const CoverageTable = ({
   rows,
   regionName,
   categoryName,

@@ -1,10 +1,11 @@
 import DownloadIcon from "@mui/icons-material/Download"
 import { Button, Menu, MenuItem } from "@mui/material"
 import { useState } from "react"
-import { useNotify, useTranslate } from "react-admin"
+import { useTranslate } from "react-admin"
 import { useDocumentViewer } from "../certificates/DocumentDialog.js"
 import { download } from "../importExport/client.js"
 import { useImportExportClient } from "../importExport/context.js"
+import { useNotifyError } from "../common/notifyError.js"
 
 export interface ReportPackParams {
   readonly from: string
@@ -14,7 +15,7 @@ export interface ReportPackParams {
 }
 
 /** GET /report-pack?from&to[&regionCode]&format=… */
-export const reportPackPath = ({ from, to, regionCode }: ReportPackParams, format: "xlsx" | "html"): string => {
+const reportPackPath = ({ from, to, regionCode }: ReportPackParams, format: "xlsx" | "html"): string => {
   const params = new URLSearchParams({ from, to })
   if (regionCode) params.set("regionCode", regionCode)
   params.set("format", format)
@@ -27,7 +28,7 @@ export const reportPackPath = ({ from, to, regionCode }: ReportPackParams, forma
  */
 export const ReportPackButton = ({ params }: { params: ReportPackParams }) => {
   const translate = useTranslate()
-  const notify = useNotify()
+  const notifyError = useNotifyError()
   const client = useImportExportClient()
   const viewer = useDocumentViewer()
   const [anchor, setAnchor] = useState<HTMLElement | null>(null)
@@ -40,8 +41,7 @@ export const ReportPackButton = ({ params }: { params: ReportPackParams }) => {
     try {
       await download(client, reportPackPath(params, "xlsx"), `report-pack-${params.from}-${params.to}.xlsx`)
     } catch (e) {
-      const message = e instanceof Error ? e.message : String(e)
-      notify(message, { type: "error", messageArgs: { _: message } })
+      notifyError(e)
     } finally {
       setBusy(false)
     }

@@ -325,7 +325,12 @@ export const yinfaEn: YinfaMessages = {
       exportXlsx: "Export Excel",
       exportCsv: "Export CSV",
       reveal: "With full ID numbers/phones",
-      revealHelp: "The file will hold full ID numbers and phone numbers; reading each record is recorded in the audit log."
+      revealHelp: "The file will hold full ID numbers and phone numbers; reading each record is recorded in the audit log.",
+      templateFileVolunteers: "volunteer-roster-template.xlsx",
+      templateFileAttendance: "sign-in-sheet-template.xlsx",
+      reportFile: "import-errors.xlsx",
+      networkError: "Could not reach the server. Check the network and try again.",
+      requestFailed: "The request failed (HTTP %{status}). Please try again later."
     },
     certificate: {
       issue: "Issue service certificate",
@@ -352,6 +357,7 @@ export const yinfaEn: YinfaMessages = {
     },
     notify: { done: "Done", signedUp: "Signed up", checkInAdded: "Check-in added" },
     common: { hours: "%{hours} h", none: "—", yes: "Yes", no: "No" },
+    auditLog: { before: "Before", after: "After" },
     volunteer: {
       tabs: { profile: "Profile", service: "Service record", pairings: "Pairings", participations: "Activities", audit: "Audit trail" },
       sections: { identity: "Identity", background: "Former post", service: "Willingness to serve", consent: "Consent and health" },

@@ -322,7 +322,12 @@ export const yinfaZhCN = {
       exportXlsx: "导出 Excel",
       exportCsv: "导出 CSV",
       reveal: "含完整身份证号/手机号",
-      revealHelp: "导出文件将包含完整的身份证号码和手机号码，每条记录的读取都会记入操作日志。"
+      revealHelp: "导出文件将包含完整的身份证号码和手机号码，每条记录的读取都会记入操作日志。",
+      templateFileVolunteers: "志愿者名册导入模板.xlsx",
+      templateFileAttendance: "签到表导入模板.xlsx",
+      reportFile: "导入错误报告.xlsx",
+      networkError: "无法连接服务器，请检查网络后重试。",
+      requestFailed: "请求失败（HTTP %{status}），请稍后重试。"
     },
     certificate: {
       issue: "开具服务证明",
@@ -349,6 +354,7 @@ export const yinfaZhCN = {
     },
     notify: { done: "操作成功", signedUp: "已报名", checkInAdded: "已添加帮带记录" },
     common: { hours: "%{hours} 小时", none: "—", yes: "是", no: "否" },
+    auditLog: { before: "变更前", after: "变更后" },
     volunteer: {
       tabs: { profile: "基本信息", service: "服务记录", pairings: "结对帮带", participations: "参与的活动", audit: "操作记录" },
       sections: { identity: "身份信息", background: "原任职情况", service: "服务意愿", consent: "同意与健康信息" },

@@ -1,8 +1,9 @@
 import { Button, Checkbox, FormControlLabel, Tooltip } from "@mui/material"
 import { useState } from "react"
-import { useCanAccess, useListContext, useNotify, useResourceContext, useTranslate } from "react-admin"
+import { useCanAccess, useListContext, useResourceContext, useTranslate } from "react-admin"
 import { download, exportPath, type ImportExportClient } from "./client.js"
 import { useImportExportClient } from "./context.js"
+import { useNotifyError } from "../common/notifyError.js"
 
 export interface ExportButtonsProps {
   /** Default: the client <YinfaAdmin> provides. */
@@ -19,7 +20,7 @@ export interface ExportButtonsProps {
  */
 export const ExportButtons = ({ client: given, resource: givenResource, allowReveal = false }: ExportButtonsProps) => {
   const translate = useTranslate()
-  const notify = useNotify()
+  const notifyError = useNotifyError()
   const contextClient = useImportExportClient()
   const client = given ?? contextClient
   const contextResource = useResourceContext()
@@ -38,7 +39,7 @@ export const ExportButtons = ({ client: given, resource: givenResource, allowRev
     try {
       await download(client, exportPath(resource, format, filterValues, sort, withReveal), `${resource}.${format}`)
     } catch (e) {
-      notify(e instanceof Error ? e.message : String(e), { type: "error", messageArgs: { _: e instanceof Error ? e.message : String(e) } })
+      notifyError(e)
     } finally {
       setBusy(false)
     }

@@ -20,6 +20,7 @@ import {
 } from "@mui/material"
 import { useState } from "react"
 import { useCanAccess, useGetList, useLocaleState, useRefresh, useTranslate } from "react-admin"
+import { useFileErrorMessage } from "../common/notifyError.js"
 import { useYinfaPermissions } from "../common/permissions.js"
 import { regionName } from "../common/regions.js"
 import { base64ToBlob, download, type ImportExportClient, type ImportResult, saveBlob, upload } from "./client.js"
@@ -41,6 +42,7 @@ const MAX_SHOWN = 200
  */
 export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) => {
   const translate = useTranslate()
+  const messageOf = useFileErrorMessage()
   const refresh = useRefresh()
   const contextClient = useImportExportClient()
   const client = given ?? contextClient
@@ -94,7 +96,7 @@ export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) 
       setResult(report)
       if (report.written > 0) refresh()
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e))
+      setError(messageOf(e))
     } finally {
       setProgress(null)
     }
@@ -117,8 +119,8 @@ export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) 
                 download(
                   client,
                   `/import/templates/${kind}`,
-                  kind === "volunteers" ? "志愿者名册导入模板.xlsx" : "签到表导入模板.xlsx"
-                ).catch((e) => setError(String(e.message ?? e)))
+                  t(kind === "volunteers" ? "templateFileVolunteers" : "templateFileAttendance")
+                ).catch((e) => setError(messageOf(e)))
               }
             >
               {t("template")}
@@ -221,7 +223,7 @@ export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) 
                             result.workbookBase64 as string,
                             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
                           ),
-                          "导入错误报告.xlsx"
+                          t("reportFile")
                         )
                       }
                     >

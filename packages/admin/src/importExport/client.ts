@@ -36,12 +36,25 @@ const headers = (client: ImportExportClient, extra: Record<string, string> = {})
   return h
 }
 
+/**
+ * A file request that failed: with the server's message (already in the UI language) when it sent
+ * one, else only the status (null: no answer at all), for the UI to say in its own words.
+ */
+export class FileRequestError extends Error {
+  constructor(
+    readonly status: number | null,
+    readonly serverMessage: string | null
+  ) {
+    super(serverMessage ?? (status === null ? "network error" : `HTTP ${status}`))
+  }
+}
+
 const failure = async (res: Response): Promise<Error> => {
   try {
     const body = (await res.json()) as { message?: string }
-    return new Error(body.message ?? `HTTP ${res.status}`)
+    return new FileRequestError(res.status, body.message ?? null)
   } catch {
-    return new Error(`HTTP ${res.status}`)
+    return new FileRequestError(res.status, null)
   }
 }
 
@@ -123,12 +136,12 @@ export const upload = (
       try {
         body = JSON.parse(xhr.responseText)
       } catch {
-        return reject(new Error(`HTTP ${xhr.status}`))
+        return reject(new FileRequestError(xhr.status, null))
       }
       if (xhr.status >= 200 && xhr.status < 300) resolve(body as ImportResult)
-      else reject(new Error((body as { message?: string }).message ?? `HTTP ${xhr.status}`))
+      else reject(new FileRequestError(xhr.status, (body as { message?: string }).message ?? null))
     }
-    xhr.onerror = () => reject(new Error("network error"))
+    xhr.onerror = () => reject(new FileRequestError(null, null))
     xhr.send(file)
   })
 

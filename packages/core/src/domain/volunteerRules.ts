@@ -1,5 +1,5 @@
 import type { ValidationIssue } from "../errors.js"
-import { translate } from "../i18n/catalogues.js"
+import { catalogueIssue as issue } from "../i18n/catalogues.js"
 import { residentIdBirthDate } from "./residentId.js"
 import type { Volunteer } from "./volunteer.js"
 
@@ -8,13 +8,6 @@ export type VolunteerRuleFields = Pick<
   Volunteer,
   "consentAt" | "healthDataConsentAt" | "fitness" | "idNumber" | "birthDate" | "expertise" | "expertiseYears" | "channels"
 >
-
-const issue = (path: string, key: string, params?: Record<string, string>): ValidationIssue => ({
-  path,
-  key,
-  message: translate("en", key, params),
-  ...(params ? { params } : {})
-})
 
 /**
  * The rules a volunteer record must satisfy beyond its field schemas, checked on the whole

@@ -2,7 +2,7 @@
  * The message catalogues and the translation of one message: plain data and string work, no
  * Effect, so a browser app can show yinfa's texts without loading the schema library.
  */
-import type { MessageParams } from "../errors.js"
+import type { MessageParams, ValidationIssue } from "../errors.js"
 import { en } from "./en.js"
 import { type MessageKey, zhCN } from "./zh-CN.js"
 
@@ -33,6 +33,14 @@ export const translate = (locale: Locale, key: string, params: MessageParams = {
       .join(locale === "zh-CN" ? "、" : ", ")
   })
 }
+
+/** One issue of a ValidationError, its English message rendered from the catalogue. */
+export const catalogueIssue = (path: string, key: string, params?: MessageParams): ValidationIssue => ({
+  path,
+  key,
+  message: translate("en", key, params),
+  ...(params ? { params } : {})
+})
 
 /** A field's label from the catalogue (`field.<name>`), or its path when there is none. */
 export const fieldLabel = (locale: Locale, path: string): string => {

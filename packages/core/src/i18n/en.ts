@@ -174,6 +174,9 @@ export const en: Record<MessageKey, string> = {
   "import.identifyVolunteer": "give the volunteer number, ID number or mobile number",
   "import.activityNotFound": 'activity "{value}" not found',
   "import.activityAmbiguous": 'several activities are called "{value}": give the activity id instead',
-  "import.rolledBack": 'nothing was imported because other rows have errors (or choose "import valid rows only")',
+  "import.summary.rolledBack":
+    '{rows} rows, {failed} with errors: nothing was imported because other rows have errors (or choose "import valid rows only")',
+  "import.summary.done": "{rows} rows, {written} imported.",
+  "import.summary.partly": "{rows} rows, {written} imported, {failed} with errors not imported.",
   "http.internal": "Internal server error; give the administrator this request id: {requestId}"
 }

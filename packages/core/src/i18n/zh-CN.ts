@@ -175,7 +175,9 @@ export const zhCN = {
   "import.identifyVolunteer": "请填写志愿者编号、身份证号码或手机号码之一",
   "import.activityNotFound": "找不到活动“{value}”",
   "import.activityAmbiguous": "有多个名为“{value}”的活动，请改填活动编号",
-  "import.rolledBack": "因其他行有错误，全部未导入（可改用“仅导入正确行”）",
+  "import.summary.rolledBack": "共 {rows} 行，其中 {failed} 行有错误。因其他行有错误，全部未导入（可改用“仅导入正确行”）",
+  "import.summary.done": "共 {rows} 行，已导入 {written} 行。",
+  "import.summary.partly": "共 {rows} 行，已导入 {written} 行，{failed} 行有错误未导入。",
   "http.internal": "服务器内部错误，请联系管理员并提供请求编号 {requestId}"
 } as const
 

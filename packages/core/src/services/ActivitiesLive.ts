@@ -4,7 +4,7 @@ import { type Activity, ActivityCancel, type ActivityStatus, ActivityCreate, Act
 import { categoryDef } from "../domain/categories.js"
 import { type ActivityId, newId } from "../domain/ids.js"
 import { type Conflict, conflict, ValidationError, type ValidationIssue } from "../errors.js"
-import { translate } from "../i18n/index.js"
+import { catalogueIssue as issue } from "../i18n/index.js"
 import { YinfaConfig } from "../config.js"
 import { Store } from "../ports/Store.js"
 import { Q } from "../query.js"
@@ -27,13 +27,6 @@ import { writeAudit } from "./internal/audit.js"
 import { captureDeps, type ServiceDeps } from "./ResourceService.js"
 
 type Editable = Omit<Activity, "id" | "status" | "cancelReason" | "publishedAt" | "completedAt" | "createdAt" | "updatedAt">
-
-const issue = (path: string, key: string, params?: Record<string, string | number>): ValidationIssue => ({
-  path,
-  key,
-  message: translate("en", key, params),
-  ...(params ? { params } : {})
-})
 
 /** Field rules that span several fields; all problems are reported at once so a form can show them together. */
 const fieldProblems = (activity: Editable) =>

@@ -11,11 +11,9 @@ import { type Filter, Q } from "../query.js"
 import { nowInstant, todayLocal } from "../time.js"
 import { CertificateIssue, Certificates, certificateVerification, formatIssuer } from "./Certificates.js"
 import { decodeInput, getManyScoped, getScoped, insertAudited, listScoped } from "./internal/crud.js"
+import { exactHours } from "./internal/hours.js"
 import { captureDeps, type ServiceLayer } from "./ResourceService.js"
 import { starLevel } from "./ServiceRecords.js"
-
-/** Sums of fractional entries drift by ulps; a certificate must not print 12.000000001 hours. */
-const exact = (n: number) => Math.round(n * 1e6) / 1e6
 
 /** Letters and digits nobody misreads on paper (no 0/O, 1/I/L). */
 const CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
@@ -75,8 +73,8 @@ export const CertificatesLive: ServiceLayer<Certificates> = Layer.effect(
               store.list("service-hours", Q.all(inPeriod, [{ field: "serviceDate", order: "DESC" }], { offset: 0, limit: 1 }))
             ])
             const hours = new Map<Category, number>()
-            for (const row of byCategoryRows) hours.set(row.category as Category, exact(Number(row.hours)))
-            const totalHours = exact([...hours.values()].reduce((s, h) => s + h, 0))
+            for (const row of byCategoryRows) hours.set(row.category as Category, exactHours(Number(row.hours)))
+            const totalHours = exactHours([...hours.values()].reduce((s, h) => s + h, 0))
             if (totalHours <= 0)
               return yield* Effect.fail(conflict("conflict.certificateNoHours", "no verified service hours in the period"))
             const serviceSummary = CATEGORY_CODES.filter((c) => (hours.get(c) ?? 0) > 0)
@@ -84,7 +82,7 @@ export const CertificatesLive: ServiceLayer<Certificates> = Layer.effect(
               .join("；")
             // The star level is the volunteer's standing (all verified hours), whatever the period.
             const thresholds = [...config.starThresholds].sort((a, b) => a - b)
-            const stars = starLevel(exact(Number(allTime[0]?.hours ?? 0)), thresholds)
+            const stars = starLevel(exactHours(Number(allTime[0]?.hours ?? 0)), thresholds)
 
             const bureaus = yield* store.list(
               "organizations",

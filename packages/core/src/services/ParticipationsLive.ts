@@ -27,6 +27,7 @@ import {
   updateAudited,
   writableInStatus
 } from "./internal/crud.js"
+import { exactHours } from "./internal/hours.js"
 import { Participations } from "./Participations.js"
 import { captureDeps, type ServiceDeps } from "./ResourceService.js"
 
@@ -38,9 +39,6 @@ type Limit = "channel" | "fitness" | "capacity"
 
 /** Hours as people read them. */
 const round = (n: number) => Math.round(n * 100) / 100
-
-/** Removes floating-point noise from differences without changing what was entered. */
-const exact = (n: number) => Math.round(n * 1e6) / 1e6
 
 const durationOf = (activity: Activity) => hoursBetween(activity.startsAt, activity.endsAt)
 
@@ -431,7 +429,7 @@ export const ParticipationsLive: Layer.Layer<Participations, never, ServiceDeps>
                   "service-hours",
                   ledgerEntry(before, activity, {
                     source: "correction",
-                    hours: exact(command.hours - current),
+                    hours: exactHours(command.hours - current),
                     reason: command.reason,
                     late: false,
                     recordedBy: recorder,

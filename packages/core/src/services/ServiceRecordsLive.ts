@@ -5,11 +5,9 @@ import { type Category, CATEGORY_CODES } from "../domain/categories.js"
 import { NotFound } from "../errors.js"
 import { Store } from "../ports/Store.js"
 import { Q } from "../query.js"
+import { exactHours } from "./internal/hours.js"
 import { captureDeps, type ServiceDeps } from "./ResourceService.js"
 import { ServiceRecords, starLevel } from "./ServiceRecords.js"
-
-/** Sums of many fractional entries drift by a few ulps; a threshold must not hinge on that. */
-const exact = (n: number) => Math.round(n * 1e6) / 1e6
 
 export const ServiceRecordsLive: Layer.Layer<ServiceRecords, never, ServiceDeps> = Layer.effect(
   ServiceRecords,
@@ -54,21 +52,21 @@ export const ServiceRecordsLive: Layer.Layer<ServiceRecords, never, ServiceDeps>
               total += hours
               if (row.source === "check-in") checkInHours += hours
             }
-            const totalHours = exact(total)
+            const totalHours = exactHours(total)
             const thresholds = [...config.starThresholds].sort((a, b) => a - b)
             const stars = starLevel(totalHours, thresholds)
             return {
               volunteerId: volunteer.id,
               totalHours,
               starLevel: stars,
-              hoursToNextStar: stars < thresholds.length ? exact(thresholds[stars] - totalHours) : null,
+              hoursToNextStar: stars < thresholds.length ? exactHours(thresholds[stars] - totalHours) : null,
               activitiesAttended: Number(attended[0]?.count ?? 0),
-              checkInHours: exact(checkInHours),
+              checkInHours: exactHours(checkInHours),
               firstServiceDate: first.rows[0]?.serviceDate ?? null,
               lastServiceDate: last.rows[0]?.serviceDate ?? null,
               byCategory: CATEGORY_CODES.filter((c) => byCategory.has(c)).map((category) => ({
                 category,
-                hours: exact(byCategory.get(category) ?? 0)
+                hours: exactHours(byCategory.get(category) ?? 0)
               }))
             }
           })

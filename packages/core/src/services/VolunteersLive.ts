@@ -5,7 +5,7 @@ import { newId, type VolunteerId } from "../domain/ids.js"
 import { type Volunteer, VolunteerArchive, VolunteerCreate, VolunteerStatus, VolunteerUpdate } from "../domain/volunteer.js"
 import { volunteerRuleIssues } from "../domain/volunteerRules.js"
 import { conflict, forbidden, invalid, ValidationError, type ValidationIssue } from "../errors.js"
-import { translate } from "../i18n/index.js"
+import { catalogueIssue as issue } from "../i18n/index.js"
 import { Store } from "../ports/Store.js"
 import { type Filter, Q, type Query } from "../query.js"
 import { nowInstant, todayLocal } from "../time.js"
@@ -31,26 +31,26 @@ import { type VolunteerRefusal, Volunteers } from "./Volunteers.js"
 
 type VolunteerFields = Omit<Volunteer, "id" | "volunteerNumber" | "status" | "archiveReason" | "archiveNote" | "createdAt" | "updatedAt">
 
-const issue = (path: string, key: string, params?: Record<string, string>): ValidationIssue => ({
-  path,
-  key,
-  message: translate("en", key, params),
-  ...(params ? { params } : {})
-})
+/** What the store holds of the references a volunteer names: region codes, ids of Party branches. */
+interface StoredReferences {
+  readonly regions: ReadonlySet<string>
+  readonly branches: ReadonlySet<string>
+}
 
 /**
- * Rules that need the store: the region and the Party branch must exist. Given what the store
- * holds of them (`branches`: ids of stored Party branches), so a batch looks them up once.
+ * Every rule of a volunteer record, reported together: those on the record alone and those on
+ * its references (the region and the Party branch must exist). The references are looked up
+ * beforehand, so that a batch looks them up once.
  */
-const referenceIssuesIn = (v: VolunteerFields, regions: ReadonlySet<string>, branches: ReadonlySet<string>): Array<ValidationIssue> => {
-  const issues: Array<ValidationIssue> = []
-  if (!regions.has(v.regionCode)) issues.push(issue("regionCode", "validation.unknownRegion", { region: v.regionCode }))
-  if (v.partyBranchId !== null && !branches.has(v.partyBranchId)) issues.push(issue("partyBranchId", "validation.partyBranchUnknown"))
+const recordIssues = (v: VolunteerFields, now: string, found: StoredReferences): Array<ValidationIssue> => {
+  const issues = volunteerRuleIssues(v, now)
+  if (!found.regions.has(v.regionCode)) issues.push(issue("regionCode", "validation.unknownRegion", { region: v.regionCode }))
+  if (v.partyBranchId !== null && !found.branches.has(v.partyBranchId)) issues.push(issue("partyBranchId", "validation.partyBranchUnknown"))
   return issues
 }
 
 /** The stored regions among `codes` and the stored Party branches among `branchIds`. */
-const lookUpReferences = (codes: ReadonlyArray<string>, branchIds: ReadonlyArray<string>) =>
+const lookUpReferences = (codes: ReadonlyArray<string>, branchIds: ReadonlyArray<string>): Effect.Effect<StoredReferences, never, Store> =>
   Effect.gen(function* () {
     const store = yield* Store
     const regions = codes.length === 0 ? [] : yield* store.getMany("regions", codes)
@@ -64,7 +64,7 @@ const lookUpReferences = (codes: ReadonlyArray<string>, branchIds: ReadonlyArray
 const requireValid = (v: VolunteerFields) =>
   Effect.gen(function* () {
     const found = yield* lookUpReferences([v.regionCode], v.partyBranchId === null ? [] : [v.partyBranchId])
-    const issues = [...volunteerRuleIssues(v, yield* nowInstant), ...referenceIssuesIn(v, found.regions, found.branches)]
+    const issues = recordIssues(v, yield* nowInstant, found)
     if (issues.length > 0) return yield* Effect.fail(new ValidationError({ issues }))
   })
 
@@ -93,11 +93,11 @@ const duplicate = (field: (typeof UNIQUE_FIELDS)[number]) => conflict("conflict.
 /** Values per query: an `in` list stays far below every driver's parameter limit. */
 const IN_CHUNK = 500
 
-/** Which of these ID numbers or phones (of `field`) a stored volunteer already has, one query per field and chunk. */
-const storedValues = (field: (typeof UNIQUE_FIELDS)[number], values: ReadonlyArray<string>) =>
+/** Which of these volunteers' ID numbers or phones (of `field`) a stored volunteer already has, one query per chunk. */
+const storedValues = (field: (typeof UNIQUE_FIELDS)[number], volunteers: ReadonlyArray<VolunteerFields>) =>
   Effect.gen(function* () {
     const store = yield* Store
-    const unique = [...new Set(values)]
+    const unique = [...new Set(volunteers.flatMap((v) => (v[field] === null ? [] : [v[field]])))]
     const found = new Set<string>()
     for (let i = 0; i < unique.length; i += IN_CHUNK) {
       const rows = yield* store.list("volunteers", Q.all([Q.in(field, unique.slice(i, i + IN_CHUNK))]))
@@ -268,12 +268,9 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
             // The checks of `create`, in its order (the first failing one answers): writer, schema,
             // jurisdiction, then the rules and references, then uniqueness.
             const writer = yield* Effect.either(requireWriter(actor))
+            if (Either.isLeft(writer)) return inputs.map(() => Either.left(writer.left))
             const decoded: Array<{ readonly index: number; readonly fields: VolunteerFields }> = []
             for (let index = 0; index < inputs.length; index++) {
-              if (Either.isLeft(writer)) {
-                refuse(index, writer.left)
-                continue
-              }
               const command = decodeCreate(inputs[index])
               if (Either.isLeft(command)) {
                 refuse(index, command.left)
@@ -292,25 +289,17 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
               [...new Set(decoded.flatMap((d) => (d.fields.partyBranchId === null ? [] : [d.fields.partyBranchId])))]
             )
             const valid = decoded.filter((d) => {
-              const issues = [
-                ...volunteerRuleIssues(d.fields, now),
-                ...referenceIssuesIn(d.fields, references.regions, references.branches)
-              ]
+              const issues = recordIssues(d.fields, now, references)
               if (issues.length > 0) refuse(d.index, new ValidationError({ issues }))
               return issues.length === 0
             })
 
             // Against the store (one query per field), and against the inputs accepted before this
             // one: as if each earlier input had been created first. A refused input claims nothing.
+            const validFields = valid.map((d) => d.fields)
             const taken = {
-              idNumber: yield* storedValues(
-                "idNumber",
-                valid.flatMap((d) => (d.fields.idNumber === null ? [] : [d.fields.idNumber]))
-              ),
-              phone: yield* storedValues(
-                "phone",
-                valid.flatMap((d) => (d.fields.phone === null ? [] : [d.fields.phone]))
-              )
+              idNumber: yield* storedValues("idNumber", validFields),
+              phone: yield* storedValues("phone", validFields)
             }
             const accepted = valid.filter((d) => {
               const clash = UNIQUE_FIELDS.find((field) => d.fields[field] !== null && taken[field].has(d.fields[field]))

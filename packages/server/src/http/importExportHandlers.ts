@@ -7,8 +7,8 @@ import { importAttendance } from "../importExport/importAttendance.js"
 import { reportSummary } from "../importExport/importDriver.js"
 import { importVolunteers } from "../importExport/importVolunteers.js"
 import { reportPack } from "../importExport/reportPack.js"
-import { reportWorkbook } from "../importExport/reportWorkbook.js"
-import { attendanceTemplate, rosterTemplate } from "../importExport/template.js"
+import { IMPORT_TITLES, reportWorkbook } from "../importExport/reportWorkbook.js"
+import { attendanceTemplate, rosterTemplate, TEMPLATE_FILE_NAMES } from "../importExport/template.js"
 import { YinfaApi } from "./api.js"
 import { jsonError, localized, parseParams, requestLocale, respond } from "./context.js"
 import { deriveWhitelist, RESOURCE_BY_NAME } from "./resources.js"
@@ -103,7 +103,7 @@ const importHandler =
           kind === "volunteers"
             ? yield* importVolunteers(source, { mode, locale, region: urlParams.region || null })
             : yield* importAttendance(source, { mode, locale })
-        const workbook = yield* Effect.promise(() => reportWorkbook(report, kind === "volunteers" ? "志愿者名册导入" : "签到表导入"))
+        const workbook = yield* Effect.promise(() => reportWorkbook(report, IMPORT_TITLES[kind]))
         return { ...report, summary: reportSummary(report, locale), workbookBase64: Buffer.from(workbook).toString("base64") }
       })
     )
@@ -238,14 +238,14 @@ const importExportHandlers = groupLayer("importExport", (handlers: any) =>
         Effect.gen(function* () {
           const regions = (yield* (yield* Regions).list(Q.all([], [{ field: "sortOrder", order: "ASC" }]))).rows
           const bytes = yield* Effect.promise(() => rosterTemplate(regions))
-          return fileResponse(bytes, XLSX_TYPE, "志愿者名册导入模板.xlsx", "volunteer-import-template.xlsx")
+          return fileResponse(bytes, XLSX_TYPE, TEMPLATE_FILE_NAMES.volunteers, "volunteer-import-template.xlsx")
         })
       )
     )
     .handle("attendanceTemplate", () =>
       respond(
         Effect.map(Effect.promise(attendanceTemplate), (bytes) =>
-          fileResponse(bytes, XLSX_TYPE, "签到表导入模板.xlsx", "attendance-import-template.xlsx")
+          fileResponse(bytes, XLSX_TYPE, TEMPLATE_FILE_NAMES.attendance, "attendance-import-template.xlsx")
         )
       )
     )

@@ -1,5 +1,5 @@
 import { createWriteStream } from "node:fs"
-import { readFile, rm, writeFile } from "node:fs/promises"
+import { rm, writeFile } from "node:fs/promises"
 import { parseArgs } from "node:util"
 import {
   type Actor,
@@ -23,8 +23,8 @@ import { type ImportProgress, type ImportReport, reportSummary } from "./importD
 import { importAttendance } from "./importAttendance.js"
 import { importVolunteers } from "./importVolunteers.js"
 import { reportPack } from "./reportPack.js"
-import { reportWorkbook } from "./reportWorkbook.js"
-import { attendanceTemplate, rosterTemplate } from "./template.js"
+import { IMPORT_TITLES, reportWorkbook } from "./reportWorkbook.js"
+import { attendanceTemplate, rosterTemplate, TEMPLATE_FILE_NAMES } from "./template.js"
 
 /**
  * The import/export commands of the `yinfa` CLI, as functions over an already-built core (the
@@ -163,7 +163,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
             : await asActor(importAttendance(source, common))
         printReport(io, report, locale)
         if (flags.report) {
-          await writeFile(flags.report, await reportWorkbook(report, what === "volunteers" ? "志愿者名册导入" : "签到表导入"))
+          await writeFile(flags.report, await reportWorkbook(report, IMPORT_TITLES[what]))
           io.stderr(`报告已保存：${flags.report}\n`)
         }
         return report.issues.length > 0 ? 1 : 0
@@ -227,7 +227,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
                 ).pipe(Effect.flatMap((regions) => Effect.promise(() => rosterTemplate(regions))))
               )
             : await attendanceTemplate()
-        const file = flags.out ?? (what === "volunteers" ? "志愿者名册导入模板.xlsx" : "签到表导入模板.xlsx")
+        const file = flags.out ?? TEMPLATE_FILE_NAMES[what]
         await writeFile(file, bytes)
         io.stdout(`模板已保存：${file}\n`)
         return 0
@@ -260,6 +260,3 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
 
 /** The commands this module answers, for the CLI's dispatcher. */
 export const IMPORT_EXPORT_COMMANDS: ReadonlySet<string> = new Set(["import", "export", "certificate", "template", "report-pack"])
-
-/** Reads a whole file (for HTTP-like callers that hold bytes). */
-export const readBytes = (path: string): Promise<Uint8Array> => readFile(path).then((b) => new Uint8Array(b))

@@ -26,7 +26,7 @@ import {
 } from "@yinfa/core"
 import { Context, Effect } from "effect"
 import ExcelJS from "exceljs"
-import { ENUM_LABELS, type EnumName, enumLabel, yesNo } from "./labels.js"
+import { ENUM_LABELS, type EnumName, enumLabel, volunteerLabel, yesNo } from "./labels.js"
 import { formatInstantLocal, ROSTER_HEADER } from "./parseRoster.js"
 
 /**
@@ -212,8 +212,8 @@ const KIND_ENUM: Partial<Record<ExportableResource, EnumName>> = { organizations
 
 /** Fields naming another record: exported as that record's name (looked up through its scoped service). */
 const REFERENCES: Readonly<Record<string, { readonly tag: Context.Tag<any, any>; readonly label: (r: any) => string }>> = {
-  volunteerId: { tag: Volunteers, label: (v: Volunteer) => `${v.name}（${v.volunteerNumber}）` },
-  mentorId: { tag: Volunteers, label: (v: Volunteer) => `${v.name}（${v.volunteerNumber}）` },
+  volunteerId: { tag: Volunteers, label: volunteerLabel },
+  mentorId: { tag: Volunteers, label: volunteerLabel },
   activityId: { tag: Activities, label: (a) => a.title },
   organizerId: { tag: Organizations, label: (o) => o.name },
   ownerOrganizationId: { tag: Organizations, label: (o) => o.name },
@@ -242,7 +242,7 @@ const list = (values: unknown, enumName?: EnumName): string =>
  * export can be corrected and imported again (and the round trip is tested).
  */
 const volunteerColumns = (regionName: (code: string) => string, offset: number): ReadonlyArray<Column> => [
-  { header: "志愿者编号", value: (v: Volunteer) => v.volunteerNumber, width: 16 },
+  { header: translate("zh-CN", "field.volunteerNumber"), value: (v: Volunteer) => v.volunteerNumber, width: 16 },
   { header: ROSTER_HEADER.name, value: (v: Volunteer) => v.name, width: 10 },
   { header: ROSTER_HEADER.gender, value: (v: Volunteer) => enumLabel("gender", v.gender), width: 6 },
   { header: ROSTER_HEADER.birthDate, value: (v: Volunteer) => v.birthDate, width: 12 },
@@ -278,8 +278,8 @@ const volunteerColumns = (regionName: (code: string) => string, offset: number):
   { header: ROSTER_HEADER.consentAt, value: (v: Volunteer) => formatInstantLocal(v.consentAt, offset), width: 20 },
   { header: ROSTER_HEADER.healthDataConsentAt, value: (v: Volunteer) => formatInstantLocal(v.healthDataConsentAt, offset), width: 20 },
   { header: ROSTER_HEADER.joinedAt, value: (v: Volunteer) => v.joinedAt, width: 12 },
-  { header: "状态", value: (v: Volunteer) => enumLabel("volunteerStatus", v.status) },
-  { header: "归档原因", value: (v: Volunteer) => enumLabel("archiveReason", v.archiveReason) }
+  { header: FIELD_HEADERS.status, value: (v: Volunteer) => enumLabel("volunteerStatus", v.status) },
+  { header: FIELD_HEADERS.archiveReason, value: (v: Volunteer) => enumLabel("archiveReason", v.archiveReason) }
 ]
 
 const INSTANT_FIELDS = /At$|^at$/

@@ -1,4 +1,14 @@
-import { Activities, type Activity, CurrentActor, type Filter, Participations, Q, requireWriter, Volunteers } from "@yinfa/core"
+import {
+  Activities,
+  type Activity,
+  CurrentActor,
+  type Filter,
+  maskSensitive,
+  Participations,
+  Q,
+  requireWriter,
+  Volunteers
+} from "@yinfa/core"
 import { Effect } from "effect"
 import { type ImportOptions, type ImportReport, issuesOfError, type PreparedRow, runImport } from "./importDriver.js"
 import { fileError, readTable, type TableSource } from "./table.js"
@@ -11,16 +21,18 @@ import {
   rowIssue
 } from "./parseRoster.js"
 
-const columnOf = (path: string): string =>
-  path === "hours"
-    ? ATTENDANCE_HEADER.hours
-    : path === "feedback"
-      ? ATTENDANCE_HEADER.note
-      : path === "activityId"
-        ? ATTENDANCE_HEADER.activity
-        : path === "volunteerId"
-          ? ATTENDANCE_HEADER.volunteerNumber
-          : ""
+/** The sheet's column that a field of the Participations service's input belongs to. */
+const COLUMN_OF_FIELD: Readonly<Record<string, string>> = {
+  hours: ATTENDANCE_HEADER.hours,
+  feedback: ATTENDANCE_HEADER.note,
+  activityId: ATTENDANCE_HEADER.activity,
+  volunteerId: ATTENDANCE_HEADER.volunteerNumber
+}
+
+const columnOf = (path: string): string => (Object.hasOwn(COLUMN_OF_FIELD, path) ? COLUMN_OF_FIELD[path] : "")
+
+/** The columns that identify a volunteer: at least one of them must be in the sheet. */
+const IDENTIFYING_COLUMNS = [ATTENDANCE_HEADER.volunteerNumber, ATTENDANCE_HEADER.idNumber, ATTENDANCE_HEADER.phone].join(" / ")
 
 /**
  * Imports an attendance sheet (签到表): for each row, finds the volunteer (by number, else ID
@@ -43,7 +55,7 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
       onHeader: (header) => {
         ignored = header.ignored
         if (!header.found.has("volunteerNumber") && !header.found.has("idNumber") && !header.found.has("phone"))
-          throw fileError("import.missingHeaders", { columns: "志愿者编号 / 身份证号码 / 手机号码" })
+          throw fileError("import.missingHeaders", { columns: IDENTIFYING_COLUMNS })
       }
     })
     const rows = (async function* () {
@@ -98,8 +110,14 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
           const issues: Array<RowIssue> = []
           if (volunteer === null)
             issues.push(
+              // The report names the row's identifier, an ID number or phone masked as everywhere else.
               rowIssue(locale, r.row, ATTENDANCE_HEADER.volunteerNumber, "import.volunteerNotFound", {
-                value: r.volunteerNumber ?? r.idNumber ?? r.phone ?? ""
+                value: String(
+                  r.volunteerNumber ??
+                    (r.idNumber !== null ? maskSensitive("idNumber", r.idNumber) : null) ??
+                    (r.phone !== null ? maskSensitive("phone", r.phone) : null) ??
+                    ""
+                )
               })
             )
           if (activity === "missing")

@@ -208,12 +208,12 @@ export const runImport = <A extends { readonly row: number }, R>(
 
 /** The summary line a clerk reads first. */
 export const reportSummary = (report: ImportReport, locale: Locale = "zh-CN"): string => {
-  const zh = locale === "zh-CN"
-  if (report.mode === "all-or-nothing" && report.issues.length > 0)
-    return zh
-      ? `共 ${report.rows} 行，其中 ${report.rows - report.valid} 行有错误。${translate(locale, "import.rolledBack")}`
-      : `${report.rows} rows, ${report.rows - report.valid} with errors: ${translate(locale, "import.rolledBack")}`
-  return zh
-    ? `共 ${report.rows} 行，已导入 ${report.written} 行${report.issues.length > 0 ? `，${report.rows - report.valid} 行有错误未导入` : ""}。`
-    : `${report.rows} rows, ${report.written} imported${report.issues.length > 0 ? `, ${report.rows - report.valid} with errors not imported` : ""}.`
+  const params = { rows: report.rows, written: report.written, failed: report.rows - report.valid }
+  const key =
+    report.issues.length === 0
+      ? "import.summary.done"
+      : report.mode === "all-or-nothing"
+        ? "import.summary.rolledBack"
+        : "import.summary.partly"
+  return translate(locale, key, params)
 }

@@ -19,6 +19,10 @@ export const enumLabel = (name: EnumName, value: unknown): string => {
   return labels[String(value)] ?? String(value)
 }
 
+/** A volunteer as lists and reports name them: 王建国（YC2021000001）. */
+export const volunteerLabel = (v: { readonly name: string; readonly volunteerNumber: string }): string =>
+  `${v.name}（${v.volunteerNumber}）`
+
 export const yesNo = (b: unknown): string => (b === true ? "是" : b === false ? "否" : "")
 
 /**

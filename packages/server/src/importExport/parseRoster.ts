@@ -2,6 +2,7 @@ import {
   CATEGORIES,
   EXPERTISE_FIELDS,
   type Locale,
+  maskSensitive,
   type MessageParams,
   type Region,
   residentIdBirthDate,
@@ -197,14 +198,17 @@ const number = (v: CellValue): Parsed<number> | null => {
  * A reader of labels (or codes) to their codes; the accepted labels are named in the message.
  * The labels are normalised once, not for every cell.
  */
-const chooser = (choices: ReadonlyArray<readonly [string, ReadonlyArray<string>]>) => {
+const chooser = (choices: ReadonlyArray<readonly [string, ReadonlyArray<string>]>, sensitiveField?: string) => {
   const codes = new Map<string, string>()
   for (const [code, labels] of choices) for (const l of labels) if (!codes.has(normalizeText(l))) codes.set(normalizeText(l), code)
   const accepted = choices.map(([, labels]) => labels[0]).join("、")
   return (v: CellValue): Parsed<string> | null => {
     if (isBlank(v)) return null
     const code = codes.get(normalizeText(text(v)))
-    return code !== undefined ? { ok: code } : bad("import.badValue", { value: text(v), accepted })
+    if (code !== undefined) return { ok: code }
+    // A health note is personal data: the report, which clerks pass around, says only that it was not understood.
+    const value = sensitiveField ? String(maskSensitive(sensitiveField, text(v))) : text(v)
+    return bad("import.badValue", { value, accepted })
   }
 }
 
@@ -223,12 +227,12 @@ const yesNo = (v: CellValue): Parsed<boolean> | null => {
 }
 
 const GENDERS = [
-  ["male", ["男", "male", "M", "男性"]],
-  ["female", ["女", "female", "F", "女性"]]
+  ["male", [ENUM_LABELS.gender.male, "male", "M", "男性"]],
+  ["female", [ENUM_LABELS.gender.female, "female", "F", "女性"]]
 ] as const
 const RETIREMENT = [
-  ["tuixiu", ["退休", "tuixiu"]],
-  ["lixiu", ["离休", "lixiu"]]
+  ["tuixiu", [ENUM_LABELS.retirementType.tuixiu, "tuixiu"]],
+  ["lixiu", [ENUM_LABELS.retirementType.lixiu, "lixiu"]]
 ] as const
 const FITNESS = [
   ["good", [ENUM_LABELS.fitness.good, "good", "健康", "好"]],
@@ -238,7 +242,7 @@ const FITNESS = [
 
 const chooseGender = chooser(GENDERS)
 const chooseRetirement = chooser(RETIREMENT)
-const chooseFitness = chooser(FITNESS)
+const chooseFitness = chooser(FITNESS, "fitness")
 
 const channels = (v: CellValue): Parsed<ReadonlyArray<string>> | null => {
   if (isBlank(v)) return null

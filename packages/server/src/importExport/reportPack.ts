@@ -13,7 +13,7 @@ import {
 import { Effect } from "effect"
 import ExcelJS from "exceljs"
 import { chineseDate, escapeHtml, PRINT_CSS } from "./certificateDocument.js"
-import { enumLabel, yesNo } from "./labels.js"
+import { enumLabel, volunteerLabel, yesNo } from "./labels.js"
 
 export interface ReportPackFilter {
   /** Inclusive dates, YYYY-MM-DD. */
@@ -99,7 +99,7 @@ export const reportPackData = (filter: ReportPackFilter) =>
       )
     )).rows
     const people = yield* (yield* Volunteers).getMany([...new Set(exemplars.map((e) => e.volunteerId))])
-    const personName = new Map(people.map((p) => [p.id as string, `${p.name}（${p.volunteerNumber}）`]))
+    const personName = new Map(people.map((p) => [p.id as string, volunteerLabel(p)]))
 
     const scope = filter.regionCode ? regionName(filter.regionCode) : "全市（本账号权限范围）"
     const tables: ReadonlyArray<Table> = [

@@ -1,13 +1,16 @@
 import ExcelJS from "exceljs"
 import { type ImportReport, reportSummary } from "./importDriver.js"
 
+/** What each import reads, as the report's first line names it. */
+export const IMPORT_TITLES = { volunteers: "志愿者名册导入", attendance: "签到表导入" } as const
+
 const MODE_LABEL = { "all-or-nothing": "全部导入或全部不导入", "valid-only": "仅导入正确的行" } as const
 
 /**
  * The import report as a workbook a clerk can sort and print: a summary sheet and the
  * row-by-row problems (row numbers as Excel shows them, the column by its header).
  */
-export const reportWorkbook = async (report: ImportReport, title = "志愿者名册导入"): Promise<Uint8Array> => {
+export const reportWorkbook = async (report: ImportReport, title: string = IMPORT_TITLES.volunteers): Promise<Uint8Array> => {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = "银发再出发"
   const summary = workbook.addWorksheet("导入结果")

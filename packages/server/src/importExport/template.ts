@@ -3,6 +3,9 @@ import ExcelJS from "exceljs"
 import { ENUM_LABELS } from "./labels.js"
 import { ATTENDANCE_COLUMNS, ROSTER_COLUMNS, type RosterKey } from "./parseRoster.js"
 
+/** The templates' download names. */
+export const TEMPLATE_FILE_NAMES = { volunteers: "志愿者名册导入模板.xlsx", attendance: "签到表导入模板.xlsx" } as const
+
 /** Rows of the data sheet that get drop-down lists; more rows may be added, without the lists. */
 const LIST_ROWS = 1000
 
@@ -18,7 +21,12 @@ interface Help {
 
 const rosterHelp = (regions: ReadonlyArray<Region>): Record<RosterKey, Help> => ({
   name: { help: "必填。", example: "王建国", width: 10 },
-  gender: { help: "必填（填写了有效身份证号码时可空，按身份证号码确定）：男 / 女。", example: "男", list: ["男", "女"], width: 6 },
+  gender: {
+    help: "必填（填写了有效身份证号码时可空，按身份证号码确定）：男 / 女。",
+    example: "男",
+    list: Object.values(ENUM_LABELS.gender),
+    width: 6
+  },
   birthDate: {
     help: "必填（填写了有效身份证号码时可空，按身份证号码确定）。日期格式如 1958-03-12、1958/3/12、1958年3月12日 或 19580312，也可以是 Excel 日期单元格。",
     example: "1958-03-12",
@@ -44,7 +52,12 @@ const rosterHelp = (regions: ReadonlyArray<Region>): Record<RosterKey, Help> => 
   },
   formerUnit: { help: "选填，100 字以内。", example: "亭湖区农业农村局", width: 20 },
   formerPosition: { help: "选填，100 字以内。", example: "副局长", width: 12 },
-  retirementType: { help: "选填：离休 / 退休，空白按“退休”。", example: "退休", list: ["退休", "离休"], width: 9 },
+  retirementType: {
+    help: "选填：离休 / 退休，空白按“退休”。",
+    example: "退休",
+    list: [ENUM_LABELS.retirementType.tuixiu, ENUM_LABELS.retirementType.lixiu],
+    width: 9
+  },
   partyMember: { help: "选填：是 / 否，空白按“是”。", example: "是", list: ["是", "否"], width: 9 },
   expertise: {
     help: `选填，可填多项，用顿号“、”或逗号分隔；可在括号中注明从业年限，如“农业科技（30年）”。可选：${EXPERTISE_FIELDS.map((e) => e.label["zh-CN"]).join("、")}。`,

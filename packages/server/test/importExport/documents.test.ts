@@ -22,7 +22,7 @@ import { runImportExportCommand } from "../../src/importExport/cli.js"
 import { importAttendance } from "../../src/importExport/importAttendance.js"
 import { importVolunteers } from "../../src/importExport/importVolunteers.js"
 import { reportPack } from "../../src/importExport/reportPack.js"
-import { as, atMarch20, cityAdmin, HEADER, person, testLayer, tinghuAdmin, xlsx, yanduAdmin } from "./support.js"
+import { as, atMarch20, cityAdmin, HEADER, person, residentId, testLayer, tinghuAdmin, xlsx, yanduAdmin } from "./support.js"
 
 const activity = (id: string, overrides: Record<string, unknown> = {}) => ({
   id: id as ActivityId,
@@ -126,6 +126,46 @@ describe("attendance import", () => {
       }).pipe(as(yanduAdmin))
       expect(other.issues.map((i) => i.key)).toEqual(["import.volunteerNotFound", "import.activityNotFound"])
       expect(other.written).toBe(0)
+    }).pipe(Effect.provide(testLayer()))
+  )
+
+  it.effect("a volunteer not found by ID number or phone is reported with the identifier masked", () =>
+    Effect.gen(function* () {
+      yield* setup
+      const idNumber = residentId("320902", "19500101", "999")
+      const phone = "13999999999"
+      const bytes = yield* Effect.promise(() => xlsx([ATTENDANCE, ["", idNumber, "", "act-1", 1, ""], ["", "", phone, "act-1", 1, ""]]))
+      const report = yield* importAttendance({ bytes }).pipe(as(tinghuAdmin))
+      expect(report.issues.map((i) => [i.row, i.key])).toEqual([
+        [2, "import.volunteerNotFound"],
+        [3, "import.volunteerNotFound"]
+      ])
+      const text = JSON.stringify(report.issues)
+      expect(text).not.toContain(idNumber)
+      expect(text).not.toContain(phone)
+    }).pipe(Effect.provide(testLayer()))
+  )
+
+  it.effect("a sheet with no column that identifies the volunteer is refused before anything is written", () =>
+    Effect.gen(function* () {
+      yield* setup
+      const store = yield* Store
+      const before = (yield* store.list("participations", Q.all())).total
+      const bytes = yield* Effect.promise(() =>
+        xlsx([
+          ["姓名", "活动", "服务时长"],
+          ["志愿者1", "act-1", 1]
+        ])
+      )
+      const refused = yield* importAttendance({ bytes }).pipe(as(tinghuAdmin), Effect.flip)
+      expect(
+        (refused as { issues: ReadonlyArray<{ path: string; key: string; params?: Record<string, unknown> }> }).issues[0]
+      ).toMatchObject({
+        path: "file",
+        key: "import.missingHeaders",
+        params: { columns: "志愿者编号 / 身份证号码 / 手机号码" }
+      })
+      expect((yield* store.list("participations", Q.all())).total).toBe(before)
     }).pipe(Effect.provide(testLayer()))
   )
 })

@@ -1,11 +1,23 @@
 import { Writable } from "node:stream"
 import { describe, expect, it } from "@effect/vitest"
-import { Activities, type ActivityId, Q, type RegionCode, Store, type Volunteer } from "@yinfa/core"
+import { Activities, type ActivityId, Q, type RegionCode, Store } from "@yinfa/core"
 import ExcelJS from "exceljs"
 import { Effect } from "effect"
 import { exportList } from "../../src/importExport/exportList.js"
 import { importVolunteers } from "../../src/importExport/importVolunteers.js"
-import { as, atMarch20, cityAdmin, residentId, testLayer, tinghuAdmin, viewer, xlsx, yanduAdmin } from "./support.js"
+import {
+  as,
+  atMarch20,
+  cityAdmin,
+  ROSTER_HEADERS,
+  residentId,
+  rosterFields,
+  testLayer,
+  tinghuAdmin,
+  viewer,
+  xlsx,
+  yanduAdmin
+} from "./support.js"
 
 /** A Writable that keeps what it is given. */
 const sink = () => {
@@ -36,28 +48,6 @@ const sheetRows = (bytes: Uint8Array) =>
     return rows
   })
 
-const ROSTER = [
-  "姓名",
-  "性别",
-  "出生日期",
-  "身份证号码",
-  "手机号码",
-  "所属辖区",
-  "原单位",
-  "原职务",
-  "离休/退休",
-  "是否党员",
-  "专长领域",
-  "服务意向",
-  "是否入库人才库",
-  "身体状况",
-  "每月可服务时长",
-  "可接受服务方式",
-  "同意时间",
-  "健康信息同意时间",
-  "加入日期"
-]
-
 const rosterRow = (n: number, region = "亭湖区") => [
   `志愿者${n}`,
   n % 2 ? "男" : "女",
@@ -84,30 +74,6 @@ const rosterRow = (n: number, region = "亭湖区") => [
   "2021-04-01"
 ]
 
-/** The fields a roster carries. */
-const rosterFields = (v: Volunteer) => ({
-  name: v.name,
-  gender: v.gender,
-  birthDate: v.birthDate,
-  idNumber: v.idNumber,
-  phone: v.phone,
-  regionCode: v.regionCode,
-  formerUnit: v.formerUnit,
-  formerPosition: v.formerPosition,
-  retirementType: v.retirementType,
-  partyMember: v.partyMember,
-  expertise: v.expertise,
-  expertiseYears: v.expertiseYears,
-  interests: v.interests,
-  talentPool: v.talentPool,
-  fitness: v.fitness,
-  monthlyHours: v.monthlyHours,
-  channels: v.channels,
-  consentAt: v.consentAt,
-  healthDataConsentAt: v.healthDataConsentAt,
-  joinedAt: v.joinedAt
-})
-
 const storedRoster = Effect.gen(function* () {
   const store = yield* Store
   return (yield* store.list("volunteers", Q.all([], [{ field: "phone", order: "ASC" }]))).rows.map(rosterFields)
@@ -117,7 +83,7 @@ const seedRoster = (n: number) =>
   Effect.gen(function* () {
     yield* atMarch20
     const bytes = yield* Effect.promise(() =>
-      xlsx([ROSTER, ...Array.from({ length: n }, (_, i) => rosterRow(i + 1, i % 4 === 3 ? "盐都区" : "亭湖区"))])
+      xlsx([ROSTER_HEADERS, ...Array.from({ length: n }, (_, i) => rosterRow(i + 1, i % 4 === 3 ? "盐都区" : "亭湖区"))])
     )
     const report = yield* importVolunteers({ bytes }).pipe(as(cityAdmin))
     expect(report.issues).toEqual([])

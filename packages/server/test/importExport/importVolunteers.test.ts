@@ -7,7 +7,7 @@ import { importVolunteers } from "../../src/importExport/importVolunteers.js"
 import { readRoster } from "../../src/importExport/parseRoster.js"
 import { reportWorkbook } from "../../src/importExport/reportWorkbook.js"
 import { rosterTemplate } from "../../src/importExport/template.js"
-import { as, atMarch20, cityAdmin, HEADER, person, residentId, testLayer, tinghuAdmin, viewer, xlsx } from "./support.js"
+import { as, atMarch20, cityAdmin, HEADER, person, ROSTER_HEADERS, residentId, testLayer, tinghuAdmin, viewer, xlsx } from "./support.js"
 
 const counts = Effect.gen(function* () {
   const store = yield* Store
@@ -64,27 +64,7 @@ describe("volunteer import: reading files", () => {
       const workbook = new ExcelJS.Workbook()
       yield* Effect.promise(() => workbook.xlsx.load(Buffer.from(bytes) as never))
       const headers = (workbook.getWorksheet("志愿者名册")!.getRow(1).values as Array<unknown>).slice(1)
-      expect(headers).toEqual([
-        "姓名",
-        "性别",
-        "出生日期",
-        "身份证号码",
-        "手机号码",
-        "所属辖区",
-        "原单位",
-        "原职务",
-        "离休/退休",
-        "是否党员",
-        "专长领域",
-        "服务意向",
-        "是否入库人才库",
-        "身体状况",
-        "每月可服务时长",
-        "可接受服务方式",
-        "同意时间",
-        "健康信息同意时间",
-        "加入日期"
-      ])
+      expect(headers).toEqual(ROSTER_HEADERS)
       const guide = workbook.getWorksheet("说明")
       const explained = guide?.getColumn(1).values.slice(2) ?? []
       for (const h of headers) expect(explained).toContain(h)
@@ -265,6 +245,19 @@ describe("volunteer import: reading files", () => {
 })
 
 describe("volunteer import: validation, modes and jurisdiction", () => {
+  it.effect("an unreadable health note is reported without its text", () =>
+    Effect.gen(function* () {
+      yield* atMarch20
+      const bytes = yield* Effect.promise(() =>
+        xlsx([HEADER, person(1, { 身体状况: "高血压，心脏搭桥术后", 健康信息同意时间: "2021-03-08" })])
+      )
+      const report = yield* importVolunteers({ bytes }).pipe(as(cityAdmin))
+      expect(report.issues.map((i) => [i.row, i.column, i.key])).toEqual([[2, "身体状况", "import.badValue"]])
+      expect(report.issues[0].message).toContain("***")
+      expect(JSON.stringify(report)).not.toContain("高血压")
+    }).pipe(Effect.provide(testLayer()))
+  )
+
   it.effect("all-or-nothing: one bad row writes nothing; valid-only writes the good rows; the report names row, column and problem", () =>
     Effect.gen(function* () {
       yield* atMarch20

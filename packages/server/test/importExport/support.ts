@@ -6,6 +6,7 @@ import {
   Store,
   type StoreService,
   systemActor,
+  type Volunteer,
   YANCHENG_REGIONS,
   YinfaConfig,
   YinfaServicesLive
@@ -68,6 +69,54 @@ export const xlsx = async (
   return new Uint8Array(await workbook.xlsx.writeBuffer())
 }
 
+/** Every header of the roster template, in its order (written out: tests compare the template with it). */
+export const ROSTER_HEADERS = [
+  "姓名",
+  "性别",
+  "出生日期",
+  "身份证号码",
+  "手机号码",
+  "所属辖区",
+  "原单位",
+  "原职务",
+  "离休/退休",
+  "是否党员",
+  "专长领域",
+  "服务意向",
+  "是否入库人才库",
+  "身体状况",
+  "每月可服务时长",
+  "可接受服务方式",
+  "同意时间",
+  "健康信息同意时间",
+  "加入日期"
+]
+
+/** The fields of a volunteer that a roster carries (what an export → import round trip must keep). */
+export const rosterFields = (v: Volunteer) => ({
+  name: v.name,
+  gender: v.gender,
+  birthDate: v.birthDate,
+  idNumber: v.idNumber,
+  phone: v.phone,
+  regionCode: v.regionCode,
+  formerUnit: v.formerUnit,
+  formerPosition: v.formerPosition,
+  retirementType: v.retirementType,
+  partyMember: v.partyMember,
+  expertise: v.expertise,
+  expertiseYears: v.expertiseYears,
+  interests: v.interests,
+  talentPool: v.talentPool,
+  fitness: v.fitness,
+  monthlyHours: v.monthlyHours,
+  channels: v.channels,
+  consentAt: v.consentAt,
+  healthDataConsentAt: v.healthDataConsentAt,
+  joinedAt: v.joinedAt
+})
+
+/** A shorter roster (the columns most tests need), for `person`. */
 export const HEADER = [
   "姓名",
   "性别",

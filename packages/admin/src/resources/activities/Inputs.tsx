@@ -5,7 +5,6 @@ import {
   minValue,
   NumberInput,
   ReferenceArrayInput,
-  ReferenceInput,
   required,
   SelectArrayInput,
   SelectInput,
@@ -13,11 +12,11 @@ import {
   useTranslate
 } from "react-admin"
 import { categoryChoices, choicesOf, expertiseChoices, formatChoices } from "../../common/choices.js"
+import { emptyToNull, OptionalReferenceInput } from "../../common/inputs.js"
 import { RegionInput } from "../../common/regions.js"
 
-const emptyToNull = (v: string) => (v === "" ? null : v)
 /** Activity times stay the city's wall clock (YYYY-MM-DDTHH:mm), exactly as typed. */
-const wallClock = (v: string) => (v === "" ? null : v)
+const wallClock = emptyToNull
 
 const endAfterStart = (value: string, all: { startsAt?: string }) =>
   value && all.startsAt && value <= all.startsAt ? "yinfa.core.validation.endBeforeStart" : undefined
@@ -53,7 +52,7 @@ const VenueInput = () => <TextInput source="venue" validate={venueRequired} full
  * 安全预案: medical aid, transport, insurance, epidemic measures and the risks told to volunteers
  * (条例 §12, §17). Drafts may leave it empty; publishing an offline activity needs it complete.
  */
-export const SafetyPlanInputs = () => {
+const SafetyPlanInputs = () => {
   const translate = useTranslate()
   return (
     <>
@@ -129,9 +128,7 @@ export const ActivityInputs = () => (
       <NumberInput source="beneficiaryCount" defaultValue={0} min={0} validate={minValue(0)} fullWidth />
     </Grid>
     <Grid size={{ xs: 12, md: 6 }}>
-      <ReferenceInput source="organizerId" reference="organizations">
-        <SelectInput optionText="name" emptyText=" " parse={emptyToNull} fullWidth />
-      </ReferenceInput>
+      <OptionalReferenceInput source="organizerId" reference="organizations" />
     </Grid>
     <Grid size={{ xs: 12, md: 6 }}>
       <ReferenceArrayInput source="partnerIds" reference="organizations">
@@ -139,9 +136,7 @@ export const ActivityInputs = () => (
       </ReferenceArrayInput>
     </Grid>
     <Grid size={{ xs: 12, md: 6 }}>
-      <ReferenceInput source="brandProjectId" reference="brand-projects">
-        <SelectInput optionText="name" emptyText=" " parse={emptyToNull} fullWidth />
-      </ReferenceInput>
+      <OptionalReferenceInput source="brandProjectId" reference="brand-projects" />
     </Grid>
     <Grid size={{ xs: 12, md: 6 }}>
       <SelectInput source="riskLevel" choices={choicesOf("riskLevel")} defaultValue="low" fullWidth />

@@ -26,9 +26,6 @@ import {
   DataTable,
   EditButton,
   Labeled,
-  maxValue,
-  minValue,
-  NumberInput,
   ReferenceArrayField,
   ReferenceField,
   required,
@@ -48,6 +45,7 @@ import {
 import { AuditTrail } from "../../common/AuditTrail.js"
 import { HoursField, InstantField, LabelField, LabelsField, LocalDateTimeField, LocaleNumberField } from "../../common/fields.js"
 import { formatNumber } from "../../common/format.js"
+import { HoursInput } from "../../common/inputs.js"
 import { RegionField } from "../../common/regions.js"
 import { RelatedRecords } from "../../common/RelatedRecords.js"
 import { useAsync } from "../../common/useAsync.js"
@@ -55,7 +53,7 @@ import { WorkflowButton } from "../../common/WorkflowButton.js"
 import type { YinfaDataProvider } from "../../providers/dataProvider.js"
 
 /** publish (draft) · complete (published) · cancel with a reason (draft or published). */
-export const ActivityWorkflowButtons = () => (
+const ActivityWorkflowButtons = () => (
   <>
     <WorkflowButton
       resource="activities"
@@ -111,13 +109,7 @@ export const ParticipationActions = () => (
         title: "yinfa.dialog.attendTitle",
         inputs: (
           <>
-            <NumberInput
-              source="hours"
-              label="yinfa.dialog.hours"
-              validate={[required(), minValue(0.5), maxValue(24)]}
-              step={0.5}
-              fullWidth
-            />
+            <HoursInput label="yinfa.dialog.hours" />
             <TextInput source="feedback" label="yinfa.dialog.feedback" multiline minRows={2} fullWidth />
           </>
         )
@@ -140,13 +132,7 @@ export const ParticipationActions = () => (
         title: "yinfa.dialog.correctTitle",
         inputs: (
           <>
-            <NumberInput
-              source="hours"
-              label="yinfa.dialog.hours"
-              validate={[required(), minValue(0.5), maxValue(24)]}
-              step={0.5}
-              fullWidth
-            />
+            <HoursInput label="yinfa.dialog.hours" />
             <TextInput source="reason" label="yinfa.dialog.reason" validate={required()} multiline minRows={2} fullWidth />
           </>
         )
@@ -208,7 +194,7 @@ const SignUpButton = ({ activityId, candidate, onDone }: { activityId: string; c
  * 推荐志愿者: the server's matching, each score explained factor by factor (因人制宜). Candidates
  * past their own limits rank last and can be signed up only with their recorded agreement.
  */
-export const CandidatesPanel = () => {
+const CandidatesPanel = () => {
   const record = useRecordContext()
   const translate = useTranslate()
   const [locale] = useLocaleState()

@@ -15,8 +15,8 @@ const Changes = () => {
       <TableHead>
         <TableRow>
           <TableCell />
-          <TableCell>before</TableCell>
-          <TableCell>after</TableCell>
+          <TableCell>{translate("yinfa.auditLog.before")}</TableCell>
+          <TableCell>{translate("yinfa.auditLog.after")}</TableCell>
         </TableRow>
       </TableHead>
       <TableBody>

@@ -1,5 +1,6 @@
-import { maxValue, minValue, NumberInput, ReferenceInput, required, SelectInput, TextInput } from "react-admin"
+import { maxValue, minValue, NumberInput, required, SelectInput, TextInput } from "react-admin"
 import { categoryChoices } from "../../common/choices.js"
+import { OptionalReferenceInput } from "../../common/inputs.js"
 import { RegionInput } from "../../common/regions.js"
 
 export const BrandProjectInputs = () => (
@@ -7,9 +8,7 @@ export const BrandProjectInputs = () => (
     <TextInput source="name" validate={required()} fullWidth />
     <SelectInput source="category" choices={categoryChoices} validate={required()} fullWidth />
     <RegionInput />
-    <ReferenceInput source="ownerOrganizationId" reference="organizations">
-      <SelectInput optionText="name" emptyText=" " parse={(v: string) => (v === "" ? null : v)} fullWidth />
-    </ReferenceInput>
+    <OptionalReferenceInput source="ownerOrganizationId" reference="organizations" />
     <NumberInput
       source="yearStarted"
       defaultValue={new Date().getFullYear()}

@@ -23,7 +23,7 @@ import { WorkflowButton } from "../../common/WorkflowButton.js"
  * bureau) · accepted → publish, optionally featured (city bureau). `canAccess` hides what a role may
  * not do; the state decides what is offered.
  */
-export const ReportWorkflowButtons = () => (
+const ReportWorkflowButtons = () => (
   <>
     <WorkflowButton
       resource="experience-reports"

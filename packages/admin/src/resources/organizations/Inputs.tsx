@@ -1,5 +1,6 @@
 import { required, SelectInput, TextInput } from "react-admin"
 import { choicesOf } from "../../common/choices.js"
+import { emptyToNull } from "../../common/inputs.js"
 import { RegionInput } from "../../common/regions.js"
 
 const validateContactPhone = (v: unknown) =>
@@ -11,7 +12,7 @@ export const OrganizationInputs = () => (
     <SelectInput source="kind" choices={choicesOf("organizationKind")} validate={required()} fullWidth />
     <RegionInput />
     <TextInput source="contactName" fullWidth />
-    <TextInput source="contactPhone" validate={validateContactPhone} parse={(v: string) => (v === "" ? null : v)} fullWidth />
+    <TextInput source="contactPhone" validate={validateContactPhone} parse={emptyToNull} fullWidth />
     <TextInput source="address" fullWidth />
   </>
 )

@@ -1,8 +1,7 @@
 import { AutocompleteInput, ReferenceInput, required, SelectInput, TextInput } from "react-admin"
 import { categoryChoices, choicesOf } from "../../common/choices.js"
+import { emptyToNull } from "../../common/inputs.js"
 import { RegionInput } from "../../common/regions.js"
-
-const emptyToNull = (v: string) => (v === "" ? null : v)
 
 /** Pupils need a guardian's contact; the server says so too (validation.guardianRequired). */
 const guardianForPupils = (value: string | null, all: { menteeType?: string | null }) =>

@@ -7,9 +7,6 @@ import {
   EditButton,
   Form,
   Labeled,
-  maxValue,
-  minValue,
-  NumberInput,
   ReferenceField,
   required,
   SelectInput,
@@ -28,6 +25,7 @@ import {
 import { AuditTrail } from "../../common/AuditTrail.js"
 import { choicesOf } from "../../common/choices.js"
 import { DateOnlyField, HoursField, LabelField } from "../../common/fields.js"
+import { HoursInput } from "../../common/inputs.js"
 import { RegionField } from "../../common/regions.js"
 import { RelatedRecords } from "../../common/RelatedRecords.js"
 import { WorkflowButton } from "../../common/WorkflowButton.js"
@@ -40,7 +38,7 @@ const closeInputs = (
 )
 
 /** proposed → activate | decline · active → conclude | end early (a reason from the fixed list and a note). */
-export const PairingWorkflowButtons = () => (
+const PairingWorkflowButtons = () => (
   <>
     <WorkflowButton
       resource="pairings"
@@ -72,7 +70,7 @@ export const PairingWorkflowButtons = () => (
 const today = () => new Date().toISOString().slice(0, 10)
 
 /** A meeting of the pair; its hours count as the mentor's service hours. */
-export const AddCheckInButton = () => {
+const AddCheckInButton = () => {
   const record = useRecordContext()
   const translate = useTranslate()
   const notify = useNotify()
@@ -104,7 +102,7 @@ export const AddCheckInButton = () => {
           <DialogTitle>{translate("yinfa.dialog.checkInTitle")}</DialogTitle>
           <DialogContent>
             <DateInput source="date" validate={required()} fullWidth />
-            <NumberInput source="hours" validate={[required(), minValue(0.5), maxValue(24)]} step={0.5} fullWidth />
+            <HoursInput />
             <SelectInput source="mode" choices={choicesOf("checkInMode")} validate={required()} fullWidth />
             <TextInput source="notes" multiline minRows={2} fullWidth />
           </DialogContent>

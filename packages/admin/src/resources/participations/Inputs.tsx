@@ -1,4 +1,5 @@
 import { AutocompleteInput, ReferenceInput, required, TextInput } from "react-admin"
+import { emptyToNull } from "../../common/inputs.js"
 
 /** Sign-up: the server checks status, channel against fitness, clashes and monthly capacity. */
 export const SignUpInputs = () => (
@@ -10,14 +11,7 @@ export const SignUpInputs = () => (
       <AutocompleteInput validate={required()} fullWidth />
     </ReferenceInput>
     <TextInput source="role" fullWidth />
-    <TextInput
-      source="overrideReason"
-      multiline
-      minRows={2}
-      helperText="yinfa.dialog.overrideReason"
-      parse={(v: string) => (v === "" ? null : v)}
-      fullWidth
-    />
+    <TextInput source="overrideReason" multiline minRows={2} helperText="yinfa.dialog.overrideReason" parse={emptyToNull} fullWidth />
   </>
 )
 

@@ -10,6 +10,7 @@ import {
   TextInput
 } from "react-admin"
 import { choicesOf } from "../../common/choices.js"
+import { emptyToNull } from "../../common/inputs.js"
 
 /** Region admins must have a region; a viewer without one reads the whole city. */
 const regionForRegionAdmins = (value: string | null, all: { role?: string }) =>
@@ -20,13 +21,7 @@ const UserRegionInput = () => (
     {({ formData }) =>
       formData.role === "city-admin" ? null : (
         <ReferenceInput source="regionCode" reference="regions" sort={{ field: "sortOrder", order: "ASC" }} perPage={100}>
-          <SelectInput
-            optionText="name"
-            emptyText=" "
-            parse={(v: string) => (v === "" ? null : v)}
-            validate={regionForRegionAdmins}
-            fullWidth
-          />
+          <SelectInput optionText="name" emptyText=" " parse={emptyToNull} validate={regionForRegionAdmins} fullWidth />
         </ReferenceInput>
       )
     }

@@ -9,7 +9,6 @@ import {
   maxValue,
   minValue,
   NumberInput,
-  ReferenceInput,
   required,
   SelectArrayInput,
   SelectInput,
@@ -17,10 +16,11 @@ import {
   useTranslate
 } from "react-admin"
 import { categoryChoices, choicesOf, expertiseChoices } from "../../common/choices.js"
+import { emptyToNull, OptionalReferenceInput } from "../../common/inputs.js"
 import { RegionInput } from "../../common/regions.js"
 
 /** Same rule as the server (GB 11643 check digit); the message is core's, so both say the same. */
-export const validateIdNumber = (value: unknown) => {
+const validateIdNumber = (value: unknown) => {
   if (value === null || value === undefined || value === "") return undefined
   const v = String(value).trim().toUpperCase()
   // A masked copy from the list is not an edit: the data provider never sends it back.
@@ -29,7 +29,7 @@ export const validateIdNumber = (value: unknown) => {
   return problem ? `yinfa.core.validation.idNumber.${problem}` : undefined
 }
 
-export const validatePhone = (value: unknown) => {
+const validatePhone = (value: unknown) => {
   if (value === null || value === undefined || value === "") return undefined
   const v = String(value).trim()
   if (v.includes("*")) return undefined
@@ -38,8 +38,6 @@ export const validatePhone = (value: unknown) => {
 
 /** Recorded moments are UTC instants; the browser shows and edits them in local time. */
 const toInstant = (v: string) => (v ? new Date(v).toISOString() : null)
-/** An empty optional text is null for the server, not "". */
-const emptyToNull = (v: string) => (v === "" ? null : v)
 
 const Section = ({ title }: { title: string }) => {
   const translate = useTranslate()
@@ -110,9 +108,7 @@ export const VolunteerInputs = () => (
       <BooleanInput source="partyMember" defaultValue={true} />
     </Grid>
     <Grid size={{ xs: 12, md: 3 }}>
-      <ReferenceInput source="partyBranchId" reference="organizations" filter={{ kind: "party-branch" }}>
-        <SelectInput optionText="name" emptyText=" " parse={emptyToNull} fullWidth />
-      </ReferenceInput>
+      <OptionalReferenceInput source="partyBranchId" reference="organizations" filter={{ kind: "party-branch" }} />
     </Grid>
 
     <Grid size={12}>

@@ -41,7 +41,7 @@ export const VolunteerList = () => {
           <LabelsField source="interests" prefix="yinfa.category" />
         </DataTable.Col>
         <DataTable.Col source="talentPool">
-          <TalentPoolMark />
+          <BooleanField source="talentPool" />
         </DataTable.Col>
         <DataTable.Col source="status">
           <SelectField source="status" choices={choicesOf("volunteerStatus")} />
@@ -50,5 +50,3 @@ export const VolunteerList = () => {
     </List>
   )
 }
-
-const TalentPoolMark = () => <BooleanField source="talentPool" />

@@ -40,7 +40,7 @@ import type { YinfaDataProvider } from "../../providers/dataProvider.js"
  * 查看完整信息: the ID number and phone in clear, fetched on demand from /sensitive (the server
  * writes the read to the audit log). Offered to admins only.
  */
-export const RevealButton = () => {
+const RevealButton = () => {
   const record = useRecordContext()
   const translate = useTranslate()
   const notify = useNotify()
@@ -91,7 +91,7 @@ const Figure = ({ label, value }: { label: string; value: string }) => (
 )
 
 /** Total verified hours, the star level they earn and the hours by category. */
-export const ServiceRecordPanel = () => {
+const ServiceRecordPanel = () => {
   const record = useRecordContext()
   const translate = useTranslate()
   const [locale] = useLocaleState()
@@ -128,7 +128,7 @@ export const ServiceRecordPanel = () => {
  * 暂停 (active) · 归档 with one of the fixed reasons (active or paused) · 恢复 (paused or archived),
  * the server's state machine; admins only (the workflow button asks canAccess).
  */
-export const VolunteerStatusButtons = () => (
+const VolunteerStatusButtons = () => (
   <>
     <WorkflowButton
       resource="volunteers"

@@ -39,6 +39,9 @@ const YEARS_FOR_FULL_CREDIT = 20
 /** What a mentoring pair or a matchmaking asks of a mentor in a month (about two meetings). */
 export const PAIRING_HOURS_PER_MONTH = 4
 
+/** When an activity runs (local date-times). */
+type Slot = { readonly startsAt: string; readonly endsAt: string }
+
 /** What every factor is computed against, whether the need is an activity or a pairing. */
 export interface Need {
   readonly category: Category
@@ -51,7 +54,7 @@ export interface Need {
   readonly month: string
   readonly hoursNeeded: number
   /** An activity's time, against which other confirmed activities clash; null for pairings. */
-  readonly slot: { readonly startsAt: string; readonly endsAt: string } | null
+  readonly slot: Slot | null
   /** For pairings: the most active pairings one mentor may hold. */
   readonly mentorLimit: number | null
 }
@@ -199,6 +202,42 @@ export const rank = (a: Candidate, b: Candidate) =>
   b.score - a.score ||
   (a.volunteer.volunteerNumber < b.volunteer.volunteerNumber ? -1 : a.volunteer.volunteerNumber > b.volunteer.volunteerNumber ? 1 : 0)
 
+type Loads = Map<string, { plannedHours: number; clash: boolean; activePairings: number }>
+
+/**
+ * Loads built from the volunteers' confirmed participations (those in activities missing from
+ * `activities` weigh nothing) and, for a pairing need, their active pairings as mentors.
+ */
+const loadsFrom = (
+  need: Need,
+  volunteerIds: ReadonlyArray<string>,
+  confirmed: ReadonlyArray<{ readonly volunteerId: string; readonly activityId: string }>,
+  activities: ReadonlyMap<string, Slot>
+) =>
+  Effect.gen(function* () {
+    const loads: Loads = new Map(volunteerIds.map((id) => [id, { plannedHours: 0, clash: false, activePairings: 0 }]))
+    for (const p of confirmed) {
+      const load = loads.get(p.volunteerId)
+      const a = activities.get(p.activityId)
+      if (!load || !a) continue
+      if (a.startsAt.startsWith(need.month)) load.plannedHours += hoursBetween(a.startsAt, a.endsAt)
+      if (need.slot && a.startsAt < need.slot.endsAt && need.slot.startsAt < a.endsAt) load.clash = true
+    }
+    if (need.mentorLimit !== null) {
+      const store = yield* Store
+      const pairings = yield* store.aggregate("pairings", {
+        filters: [Q.in("mentorId", volunteerIds), Q.eq("status", "active")],
+        groupBy: [{ field: "mentorId", as: "mentorId" }],
+        measures: [{ fn: "count", as: "count" }]
+      })
+      for (const row of pairings) {
+        const load = loads.get(String(row.mentorId))
+        if (load) load.activePairings = Number(row.count)
+      }
+    }
+    return loads as ReadonlyMap<string, Load>
+  })
+
 /**
  * What each volunteer has taken on: their confirmed activities (read across all regions, since
  * a volunteer's time is theirs whoever organises the activity) and their active pairings.
@@ -207,32 +246,10 @@ export const loadsOf = (need: Need, volunteerIds: ReadonlyArray<string>) =>
   Effect.gen(function* () {
     const store = yield* Store
     const confirmed = yield* store.list("participations", Q.all([Q.in("volunteerId", volunteerIds), Q.eq("status", "confirmed")]))
-    const activities = new Map(
-      (yield* store.getMany("activities", [...new Set(confirmed.rows.map((p) => p.activityId))])).map((a) => [a.id as string, a])
+    const activities = new Map<string, Slot>(
+      (yield* store.getMany("activities", [...new Set(confirmed.rows.map((p) => p.activityId))])).map((a) => [a.id, a])
     )
-    const pairings =
-      need.mentorLimit === null
-        ? []
-        : yield* store.aggregate("pairings", {
-            filters: [Q.in("mentorId", volunteerIds), Q.eq("status", "active")],
-            groupBy: [{ field: "mentorId", as: "mentorId" }],
-            measures: [{ fn: "count", as: "count" }]
-          })
-    const loads = new Map<string, { plannedHours: number; clash: boolean; activePairings: number }>(
-      volunteerIds.map((id) => [id, { plannedHours: 0, clash: false, activePairings: 0 }])
-    )
-    for (const p of confirmed.rows) {
-      const load = loads.get(p.volunteerId)
-      const a = activities.get(p.activityId)
-      if (!load || !a) continue
-      if (a.startsAt.startsWith(need.month)) load.plannedHours += hoursBetween(a.startsAt, a.endsAt)
-      if (need.slot && a.startsAt < need.slot.endsAt && need.slot.startsAt < a.endsAt) load.clash = true
-    }
-    for (const row of pairings) {
-      const load = loads.get(String(row.mentorId))
-      if (load) load.activePairings = Number(row.count)
-    }
-    return loads as ReadonlyMap<string, Load>
+    return yield* loadsFrom(need, volunteerIds, confirmed.rows, activities)
   })
 
 /** "YYYY-MM" → the month after it, for a half-open range on ISO timestamps. */
@@ -269,45 +286,21 @@ export const loadActivities = (need: Need) =>
 const MAX_ACTIVITY_FILTER = 1_000
 
 /** `loadsOf` for a page of a search, given the `loadActivities` of the need: the same loads, read narrowly. */
-export const loadsAmong = (
-  need: Need,
-  volunteerIds: ReadonlyArray<string>,
-  activities: ReadonlyMap<string, { readonly startsAt: string; readonly endsAt: string }>
-) =>
+export const loadsAmong = (need: Need, volunteerIds: ReadonlyArray<string>, activities: ReadonlyMap<string, Slot>) =>
   Effect.gen(function* () {
     const store = yield* Store
-    const loads = new Map<string, { plannedHours: number; clash: boolean; activePairings: number }>(
-      volunteerIds.map((id) => [id, { plannedHours: 0, clash: false, activePairings: 0 }])
-    )
-    if (activities.size > 0) {
-      const confirmed = yield* store.list(
-        "participations",
-        Q.all([
-          Q.in("volunteerId", volunteerIds),
-          Q.eq("status", "confirmed"),
-          ...(activities.size <= MAX_ACTIVITY_FILTER ? [Q.in("activityId", [...activities.keys()])] : [])
-        ])
-      )
-      for (const p of confirmed.rows) {
-        const load = loads.get(p.volunteerId)
-        const a = activities.get(p.activityId)
-        if (!load || !a) continue
-        if (a.startsAt.startsWith(need.month)) load.plannedHours += hoursBetween(a.startsAt, a.endsAt)
-        if (need.slot && a.startsAt < need.slot.endsAt && need.slot.startsAt < a.endsAt) load.clash = true
-      }
-    }
-    if (need.mentorLimit !== null) {
-      const pairings = yield* store.aggregate("pairings", {
-        filters: [Q.in("mentorId", volunteerIds), Q.eq("status", "active")],
-        groupBy: [{ field: "mentorId", as: "mentorId" }],
-        measures: [{ fn: "count", as: "count" }]
-      })
-      for (const row of pairings) {
-        const load = loads.get(String(row.mentorId))
-        if (load) load.activePairings = Number(row.count)
-      }
-    }
-    return loads as ReadonlyMap<string, Load>
+    const confirmed =
+      activities.size === 0
+        ? []
+        : (yield* store.list(
+            "participations",
+            Q.all([
+              Q.in("volunteerId", volunteerIds),
+              Q.eq("status", "confirmed"),
+              ...(activities.size <= MAX_ACTIVITY_FILTER ? [Q.in("activityId", [...activities.keys()])] : [])
+            ])
+          )).rows
+    return yield* loadsFrom(need, volunteerIds, confirmed, activities)
   })
 
 export const activityNeed = (activity: Activity): Need => ({
