@@ -1,6 +1,5 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http"
 import type { AddressInfo } from "node:net"
-import { NodeHttpServer } from "@effect/platform-node"
 import { Store, YinfaConfig, type YinfaConfigShape, type YinfaServices, YinfaServicesLive } from "@yinfa/core"
 import { Effect, Layer, ManagedRuntime } from "effect"
 import { Auth, type AuthOptions, AuthLive } from "./auth/Auth.js"
@@ -21,6 +20,42 @@ export interface YinfaHandlerOptions extends AppOptions {
 
 export type CoreContext = YinfaServices | Store | YinfaConfig | Auth
 
+/** The store and services without HTTP: what the CLI's commands run against. */
+export interface YinfaRuntime {
+  /** Runs an effect against the store and services (seeding, maintenance, imports). */
+  readonly run: <A, E>(effect: Effect.Effect<A, E, CoreContext>) => Promise<A>
+  /** Releases the store (closes the database pool or file). */
+  readonly close: () => Promise<void>
+}
+
+const coreLayer = (options: Pick<YinfaHandlerOptions, "services" | "store" | "config" | "auth">) =>
+  AuthLive(options.auth).pipe(
+    Layer.provideMerge(
+      (options.services ?? YinfaServicesLive).pipe(
+        Layer.provideMerge(
+          Layer.merge(storeLayer(options.store ?? { kind: "sqlite", filename: "./data/yinfa.db" }), YinfaConfig.layer(options.config ?? {}))
+        )
+      )
+    )
+  )
+
+/**
+ * Opens (and migrates) the store and builds the services, without the HTTP layer and the docs
+ * page: a command-line import holds only what it uses.
+ */
+export const makeYinfaRuntime = async (
+  options: Pick<YinfaHandlerOptions, "services" | "store" | "config" | "auth"> = {}
+): Promise<YinfaRuntime> => {
+  const runtime = ManagedRuntime.make(coreLayer(options))
+  try {
+    await runtime.runtime()
+  } catch (e) {
+    await runtime.dispose()
+    throw e
+  }
+  return { run: (effect) => runtime.runPromise(effect), close: () => runtime.dispose() }
+}
+
 export interface YinfaHandler {
   /** A node:http request listener. */
   readonly handler: (req: IncomingMessage, res: ServerResponse) => void
@@ -40,12 +75,10 @@ const normalizeBase = (basePath: string | undefined): string => {
  * mounts under its own prefix. Building it opens (and migrates) the store.
  */
 export const makeYinfaHandler = async (options: YinfaHandlerOptions = {}): Promise<YinfaHandler> => {
-  const core = (options.services ?? YinfaServicesLive).pipe(
-    Layer.provideMerge(
-      Layer.merge(storeLayer(options.store ?? { kind: "sqlite", filename: "./data/yinfa.db" }), YinfaConfig.layer(options.config ?? {}))
-    )
-  )
-  const withAuth = AuthLive(options.auth).pipe(Layer.provideMerge(core))
+  // Loaded here, not at the top: @effect/platform-node imports all of @effect/platform, the docs
+  // pages' bundled scripts included, which programs that never serve HTTP should not hold.
+  const NodeHttpServer = await import("@effect/platform-node/NodeHttpServer")
+  const withAuth = coreLayer(options)
   const layer = ApiLayer.pipe(Layer.provideMerge(withAuth), Layer.provideMerge(NodeHttpServer.layerContext))
   const runtime = ManagedRuntime.make(layer as Layer.Layer<CoreContext | Layer.Layer.Success<typeof layer>>)
   let inner: (req: IncomingMessage, res: ServerResponse) => void

@@ -1,5 +1,7 @@
 export {
   makeYinfaHandler,
+  makeYinfaRuntime,
+  type YinfaRuntime,
   startServer,
   type YinfaHandler,
   type YinfaHandlerOptions,

@@ -20,18 +20,20 @@ const root = fileURLToPath(new URL("../../../", import.meta.url))
 const dir = mkdtempSync(join(tmpdir(), "yinfa-cli-"))
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-const yinfa = (...args: Array<string>) =>
+const yinfaWith = (extraEnv: Readonly<Record<string, string>>, ...args: Array<string>) =>
   promisify(execFile)(
     join(root, "node_modules/.bin/tsx"),
     ["--conditions=source", join(root, "packages/server/src/cli/main.ts"), ...args],
     {
       cwd: dir,
-      env: { ...process.env, YINFA_DB: join(dir, "unused.db") }
+      env: { ...process.env, YINFA_DB: join(dir, "unused.db"), ...extraEnv }
     }
   ).then(
     ({ stdout, stderr }) => ({ code: 0, stdout, stderr }),
     (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr })
   )
+
+const yinfa = (...args: Array<string>) => yinfaWith({}, ...args)
 
 /** Runs an effect as the system city admin against a SQLite file, then closes it. */
 const withDb = async <A>(filename: string, effect: Effect.Effect<A, unknown, any>) => {
@@ -133,6 +135,24 @@ describe("yinfa CLI (a real process over SQLite)", () => {
     const again = await yinfa("import", "volunteers", csv, "--valid-only", "--db", second)
     expect(again.code).toBe(1)
     expect(again.stdout).toContain("已导入 0 行")
+
+    // With no heap bound the import runs in the CLI's own thread: the same answer.
+    const third = join(dir, "third.db")
+    await withDb(third, seedRegions)
+    const unbounded = await yinfaWith({ YINFA_IMPORT_HEAP_MB: "0" }, "import", "volunteers", csv, "--db", third)
+    expect(unbounded, unbounded.stderr + unbounded.stdout).toMatchObject({ code: 0 })
+    expect(unbounded.stdout).toContain("已导入 3 行")
+    expect(await withDb(third, roster)).toEqual(before)
+
+    // A bound the import cannot live within stops it with a message that names the setting,
+    // and nothing is written.
+    const fourth = join(dir, "fourth.db")
+    await withDb(fourth, seedRegions)
+    const starved = await yinfaWith({ YINFA_IMPORT_HEAP_MB: "4" }, "import", "volunteers", csv, "--db", fourth)
+    expect(starved.code).toBe(1)
+    expect(starved.stderr).toContain("YINFA_IMPORT_HEAP_MB")
+    expect(starved.stderr).toContain("4 MB")
+    expect(await withDb(fourth, roster)).toEqual([])
 
     const bad = await yinfa("export", "volunteers", "--filter", "{not json", "--db", first)
     expect(bad.code).toBe(2)

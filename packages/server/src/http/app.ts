@@ -1,16 +1,13 @@
 import { existsSync, readFileSync, statSync } from "node:fs"
 import { gzipSync } from "node:zlib"
 import { extname, join, resolve, sep } from "node:path"
-import {
-  HttpApiBuilder,
-  HttpApiScalar,
-  HttpApp,
-  HttpIncomingMessage,
-  HttpMiddleware,
-  HttpServerRequest,
-  HttpServerResponse,
-  OpenApi
-} from "@effect/platform"
+import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
+import * as HttpApp from "@effect/platform/HttpApp"
+import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
+import * as HttpMiddleware from "@effect/platform/HttpMiddleware"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
+import * as OpenApi from "@effect/platform/OpenApi"
 import { pickLocale, Q, Store, translate } from "@yinfa/core"
 import { Cause, Clock, Effect, Layer, Option } from "effect"
 import { YinfaApi } from "./api.js"
@@ -53,9 +50,14 @@ const UPLOAD_TYPES =
 /** Routes, handlers, authentication and the docs page, sharing one router. */
 export const ApiLayer = Layer.mergeAll(
   HandlersLive,
-  HttpApiScalar.layer({ path: "/api/docs", scalar: { withDefaultFonts: false, hideDownloadButton: false } as never }).pipe(
-    Layer.provide(HttpApiBuilder.api(YinfaApi))
-  ),
+  // Scalar's page embeds ~7 MB of JavaScript as a string: loaded when a server starts, not by every
+  // program that imports the server (the CLI's import kept it alive on its heap for nothing).
+  Layer.unwrapEffect(
+    Effect.map(
+      Effect.promise(() => import("@effect/platform/HttpApiScalar")),
+      (HttpApiScalar) => HttpApiScalar.layer({ path: "/api/docs", scalar: { withDefaultFonts: false, hideDownloadButton: false } as never })
+    )
+  ).pipe(Layer.provide(HttpApiBuilder.api(YinfaApi))),
   HttpApiBuilder.api(YinfaApi)
 ).pipe(
   Layer.provide(AuthenticationLive),

@@ -1,4 +1,5 @@
-import { HttpServerRequest, HttpServerResponse } from "@effect/platform"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { type DomainError, isDomainError, type Locale, localizeError, pickLocale, translate } from "@yinfa/core"
 import { Effect, FiberRef } from "effect"
 import { BadParam } from "./simpleRest.js"
