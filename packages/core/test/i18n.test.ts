@@ -3,7 +3,7 @@ import { describe, expect, it } from "vitest"
 import { Category } from "../src/domain/categories.js"
 import { ActivityCreate } from "../src/domain/activity.js"
 import { conflict } from "../src/errors.js"
-import { en, localizeError, toValidationError, translate, zhCN } from "../src/i18n/index.js"
+import { en, localizeError, toValidationError, translate, translateVerbatim, zhCN } from "../src/i18n/index.js"
 
 describe("message catalogues", () => {
   it("zh-CN and en have exactly the same keys", () => {
@@ -25,6 +25,13 @@ describe("message catalogues", () => {
     expect(zh.message).toMatch(/^标题: /)
     expect(zh.errors?.title).toBe("此项为必填项")
     expect(localizeError(toValidationError(result.left), "en").errors?.title).toBe("This field is required")
+  })
+
+  it("translateVerbatim puts values in as they are, where translate reads them as field names", () => {
+    expect(translate("zh-CN", "cli.template.saved", { file: "title" })).toBe("模板已保存：标题")
+    expect(translateVerbatim("zh-CN", "cli.template.saved", { file: "title" })).toBe("模板已保存：title")
+    expect(translateVerbatim("en", "cli.export.done", { rows: 3, file: "a, b.csv" })).toBe("Exported 3 records: a, b.csv")
+    expect(translateVerbatim("en", "cli.export.done", { rows: 3 })).toBe("Exported 3 records: {file}")
   })
 
   it("lists of safety-plan parts are translated item by item", () => {

@@ -13,24 +13,35 @@ export const residentIdCheckChar = (first17: string): string => {
 
 export type ResidentIdProblem = "format" | "checkDigit" | "birthDate"
 
+const FORMAT = /^[1-9]\d{16}[\dX]$/
+
+/** Today's UTC date as YYYY-MM-DD, kept for the day: an import checks 100 000 numbers against it. */
+let todayCache = { day: Number.NaN, iso: "" }
+const todayIso = (): string => {
+  const day = Math.floor(Date.now() / 86_400_000)
+  if (day !== todayCache.day) todayCache = { day, iso: new Date(day * 86_400_000).toISOString().slice(0, 10) }
+  return todayCache.iso
+}
+
 /** Returns what is wrong with an ID number, or null when it is valid. */
-export const residentIdProblem = (value: string, today: Date = new Date()): ResidentIdProblem | null => {
-  if (!/^[1-9]\d{16}[\dX]$/.test(value)) return "format"
+export const residentIdProblem = (value: string, today?: Date): ResidentIdProblem | null => {
+  if (!FORMAT.test(value)) return "format"
   const birth = residentIdBirthDate(value)
-  if (birth === null) return "birthDate"
-  const [y] = birth.split("-").map(Number)
-  if (y < 1900 || birth > today.toISOString().slice(0, 10)) return "birthDate"
-  if (residentIdCheckChar(value.slice(0, 17)) !== value[17]) return "checkDigit"
+  if (birth === null || birth < "1900" || birth > (today === undefined ? todayIso() : today.toISOString().slice(0, 10))) return "birthDate"
+  if (residentIdCheckChar(value) !== value[17]) return "checkDigit"
   return null
 }
+
+const isLeapYear = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
 
 /** The birth date an ID number encodes, as YYYY-MM-DD, or null when it is not a calendar date. */
 export const residentIdBirthDate = (value: string): string | null => {
   const y = Number(value.slice(6, 10))
   const m = Number(value.slice(10, 12))
   const d = Number(value.slice(12, 14))
-  const date = new Date(Date.UTC(y, m - 1, d))
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return null
+  // Years below 100 are refused as before, when Date.UTC read them as 19xx and the year differed.
+  if (!(y >= 100) || !(m >= 1 && m <= 12) || !(d >= 1 && d <= (m === 2 && isLeapYear(y) ? 29 : DAYS_IN_MONTH[m - 1]))) return null
   return `${value.slice(6, 10)}-${value.slice(10, 12)}-${value.slice(12, 14)}`
 }
 

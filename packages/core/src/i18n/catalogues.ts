@@ -18,21 +18,33 @@ export const pickLocale = (acceptLanguage: string | null | undefined): Locale =>
   return first.startsWith("en") ? "en" : "zh-CN"
 }
 
-export const translate = (locale: Locale, key: string, params: MessageParams = {}): string => {
-  const template = CATALOGUES[locale][key] ?? CATALOGUES.en[key] ?? key
-  return template.replace(/\{(\w+)\}/g, (_, name: string) => {
+const fill = (template: string, params: MessageParams, render: (value: string) => string): string =>
+  template.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name]
-    if (value === undefined) return `{${name}}`
-    // Field and safety-plan part names inside messages (one, or a comma list) are translated
-    // when the catalogue knows them, so "transport, risksDisclosed" reads as Chinese.
-    const catalogue = CATALOGUES[locale]
-    const word = (token: string) => catalogue[`field.${token}`] ?? catalogue[`safetyPlan.${token}`] ?? token
-    return String(value)
+    return value === undefined ? `{${name}}` : render(String(value))
+  })
+
+const template = (locale: Locale, key: string): string => CATALOGUES[locale][key] ?? CATALOGUES.en[key] ?? key
+
+export const translate = (locale: Locale, key: string, params: MessageParams = {}): string => {
+  // Field and safety-plan part names inside messages (one, or a comma list) are translated
+  // when the catalogue knows them, so "transport, risksDisclosed" reads as Chinese.
+  const catalogue = CATALOGUES[locale]
+  const word = (token: string) => catalogue[`field.${token}`] ?? catalogue[`safetyPlan.${token}`] ?? token
+  return fill(template(locale, key), params, (value) =>
+    value
       .split(", ")
       .map(word)
       .join(locale === "zh-CN" ? "、" : ", ")
-  })
+  )
 }
+
+/**
+ * A message with its values put in as they are: file names, numbers, sentences already in the
+ * reader's language. `translate` would read a value such as "title" or "a, b" as field names.
+ */
+export const translateVerbatim = (locale: Locale, key: string, params: MessageParams = {}): string =>
+  fill(template(locale, key), params, (value) => value)
 
 /** One issue of a ValidationError, its English message rendered from the catalogue. */
 export const catalogueIssue = (path: string, key: string, params?: MessageParams): ValidationIssue => ({

@@ -173,10 +173,25 @@ export const en: Record<MessageKey, string> = {
   "import.volunteerNotFound": "volunteer not found ({value})",
   "import.identifyVolunteer": "give the volunteer number, ID number or mobile number",
   "import.activityNotFound": 'activity "{value}" not found',
+  "import.attendanceAbsent":
+    "the volunteer is recorded as absent from this activity; an absence cannot become attendance, so this row was not imported",
+  "import.activityFull":
+    "the activity is full: the volunteer could only be waitlisted, so no attendance can be recorded and this row was not imported",
   "import.activityAmbiguous": 'several activities are called "{value}": give the activity id instead',
   "import.summary.rolledBack":
     '{rows} rows, {failed} with errors: nothing was imported because other rows have errors (or choose "import valid rows only")',
   "import.summary.done": "{rows} rows, {written} imported.",
   "import.summary.partly": "{rows} rows, {written} imported, {failed} with errors not imported.",
+  "cli.import.progress": "{parsed} rows read, {validated} checked, {written} written",
+  "cli.import.row": "row {row} [{column}] {message}",
+  "cli.import.rowNoColumn": "row {row}: {message}",
+  "cli.import.more": "… and {count} more: see the report saved with --report",
+  "cli.import.reportSaved": "Report saved: {file}",
+  "cli.import.outOfMemory":
+    "the import needed more than {mb} MB and did not finish (all-or-nothing mode wrote nothing). Raise the bound with YINFA_IMPORT_HEAP_MB; 0 removes it.",
+  "cli.export.done": "Exported {rows} records: {file}",
+  "cli.certificate.issued": "Issued certificate {number}: {file}",
+  "cli.template.saved": "Template saved: {file}",
+  "cli.reportPack.done": "Generated {workbook} and {page}",
   "http.internal": "Internal server error; give the administrator this request id: {requestId}"
 }

@@ -174,10 +174,23 @@ export const zhCN = {
   "import.volunteerNotFound": "找不到该志愿者（{value}）",
   "import.identifyVolunteer": "请填写志愿者编号、身份证号码或手机号码之一",
   "import.activityNotFound": "找不到活动“{value}”",
+  "import.attendanceAbsent": "该志愿者在此活动中已登记为缺席，缺席不能改为出勤，本行未导入",
+  "import.activityFull": "活动名额已满，该志愿者只能候补，不能登记出勤，本行未导入",
   "import.activityAmbiguous": "有多个名为“{value}”的活动，请改填活动编号",
   "import.summary.rolledBack": "共 {rows} 行，其中 {failed} 行有错误。因其他行有错误，全部未导入（可改用“仅导入正确行”）",
   "import.summary.done": "共 {rows} 行，已导入 {written} 行。",
   "import.summary.partly": "共 {rows} 行，已导入 {written} 行，{failed} 行有错误未导入。",
+  "cli.import.progress": "已读取 {parsed} 行，已校验 {validated} 行，已写入 {written} 行",
+  "cli.import.row": "第 {row} 行 【{column}】{message}",
+  "cli.import.rowNoColumn": "第 {row} 行 {message}",
+  "cli.import.more": "……另有 {count} 条，见 --report 导出的报告",
+  "cli.import.reportSaved": "报告已保存：{file}",
+  "cli.import.outOfMemory":
+    "导入所需内存超过 {mb} MB 的上限，未完成（全部成功才写入的模式下没有写入任何数据）。可用环境变量 YINFA_IMPORT_HEAP_MB 提高上限，0 表示不设上限。",
+  "cli.export.done": "已导出 {rows} 条：{file}",
+  "cli.certificate.issued": "已出具证明 {number}：{file}",
+  "cli.template.saved": "模板已保存：{file}",
+  "cli.reportPack.done": "已生成：{workbook}、{page}",
   "http.internal": "服务器内部错误，请联系管理员并提供请求编号 {requestId}"
 } as const
 

@@ -1,4 +1,5 @@
 import { Worker } from "node:worker_threads"
+import type { Locale } from "@yinfa/core"
 
 /**
  * How far V8 may grow the heap of a command-line import, in MB (`YINFA_IMPORT_HEAP_MB`; 0: no
@@ -17,13 +18,39 @@ export const importHeapMb = (env: NodeJS.ProcessEnv = process.env): number => {
   return Number.isInteger(n) && n >= 0 ? n : DEFAULT_IMPORT_HEAP_MB
 }
 
+/** The language of the command's own lines: English when argv asks `--locale en`, else Chinese. */
+export const argvLocale = (argv: ReadonlyArray<string>): Locale => {
+  for (const [i, arg] of argv.entries()) {
+    if (arg === "--") break
+    if (arg === "--locale") return argv[i + 1] === "en" ? "en" : "zh-CN"
+    if (arg.startsWith("--locale=")) return arg.slice("--locale=".length) === "en" ? "en" : "zh-CN"
+  }
+  return "zh-CN"
+}
+
+/**
+ * What a clerk reads when the import outgrew the bound: the catalogue's sentence naming the bound
+ * and the variable. The catalogues are loaded only then, so the waiting thread does not hold the
+ * core while the worker runs.
+ */
+export const outOfMemoryMessage = async (heapMb: number, locale: Locale = "zh-CN"): Promise<string> => {
+  const { translate } = await import("@yinfa/core")
+  return `yinfa: ${translate(locale, "cli.import.outOfMemory", { mb: heapMb })}\n`
+}
+
 /**
  * Runs the CLI module `entry` (its own `import.meta.url`) again in a worker thread with `argv`,
  * its old generation capped at `heapMb`, and answers the worker's exit code. The worker's output
  * reaches this process's stdout and stderr. Running from TypeScript sources (tests, `tsx`), the
- * worker registers tsx first, since a worker does not inherit the loader.
+ * worker registers tsx first, since a worker does not inherit the loader. Running out of heap is
+ * reported in `locale` (by default the one argv asks for).
  */
-export const runInBoundedWorker = (entry: string, argv: ReadonlyArray<string>, heapMb: number): Promise<number> =>
+export const runInBoundedWorker = (
+  entry: string,
+  argv: ReadonlyArray<string>,
+  heapMb: number,
+  locale: Locale = argvLocale(argv)
+): Promise<number> =>
   new Promise((resolve) => {
     const options = { argv: [...argv], resourceLimits: { maxOldGenerationSizeMb: heapMb } }
     const worker = entry.endsWith(".ts")
@@ -35,15 +62,20 @@ export const runInBoundedWorker = (entry: string, argv: ReadonlyArray<string>, h
           }
         )
       : new Worker(new URL(entry), options)
-    let failed = false
+    // Set on an error, once its message is written (the out-of-memory one loads the catalogues first).
+    let reported: Promise<void> | null = null
     worker.on("error", (e: Error & { code?: string }) => {
-      failed = true
-      process.stderr.write(
+      const text =
         e.code === "ERR_WORKER_OUT_OF_MEMORY"
-          ? `yinfa: 导入所需内存超过 ${heapMb} MB 的上限，未完成（全部成功才写入的模式下没有写入任何数据）。可用环境变量 YINFA_IMPORT_HEAP_MB 提高上限，0 表示不设上限。\n` +
-              `yinfa: the import needed more than ${heapMb} MB and did not finish (all-or-nothing mode wrote nothing). Raise the bound with YINFA_IMPORT_HEAP_MB; 0 removes it.\n`
-          : `yinfa: ${e.stack ?? e.message}\n`
-      )
+          ? outOfMemoryMessage(heapMb, locale).catch(() => `yinfa: ERR_WORKER_OUT_OF_MEMORY (${heapMb} MB, YINFA_IMPORT_HEAP_MB)\n`)
+          : Promise.resolve(`yinfa: ${e.stack ?? e.message}\n`)
+      reported = text.then((t) => {
+        process.stderr.write(t)
+      })
     })
-    worker.on("exit", (code) => resolve(failed && code === 0 ? 1 : code))
+    worker.on("exit", (code) => {
+      const failed = reported
+      if (failed === null) resolve(code)
+      else void failed.then(() => resolve(code === 0 ? 1 : code))
+    })
   })

@@ -7,11 +7,15 @@ import {
   CurrentActor,
   type DomainError,
   isDomainError,
+  type Locale,
   localizeError,
+  type MessageKey,
   Q,
   Store,
   systemActor,
   todayLocal,
+  translate,
+  translateVerbatim,
   Volunteers
 } from "@yinfa/core"
 import { Effect } from "effect"
@@ -107,22 +111,32 @@ const actorFor = (run: CliRun, username: string | undefined): Promise<Actor> =>
         })
       )
 
-const progressLine = (io: CliIo) => {
+/** One of the CLI's own lines: file names, numbers and report messages go in as they are. */
+const cliLine = (locale: Locale, key: MessageKey, params: Readonly<Record<string, string | number>>): string =>
+  translateVerbatim(locale, key, params)
+
+const progressLine = (io: CliIo, locale: Locale) => {
   let last = 0
   return (p: ImportProgress) => {
     // One line per 5000 rows, and the last.
     if (p.phase === "done" || p.parsed - last >= 5000) {
       last = p.parsed
-      io.stderr(`  已读取 ${p.parsed} 行，已校验 ${p.validated} 行，已写入 ${p.written} 行\n`)
+      io.stderr(`  ${cliLine(locale, "cli.import.progress", { parsed: p.parsed, validated: p.validated, written: p.written })}\n`)
     }
   }
 }
 
-const printReport = (io: CliIo, report: ImportReport, locale: "zh-CN" | "en") => {
+const printReport = (io: CliIo, report: ImportReport, locale: Locale) => {
   io.stdout(`${reportSummary(report, locale)}\n`)
   const shown = report.issues.slice(0, 50)
-  for (const i of shown) io.stdout(`  第 ${i.row} 行 ${i.column ? `【${i.column}】` : ""}${i.message}\n`)
-  if (report.issues.length > shown.length) io.stdout(`  ……另有 ${report.issues.length - shown.length} 条，见 --report 导出的报告\n`)
+  for (const i of shown) {
+    const line = i.column
+      ? cliLine(locale, "cli.import.row", { row: i.row, column: i.column, message: i.message })
+      : cliLine(locale, "cli.import.rowNoColumn", { row: i.row, message: i.message })
+    io.stdout(`  ${line}\n`)
+  }
+  if (report.issues.length > shown.length)
+    io.stdout(`  ${cliLine(locale, "cli.import.more", { count: report.issues.length - shown.length })}\n`)
 }
 
 /**
@@ -139,7 +153,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
   }
   const flags = parsed.values
   const [command, what, target] = parsed.positionals
-  const locale: "zh-CN" | "en" = flags.locale === "en" ? "en" : "zh-CN"
+  const locale: Locale = flags.locale === "en" ? "en" : "zh-CN"
   const usage = (message: string) => {
     io.stderr(`yinfa: ${message}\n\n${IMPORT_EXPORT_USAGE}`)
     return 2
@@ -155,7 +169,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         const common = {
           mode: flags["valid-only"] ? ("valid-only" as const) : ("all-or-nothing" as const),
           locale,
-          onProgress: progressLine(io)
+          onProgress: progressLine(io, locale)
         }
         const report =
           what === "volunteers"
@@ -164,7 +178,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         printReport(io, report, locale)
         if (flags.report) {
           await writeFile(flags.report, await reportWorkbook(report, IMPORT_TITLES[what]))
-          io.stderr(`报告已保存：${flags.report}\n`)
+          io.stderr(`${cliLine(locale, "cli.import.reportSaved", { file: flags.report })}\n`)
         }
         return report.issues.length > 0 ? 1 : 0
       }
@@ -186,7 +200,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
             throw e
           }
         )
-        io.stdout(`已导出 ${result.rows} 条：${file}\n`)
+        io.stdout(`${cliLine(locale, "cli.export.done", { rows: result.rows, file })}\n`)
         return 0
       }
       case "certificate": {
@@ -214,7 +228,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         )
         const file = flags.out ?? `志愿服务证明-${html.number}.html`
         await writeFile(file, html.html)
-        io.stdout(`已出具证明 ${html.number}：${file}\n`)
+        io.stdout(`${cliLine(locale, "cli.certificate.issued", { number: html.number, file })}\n`)
         return 0
       }
       case "template": {
@@ -229,7 +243,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
             : await attendanceTemplate()
         const file = flags.out ?? TEMPLATE_FILE_NAMES[what]
         await writeFile(file, bytes)
-        io.stdout(`模板已保存：${file}\n`)
+        io.stdout(`${cliLine(locale, "cli.template.saved", { file })}\n`)
         return 0
       }
       case "report-pack": {
@@ -238,7 +252,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         const prefix = flags.out ?? `志愿服务工作报表-${flags.from}-${flags.to}`
         await writeFile(`${prefix}.xlsx`, pack.workbook)
         await writeFile(`${prefix}.html`, pack.html)
-        io.stdout(`已生成：${prefix}.xlsx、${prefix}.html\n`)
+        io.stdout(`${cliLine(locale, "cli.reportPack.done", { workbook: `${prefix}.xlsx`, page: `${prefix}.html` })}\n`)
         return 0
       }
       default:
@@ -247,7 +261,8 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
   } catch (e) {
     if (e instanceof UsageError) return usage(e.message)
     if (e instanceof BadParam) {
-      io.stderr(`yinfa: --${e.param}: ${e.key} ${JSON.stringify(e.params)}\n`)
+      // The key's sentence (its field names in the reader's language), after the option as typed.
+      io.stderr(`yinfa: --${e.param}: ${translate(locale, e.key, e.params)}\n`)
       return 2
     }
     if (isDomainError(e)) {

@@ -2,15 +2,28 @@ import {
   Activities,
   type Activity,
   CurrentActor,
+  ENUM_LABELS,
   type Filter,
+  hoursBetween,
+  type Locale,
   maskSensitive,
+  nowLocal,
+  type Participation,
+  ParticipationAttend,
+  type ParticipationStatus,
   Participations,
   Q,
+  conflict,
+  invalid,
   requireWriter,
-  Volunteers
+  toValidationError,
+  translate,
+  type Volunteer,
+  Volunteers,
+  YinfaConfig
 } from "@yinfa/core"
-import { Effect } from "effect"
-import { type ImportOptions, type ImportReport, issuesOfError, type PreparedRow, runImport } from "./importDriver.js"
+import { Effect, Schema } from "effect"
+import { type ImportOptions, type ImportReport, issuesOfError, type PreparedBatch, runImport } from "./importDriver.js"
 import { fileError, readTable, type TableSource } from "./table.js"
 import {
   ATTENDANCE_COLUMNS,
@@ -34,12 +47,61 @@ const columnOf = (path: string): string => (Object.hasOwn(COLUMN_OF_FIELD, path)
 /** The columns that identify a volunteer: at least one of them must be in the sheet. */
 const IDENTIFYING_COLUMNS = [ATTENDANCE_HEADER.volunteerNumber, ATTENDANCE_HEADER.idNumber, ATTENDANCE_HEADER.phone].join(" / ")
 
+/** Sign-ups that take one of the activity's places, as the Participations service counts them. */
+const HOLDING_PLACE: ReadonlyArray<ParticipationStatus> = ["signed-up", "confirmed", "attended"]
+
+/** Values per `in` filter: whatever the batch size, a look-up stays far below every database's parameter limit. */
+const LOOKUP_CHUNK = 500
+
+const chunksOf = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray<A>> => {
+  const chunks: Array<ReadonlyArray<A>> = []
+  for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size))
+  return chunks
+}
+
+/** The sheet's volunteer numbers are read this way (parseAttendanceRow), so stored ones are compared alike. */
+const normalizeVolunteerNumber = (n: string) => n.normalize("NFKC").toUpperCase()
+
+const decodeAttend = (input: unknown) =>
+  Effect.mapError(Schema.decodeUnknown(ParticipationAttend, { errors: "all", onExcessProperty: "ignore" })(input), toValidationError)
+
+/** A row with its volunteer and activity found, ready to be written. */
+interface Attendance {
+  readonly row: number
+  readonly volunteer: Volunteer
+  readonly activity: Activity
+  readonly hours: number | null
+  readonly note: string
+}
+
+const pairOf = (volunteerId: string, activityId: string) => `${volunteerId}|${activityId}`
+
+/**
+ * The service refuses a status by its codes ("absent", "attend"); the clerk reads the status as
+ * the dashboard names it and the action as the hour ledger does (活动签到).
+ */
+const readableStateIssue = (locale: Locale, issue: RowIssue): RowIssue => {
+  if (issue.key !== "conflict.state" || !issue.params) return issue
+  if (issue.params.status === "absent" && issue.params.action === "attend")
+    return rowIssue(locale, issue.row, issue.column, "import.attendanceAbsent", issue.params)
+  const labels = ENUM_LABELS[locale]
+  const status = String(issue.params.status)
+  const action = String(issue.params.action)
+  const message = translate(locale, issue.key, {
+    status: (labels.participationStatus as Readonly<Record<string, string>>)[status] ?? status,
+    action: action === "attend" ? labels.serviceHourSource.attendance : action
+  })
+  return rowIssue(locale, issue.row, issue.column, issue.key, issue.params, message)
+}
+
 /**
  * Imports an attendance sheet (签到表): for each row, finds the volunteer (by number, else ID
  * number, else phone) and the activity (by id, else by a title that is unique in the actor's
- * scope), then records the attendance with its hours through the Participations service: a
- * sign-up is created when there is none (sign-up rules apply), then `attend` (hours bounds,
- * late-recording flag, the hour ledger and audit entries). Same modes as the roster import.
+ * scope), then records the attendance with its hours through the Participations service, on the
+ * volunteer's sign-up: a sign-up is created when there is none, or only a withdrawn one (sign-up
+ * rules apply), then `attend` (hours bounds, late-recording flag, the hour ledger and audit
+ * entries). An absence stays as recorded: the service does not turn `absent` into `attended`,
+ * and the row says so. Same modes as the roster import.
  */
 export const importAttendance = (source: TableSource, options: ImportOptions = {}) =>
   Effect.gen(function* () {
@@ -47,8 +109,11 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
     const volunteers = yield* Volunteers
     const activities = yield* Activities
     const actor = yield* CurrentActor
+    const config = yield* YinfaConfig
     const locale = options.locale ?? "zh-CN"
     yield* requireWriter(actor)
+    // Writes run with the actor only (PreparedBatch): the city's clock is taken with its config now.
+    const localNow = Effect.provideService(nowLocal, YinfaConfig, config)
     let ignored: ReadonlyArray<string> = []
     const table = readTable(source, {
       spec: ATTENDANCE_COLUMNS,
@@ -81,13 +146,35 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
         activityCache.set(value, found)
         return found
       })
-    const findVolunteer = (r: ParsedAttendanceRow) =>
+
+    /**
+     * The batch's volunteers given by number, in one scoped query (per chunk): the service's list
+     * applies the actor's jurisdiction, so another region's volunteer is not found here either.
+     */
+    const findVolunteersByNumber = (batch: ReadonlyArray<ParsedAttendanceRow>) =>
       Effect.gen(function* () {
-        const tries: Array<Filter> = [
-          ...(r.volunteerNumber ? [Q.eq("volunteerNumber", r.volunteerNumber)] : []),
-          ...(r.idNumber ? [Q.eq("idNumber", r.idNumber)] : []),
-          ...(r.phone ? [Q.eq("phone", r.phone)] : [])
-        ]
+        const numbers = [...new Set(batch.flatMap((r) => (r.issues.length === 0 && r.volunteerNumber ? [r.volunteerNumber] : [])))]
+        const byNumber = new Map<string, Volunteer>()
+        for (const chunk of chunksOf(numbers, LOOKUP_CHUNK)) {
+          const found = yield* Effect.orElseSucceed(volunteers.list(Q.all([Q.in("volunteerNumber", chunk)])), () => ({
+            rows: [],
+            total: 0
+          }))
+          for (const v of found.rows) byNumber.set(normalizeVolunteerNumber(v.volunteerNumber), v)
+        }
+        return byNumber
+      })
+
+    /**
+     * A row's volunteer: by number from the batch's look-up, else by ID number, else by phone. These
+     * two stay one query per row: the service answers them masked, so a batch's answers could not
+     * be matched back to its rows.
+     */
+    const findVolunteer = (r: ParsedAttendanceRow, byNumber: ReadonlyMap<string, Volunteer>) =>
+      Effect.gen(function* () {
+        const numbered = r.volunteerNumber ? byNumber.get(r.volunteerNumber) : undefined
+        if (numbered) return numbered
+        const tries: Array<Filter> = [...(r.idNumber ? [Q.eq("idNumber", r.idNumber)] : []), ...(r.phone ? [Q.eq("phone", r.phone)] : [])]
         for (const filter of tries) {
           const found = yield* Effect.orElseSucceed(volunteers.list(Q.all([filter], [], { offset: 0, limit: 1 })), () => ({
             rows: [],
@@ -98,58 +185,135 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
         return null
       })
 
+    /**
+     * The participations of the rows' volunteers in the rows' activities, by pair, read in the
+     * write's transaction. Read once for a batch: the file has each pair once (a second row is a
+     * duplicate), so a row's write never changes another row's pair.
+     */
+    const participationsByPair = (rows: ReadonlyArray<Attendance>) =>
+      Effect.gen(function* () {
+        const byPair = new Map<string, Array<Participation>>()
+        for (const chunk of chunksOf(rows, LOOKUP_CHUNK)) {
+          const found = yield* Effect.orDie(
+            participations.list(
+              Q.all([
+                Q.in("activityId", [...new Set(chunk.map((a) => a.activity.id))]),
+                Q.in("volunteerId", [...new Set(chunk.map((a) => a.volunteer.id))])
+              ])
+            )
+          )
+          for (const p of found.rows) {
+            const pair = pairOf(p.volunteerId, p.activityId)
+            byPair.set(pair, [...(byPair.get(pair) ?? []), p])
+          }
+        }
+        return byPair
+      })
+
+    /**
+     * Before a sign-up is stored, what `attend` would refuse right after it: in valid-only mode
+     * a batch's transaction keeps the writes of a refused row, so the sign-up would stay behind
+     * (on the wait list, if the activity is full) while the report says the row was not imported.
+     * Refused with the very keys the service would answer. An activity that is not open is left
+     * to `create`, which refuses it.
+     */
+    const refuseWhatAttendWould = (a: Attendance) =>
+      Effect.gen(function* () {
+        const now = yield* localNow
+        if (a.activity.status !== "published" || now >= a.activity.endsAt) return
+        const command = yield* decodeAttend({ hours: a.hours, feedback: a.note })
+        if (now < a.activity.startsAt)
+          return yield* Effect.fail(conflict("conflict.activityNotStarted", "the activity has not started yet"))
+        const duration = hoursBetween(a.activity.startsAt, a.activity.endsAt)
+        if (command.hours > duration) {
+          const max = Math.round(duration * 100) / 100
+          return yield* Effect.fail(
+            invalid("hours", "validation.hours.exceedsDuration", `hours cannot exceed the activity's duration (${max} h)`, { max })
+          )
+        }
+        const taken = yield* participations.list(
+          Q.all([Q.eq("activityId", a.activity.id), Q.in("status", HOLDING_PLACE)], [], { offset: 0, limit: 1 })
+        )
+        // The sign-up would be waitlisted, and a waitlisted one cannot be attended.
+        if (taken.total >= a.activity.volunteersNeeded)
+          return yield* Effect.fail(conflict("import.activityFull", "the activity is full: the sign-up would be waitlisted"))
+      })
+
+    const recordAttendance = (a: Attendance, existing: ReadonlyArray<Participation>) =>
+      Effect.gen(function* () {
+        // A withdrawn sign-up is history (the service lets the volunteer sign up again); any other
+        // is the volunteer's one sign-up, and `attend` decides whether its status allows it
+        // (an absence is final; a waitlisted sign-up has no place).
+        const current =
+          existing.find((p) => p.status === "signed-up" || p.status === "confirmed") ?? existing.find((p) => p.status !== "withdrawn")
+        const participation =
+          current ??
+          (yield* Effect.zipRight(
+            refuseWhatAttendWould(a),
+            participations.create({ activityId: a.activity.id, volunteerId: a.volunteer.id })
+          ))
+        yield* participations.attend(participation.id, { hours: a.hours, feedback: a.note })
+      }).pipe(Effect.mapError((e) => issuesOfError(e, a.row, locale, columnOf).map((issue) => readableStateIssue(locale, issue))))
+
     /** Pairs already in this file: a second row for the same person and activity is a duplicate. */
     const seen = new Map<string, number>()
 
     const prepare = (batch: ReadonlyArray<ParsedAttendanceRow>) =>
-      Effect.forEach(batch, (r) =>
-        Effect.gen(function* () {
-          if (r.issues.length > 0) return { row: r.row, issues: r.issues, write: null } satisfies PreparedRow as PreparedRow
-          const volunteer = yield* findVolunteer(r)
-          const activity = yield* findActivity(r.activity)
-          const issues: Array<RowIssue> = []
-          if (volunteer === null)
-            issues.push(
-              // The report names the row's identifier, an ID number or phone masked as everywhere else.
-              rowIssue(locale, r.row, ATTENDANCE_HEADER.volunteerNumber, "import.volunteerNotFound", {
-                value: String(
-                  r.volunteerNumber ??
-                    (r.idNumber !== null ? maskSensitive("idNumber", r.idNumber) : null) ??
-                    (r.phone !== null ? maskSensitive("phone", r.phone) : null) ??
-                    ""
-                )
+      Effect.gen(function* () {
+        const byNumber = yield* findVolunteersByNumber(batch)
+        const prepared = yield* Effect.forEach(batch, (r) =>
+          Effect.gen(function* () {
+            const refused = (issues: ReadonlyArray<RowIssue>) => ({ row: r.row, issues, attendance: null })
+            if (r.issues.length > 0) return refused(r.issues)
+            const volunteer = yield* findVolunteer(r, byNumber)
+            const activity = yield* findActivity(r.activity)
+            const issues: Array<RowIssue> = []
+            if (volunteer === null)
+              issues.push(
+                // The report names the row's identifier, an ID number or phone masked as everywhere else.
+                rowIssue(locale, r.row, ATTENDANCE_HEADER.volunteerNumber, "import.volunteerNotFound", {
+                  value: String(
+                    r.volunteerNumber ??
+                      (r.idNumber !== null ? maskSensitive("idNumber", r.idNumber) : null) ??
+                      (r.phone !== null ? maskSensitive("phone", r.phone) : null) ??
+                      ""
+                  )
+                })
+              )
+            if (activity === "missing")
+              issues.push(rowIssue(locale, r.row, ATTENDANCE_HEADER.activity, "import.activityNotFound", { value: r.activity }))
+            if (activity === "ambiguous")
+              issues.push(rowIssue(locale, r.row, ATTENDANCE_HEADER.activity, "import.activityAmbiguous", { value: r.activity }))
+            if (issues.length > 0 || volunteer === null || typeof activity === "string") return refused(issues)
+            const pair = pairOf(volunteer.id, activity.id)
+            const first = seen.get(pair)
+            if (first !== undefined)
+              return refused([
+                rowIssue(locale, r.row, ATTENDANCE_HEADER.activity, "import.duplicateInFile", { row: first, field: "activityId" })
+              ])
+            seen.set(pair, r.row)
+            const attendance: Attendance = { row: r.row, volunteer, activity, hours: r.hours, note: r.note }
+            return { row: r.row, issues: [], attendance }
+          })
+        )
+        return {
+          rows: prepared,
+          write: (positions) =>
+            Effect.gen(function* () {
+              const writable = positions.flatMap((i) => {
+                const attendance = prepared[i].attendance
+                return attendance ? [attendance] : []
               })
-            )
-          if (activity === "missing")
-            issues.push(rowIssue(locale, r.row, ATTENDANCE_HEADER.activity, "import.activityNotFound", { value: r.activity }))
-          if (activity === "ambiguous")
-            issues.push(rowIssue(locale, r.row, ATTENDANCE_HEADER.activity, "import.activityAmbiguous", { value: r.activity }))
-          if (issues.length > 0 || volunteer === null || typeof activity === "string")
-            return { row: r.row, issues, write: null } as PreparedRow
-          const pair = `${volunteer.id}|${activity.id}`
-          const first = seen.get(pair)
-          if (first !== undefined)
-            return {
-              row: r.row,
-              issues: [rowIssue(locale, r.row, ATTENDANCE_HEADER.activity, "import.duplicateInFile", { row: first, field: "activityId" })],
-              write: null
-            } as PreparedRow
-          seen.set(pair, r.row)
-          const write = Effect.gen(function* () {
-            const existing = yield* participations.list(
-              Q.all([Q.eq("activityId", activity.id), Q.eq("volunteerId", volunteer.id)], [], { offset: 0, limit: 1 })
-            )
-            const current = existing.rows[0]
-            // A withdrawn or absent record is history; attendance is recorded on an open sign-up or a new one.
-            const participation =
-              current && (current.status === "signed-up" || current.status === "confirmed" || current.status === "attended")
-                ? current
-                : yield* participations.create({ activityId: activity.id, volunteerId: volunteer.id })
-            yield* participations.attend(participation.id, { hours: r.hours, feedback: r.note })
-          }).pipe(Effect.mapError((e) => issuesOfError(e, r.row, locale, columnOf)))
-          return { row: r.row, issues: [], write } as PreparedRow
-        })
-      )
+              const existing = yield* participationsByPair(writable)
+              return yield* Effect.forEach(writable, (a) =>
+                Effect.match(recordAttendance(a, existing.get(pairOf(a.volunteer.id, a.activity.id)) ?? []), {
+                  onFailure: (issues): ReadonlyArray<RowIssue> => issues,
+                  onSuccess: () => []
+                })
+              )
+            })
+        } satisfies PreparedBatch as PreparedBatch
+      })
 
     const report: ImportReport = yield* runImport(rows, prepare, options, () => ignored)
     return report

@@ -373,7 +373,11 @@ export const rosterRowParser = (ctx: RosterContext) => {
     take("healthDataConsentAt", parseInstant(cell("healthDataConsentAt"), ctx.utcOffsetMinutes))
     take("joinedAt", parseDate(cell("joinedAt")))
     // A valid ID number already says when the person was born and whether a man or a woman.
-    if (typeof input.idNumber === "string" && residentIdProblem(input.idNumber) === null) {
+    if (
+      (input.birthDate === undefined || input.gender === undefined) &&
+      typeof input.idNumber === "string" &&
+      residentIdProblem(input.idNumber) === null
+    ) {
       if (input.birthDate === undefined && !issues.some((i) => i.column === ROSTER_HEADER.birthDate))
         input.birthDate = residentIdBirthDate(input.idNumber)
       if (input.gender === undefined && isBlank(cell("gender"))) input.gender = residentIdGender(input.idNumber)
