@@ -519,6 +519,12 @@ describe("report pack", () => {
     const format = await http(s, "GET", `/api/report-pack${q({ format: "pdf" })}`, { token: s.tokens.admin })
     expect(format.status).toBe(400)
     expect(format.body.errors).toHaveProperty("format")
+    // The parameter's name as typed, not the activity field of the same name (活动形式).
+    const zhFormat = await http(s, "GET", `/api/report-pack${q({ format: "pdf" })}`, {
+      token: s.tokens.admin,
+      headers: { "accept-language": "zh-CN" }
+    })
+    expect(zhFormat.body.message).toBe("参数 format 无效：xlsx | html")
     expect((await http(s, "GET", "/api/report-pack")).status).toBe(401)
   })
 })

@@ -2,7 +2,7 @@ import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import { type DomainError, isDomainError, type Locale, localizeError, pickLocale, translate } from "@yinfa/core"
 import { Effect, FiberRef } from "effect"
-import { BadParam } from "./simpleRest.js"
+import { BadParam, badParamMessage } from "./simpleRest.js"
 
 /**
  * What the request logger needs to know about a request that only inner layers learn (who the
@@ -34,7 +34,7 @@ export const jsonError = (
 export const errorResponse = (error: DomainError | BadParam) =>
   Effect.map(requestLocale, (locale) => {
     if (error instanceof BadParam) {
-      const message = translate(locale, error.key, error.params)
+      const message = badParamMessage(locale, error)
       return jsonError(400, { message, errors: { [error.param]: message } })
     }
     return jsonError(STATUS[error._tag], localizeError(error, locale))

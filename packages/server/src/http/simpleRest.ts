@@ -1,4 +1,14 @@
-import { type Filter, type FieldDescriptor, type Query, Q, type Scalar, type Sort } from "@yinfa/core"
+import {
+  type Filter,
+  type FieldDescriptor,
+  fieldLabel,
+  type Locale,
+  type Query,
+  Q,
+  type Scalar,
+  type Sort,
+  translateVerbatim
+} from "@yinfa/core"
 
 /**
  * react-admin's simple-rest dialect ↔ the core's typed `Query`.
@@ -16,6 +26,20 @@ export class BadParam {
     readonly key: string,
     readonly params: Readonly<Record<string, string | number>> = {}
   ) {}
+}
+
+/**
+ * A refused parameter in the reader's language. The parameter's own name and the accepted forms
+ * stay as typed (`format`, `xlsx | csv`); a record field it names (`field`, a filter's `key`)
+ * reads as its label. `translate` would also turn the parameter `format` into 活动形式.
+ */
+export const badParamMessage = (locale: Locale, error: BadParam): string => {
+  const params: Record<string, string | number> = { ...error.params }
+  for (const name of ["field", "key"]) {
+    const value = params[name]
+    if (typeof value === "string") params[name] = fieldLabel(locale, value)
+  }
+  return translateVerbatim(locale, error.key, params)
 }
 
 export const MAX_PAGE = 1000

@@ -14,13 +14,12 @@ import {
   Store,
   systemActor,
   todayLocal,
-  translate,
   translateVerbatim,
   Volunteers
 } from "@yinfa/core"
 import { Effect } from "effect"
 import { deriveWhitelist } from "../http/resources.js"
-import { BadParam, parseFilter, parseSort } from "../http/simpleRest.js"
+import { BadParam, badParamMessage, parseFilter, parseSort } from "../http/simpleRest.js"
 import { certificateHtml } from "./certificateDocument.js"
 import { exportFileName, exportList, isExportable } from "./exportList.js"
 import { type ImportProgress, type ImportReport, reportSummary } from "./importDriver.js"
@@ -262,7 +261,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
     if (e instanceof UsageError) return usage(e.message)
     if (e instanceof BadParam) {
       // The key's sentence (its field names in the reader's language), after the option as typed.
-      io.stderr(`yinfa: --${e.param}: ${translate(locale, e.key, e.params)}\n`)
+      io.stderr(`yinfa: --${e.param}: ${badParamMessage(locale, e)}\n`)
       return 2
     }
     if (isDomainError(e)) {
