@@ -5,10 +5,10 @@ import { join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { describe, expect, expectTypeOf, it } from "@effect/vitest"
 import { Q, RESOURCE_NAMES, RESOURCES, Store } from "@yinfa/core"
-import { Cause, Context, Effect, Exit, Layer } from "effect"
+import { Cause, Context, Deferred, Effect, Exit, Fiber, Layer } from "effect"
 import { sql } from "kysely"
 import { type Database, makeSqliteStore, SqliteStoreLive } from "../src/sqlite/index.js"
-import { runStoreContract } from "../src/testing/index.js"
+import { regionRow, runStoreContract } from "../src/testing/index.js"
 import { contractLayer, runSqlChecks, type SqlTarget } from "./sqlSuite.js"
 
 // SQLite always runs: once in memory, once on a file (WAL, a second connection can see it).
@@ -57,6 +57,44 @@ describe("SQLite specifics", () => {
     const exit = await Effect.runPromiseExit(store.list("volunteers", Q.all()))
     expect(Exit.isFailure(exit) && Cause.isDie(exit.cause)).toBe(true)
     if (Exit.isFailure(exit)) expect(String(Cause.squash(exit.cause))).toMatch(/yinfa sqlite store: list volunteers failed/)
+  })
+
+  it("a file store's reads do not wait for another fiber's open transaction, and see only what is committed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "yinfa-sqlite-"))
+    const handle = await makeSqliteStore({ filename: join(dir, "yinfa.db") })
+    const { store } = handle
+    try {
+      await Effect.runPromise(
+        Effect.gen(function* () {
+          yield* Effect.orDie(store.insert("regions", regionRow("r-1", { code: "320901", name: "一区" })))
+          const written = yield* Deferred.make<void>()
+          const release = yield* Deferred.make<void>()
+          // An import-like transaction: it writes, then stays open until released.
+          const importing = yield* Effect.fork(
+            store.transaction(
+              Effect.gen(function* () {
+                yield* Effect.orDie(store.insert("regions", regionRow("r-2", { code: "320902", name: "二区" })))
+                yield* Deferred.succeed(written, undefined)
+                yield* Deferred.await(release)
+              })
+            )
+          )
+          yield* Deferred.await(written)
+          // With one connection these reads would wait for the commit, which waits for them: the test would hang.
+          const during = yield* store.list("regions", Q.all([], [{ field: "code", order: "ASC" }]))
+          expect(during.rows.map((r) => r.id)).toEqual(["r-1"])
+          expect((yield* store.getMany("regions", ["r-1", "r-2"])).map((r) => r.id)).toEqual(["r-1"])
+          expect(Exit.isFailure(yield* Effect.exit(store.get("regions", "r-2")))).toBe(true)
+          yield* Deferred.succeed(release, undefined)
+          yield* Fiber.join(importing)
+          const after = yield* store.list("regions", Q.all([], [{ field: "code", order: "ASC" }]))
+          expect(after.rows.map((r) => r.id)).toEqual(["r-1", "r-2"])
+        })
+      )
+    } finally {
+      await handle.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
   })
 
   it("file databases run in WAL mode with foreign keys on and a busy timeout", async () => {

@@ -43,6 +43,12 @@ export class StoreDefect extends Error {
 export interface KyselyStoreOptions {
   readonly db: Kysely<any>
   readonly dialect: SqlDialect
+  /**
+   * Where reads outside a transaction go (default: `db`). SQLite gives a store one connection,
+   * so one long transaction (an all-or-nothing import) would hold up every other request's
+   * reads; a second, read-only connection reads the last committed state meanwhile (WAL).
+   */
+  readonly readDb?: Kysely<any>
 }
 
 type Row = Record<string, unknown>
@@ -156,7 +162,7 @@ const info = (resource: ResourceName): ResourceInfo => {
   return i
 }
 
-export const makeKyselyStore = ({ db, dialect }: KyselyStoreOptions): StoreService => {
+export const makeKyselyStore = ({ db, dialect, readDb = db }: KyselyStoreOptions): StoreService => {
   /** The open transaction of the current fiber (and the fibers it forks), per store. */
   const currentTrx = FiberRef.unsafeMake<Transaction<any> | null>(null)
 
@@ -166,6 +172,12 @@ export const makeKyselyStore = ({ db, dialect }: KyselyStoreOptions): StoreServi
   const exec = <A>(what: string, f: (conn: Kysely<any>) => Promise<A>): Effect.Effect<A> =>
     Effect.flatMap(FiberRef.get(currentTrx), (trx) =>
       Effect.tryPromise({ try: () => f(trx ?? db), catch: (e) => e }).pipe(Effect.orDieWith((e) => fail(what, e)))
+    )
+
+  /** A read: on the fiber's transaction (it sees its own writes), else on the reading connection. */
+  const read = <A>(what: string, f: (conn: Kysely<any>) => Promise<A>): Effect.Effect<A> =>
+    Effect.flatMap(FiberRef.get(currentTrx), (trx) =>
+      Effect.tryPromise({ try: () => f(trx ?? readDb), catch: (e) => e }).pipe(Effect.orDieWith((e) => fail(what, e)))
     )
 
   // ---- values ---------------------------------------------------------------------------------
@@ -494,7 +506,7 @@ export const makeKyselyStore = ({ db, dialect }: KyselyStoreOptions): StoreServi
     })
 
   const selectById = (resource: ResourceName, id: string) =>
-    exec(`get ${resource}`, (conn) => conn.selectFrom(info(resource).table).selectAll().where("id", "=", id).executeTakeFirst())
+    read(`get ${resource}`, (conn) => conn.selectFrom(info(resource).table).selectAll().where("id", "=", id).executeTakeFirst())
 
   // ---- aggregates -----------------------------------------------------------------------------
 
@@ -519,7 +531,7 @@ export const makeKyselyStore = ({ db, dialect }: KyselyStoreOptions): StoreServi
             : sql`count(distinct ${col(resource, m.field)})`
       return { m, expr, alias }
     })
-    return exec(`aggregate ${resource}`, (conn) => {
+    return read(`aggregate ${resource}`, (conn) => {
       let q = conn
         .selectFrom(info(resource).table)
         .select([...keys.map((k) => k.expr.as(k.alias)), ...measures.map((m) => m.expr.as(m.alias))])
@@ -594,7 +606,7 @@ export const makeKyselyStore = ({ db, dialect }: KyselyStoreOptions): StoreServi
       const table = info(resource).table
       const where = whereAll(resource, query.filters)
       return Effect.gen(function* () {
-        const rows = yield* exec(`list ${resource}`, (conn) => {
+        const rows = yield* read(`list ${resource}`, (conn) => {
           let q = conn.selectFrom(table).selectAll().where(where)
           for (const s of query.sort) q = q.orderBy(col(resource, s.field), orderModifier(s.order) as never)
           q = q.orderBy(sql.ref("id"), orderModifier("ASC") as never)
@@ -605,7 +617,7 @@ export const makeKyselyStore = ({ db, dialect }: KyselyStoreOptions): StoreServi
         const page = query.page
         // A short page tells the total without counting, unless it is empty past the start.
         if (page && (rows.length >= page.limit || (rows.length === 0 && page.offset > 0))) {
-          const counted = yield* exec(`count ${resource}`, (conn) =>
+          const counted = yield* read(`count ${resource}`, (conn) =>
             conn.selectFrom(table).select(sql<number | string>`count(*)`.as("n")).where(where).executeTakeFirstOrThrow()
           )
           total = Number(counted.n)
@@ -620,7 +632,7 @@ export const makeKyselyStore = ({ db, dialect }: KyselyStoreOptions): StoreServi
         const out: Array<any> = []
         for (let i = 0; i < unique.length; i += ID_CHUNK) {
           const chunk = unique.slice(i, i + ID_CHUNK)
-          const rows = yield* exec(`get many ${resource}`, (conn) =>
+          const rows = yield* read(`get many ${resource}`, (conn) =>
             conn.selectFrom(info(resource).table).selectAll().where("id", "in", chunk).execute()
           )
           for (const r of rows) out.push(decodeRow(resource, r))

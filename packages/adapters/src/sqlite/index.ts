@@ -26,14 +26,25 @@ export interface SqliteStoreOptions {
  * timeout so a second process waits for the write lock instead of failing at once, and
  * synchronous=NORMAL, which is durable across application crashes in WAL mode.
  */
-export const openSqlite = (options: Pick<SqliteStoreOptions, "filename" | "busyTimeoutMillis">): Kysely<any> => {
-  const database = new BetterSqlite3(options.filename)
-  if (options.filename !== ":memory:" && options.filename !== "") database.pragma("journal_mode = WAL")
+export const openSqlite = (options: Pick<SqliteStoreOptions, "filename" | "busyTimeoutMillis">): Kysely<any> =>
+  kyselyOver(openConnection(options))
+
+const openConnection = (
+  options: Pick<SqliteStoreOptions, "filename" | "busyTimeoutMillis"> & { readonly readonly?: boolean }
+): BetterSqlite3.Database => {
+  const database = new BetterSqlite3(options.filename, { readonly: options.readonly === true })
+  if (isFile(options.filename) && options.readonly !== true) database.pragma("journal_mode = WAL")
   database.pragma("foreign_keys = ON")
   database.pragma(`busy_timeout = ${Math.max(0, Math.floor(options.busyTimeoutMillis ?? 5000))}`)
   database.pragma("synchronous = NORMAL")
-  return new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
+  return database
 }
+
+const kyselyOver = (database: BetterSqlite3.Database): Kysely<any> =>
+  new Kysely<any>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) })
+
+/** A database in a file, which a second connection can open; ":memory:" and "" are private to one. */
+const isFile = (filename: string) => filename !== ":memory:" && filename !== ""
 
 /** Applies pending migrations to an open database, or opens the file, migrates and closes it. */
 export const migrateSqlite = async (target: Kysely<any> | Pick<SqliteStoreOptions, "filename">): Promise<MigrationResultSet> => {
@@ -56,7 +67,23 @@ export const makeSqliteStore = async (options: SqliteStoreOptions): Promise<SqlS
     await db.destroy()
     throw e
   }
-  return { store: makeKyselyStore({ db, dialect: "sqlite" }), db, close: () => db.destroy() }
+  // Opened after the migrations, by which time the file is in WAL mode: readers see the last
+  // committed state while the writing connection is inside a transaction.
+  const reader = isFile(options.filename) ? openConnection({ ...options, readonly: true }) : null
+  const readDb = reader === null ? db : kyselyOver(reader)
+  return {
+    store: makeKyselyStore({ db, dialect: "sqlite", readDb }),
+    db,
+    close: async () => {
+      if (reader !== null) {
+        await readDb.destroy()
+        // Kysely closes a connection only once it has used it; a store closed before any read
+        // must not leave its reader open (later calls would still find it working).
+        if (reader.open) reader.close()
+      }
+      await db.destroy()
+    }
+  }
 }
 
 /** The SQLite store as a scoped Layer: opens (and migrates) on build, closes on release. */
