@@ -128,6 +128,8 @@ describe("report pack", () => {
     expect(xlsx.searchParams.get("from")).toMatch(/^\d{4}-01-01$/)
     expect(xlsx.searchParams.get("to")).toMatch(/^\d{4}-\d{2}-\d{2}$/)
 
+    // The button stays disabled until the download has finished, a moment after the link's click.
+    await waitFor(() => expect(screen.getByRole("button", { name: "导出报送材料" }).hasAttribute("disabled")).toBe(false))
     fireEvent.click(screen.getByRole("button", { name: "导出报送材料" }))
     fireEvent.click(await screen.findByRole("menuitem", { name: "打印版" }))
     const frame = (await screen.findByTitle("志愿服务工作报表")) as HTMLIFrameElement
