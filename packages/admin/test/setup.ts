@@ -7,16 +7,17 @@ globalThis.ResizeObserver ??= class {
   unobserve() {}
   disconnect() {}
 } as any
-window.matchMedia ??= ((query: string) => ({
-  matches: false,
-  media: query,
+/** A MediaQueryList's methods, none of which jsdom has; tests set `matches` and `media`. */
+export const matchMediaStub = {
   onchange: null,
   addListener() {},
   removeListener() {},
   addEventListener() {},
   removeEventListener() {},
   dispatchEvent: () => false
-})) as any
+}
+
+window.matchMedia ??= ((query: string) => ({ ...matchMediaStub, matches: false, media: query })) as any
 
 afterEach(() => cleanup())
 

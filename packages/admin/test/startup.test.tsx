@@ -1,4 +1,4 @@
-import "./setup.js"
+import { matchMediaStub } from "./setup.js"
 import { QueryClient, QueryClientProvider, type QueryKey, useQuery } from "@tanstack/react-query"
 import { render, screen, act as testingAct, waitFor } from "@testing-library/react"
 import { act, Component, type ComponentType, type ReactNode, Suspense } from "react"
@@ -18,15 +18,6 @@ afterEach(() => {
   vi.unstubAllGlobals()
   vi.restoreAllMocks()
 })
-
-const matchMediaStub = {
-  onchange: null,
-  addListener() {},
-  removeListener() {},
-  addEventListener() {},
-  removeEventListener() {},
-  dispatchEvent: () => false
-}
 
 /** A promise settled from outside, to hold a loader at "downloading". */
 const deferred = <A,>() => {
@@ -56,6 +47,18 @@ const Fallback = ({ renders }: { renders: { count: number } }) => {
 const recordingFallback = () => {
   const renders = { count: 0 }
   return { renders, fallback: <Fallback renders={renders} /> }
+}
+
+/** The view renders in the first pass: its chunk is there, so the fallback never shows. */
+const expectRendersAtOnce = (View: ComponentType) => {
+  const { renders, fallback } = recordingFallback()
+  render(
+    <Suspense fallback={fallback}>
+      <View />
+    </Suspense>
+  )
+  expect(screen.getByText("你好，世界")).toBeTruthy()
+  expect(renders.count).toBe(0)
 }
 
 /** Shows the error of the view below it, as react-admin's Layout does. */
@@ -162,14 +165,7 @@ describe("lazyView", () => {
     await expect(View.preload()).resolves.toBe(Hello)
     expect(load).toHaveBeenCalledTimes(2)
     // The retried chunk renders at once, like any preloaded one.
-    const { renders, fallback } = recordingFallback()
-    render(
-      <Suspense fallback={fallback}>
-        <View />
-      </Suspense>
-    )
-    expect(screen.getByText("你好，世界")).toBeTruthy()
-    expect(renders.count).toBe(0)
+    expectRendersAtOnce(View)
     expect(load).toHaveBeenCalledTimes(2)
   })
 
@@ -268,14 +264,7 @@ describe("viewAt and preloadRoute", () => {
     await View.preload()
     expect(load).toHaveBeenCalledTimes(1)
     // It is the view's own chunk: it renders without suspending.
-    const { renders, fallback } = recordingFallback()
-    render(
-      <Suspense fallback={fallback}>
-        <View />
-      </Suspense>
-    )
-    expect(screen.getByText("你好，世界")).toBeTruthy()
-    expect(renders.count).toBe(0)
+    expectRendersAtOnce(View)
   })
 
   it("takes a path without the hash too, and preloads the home page at #/ or no hash", () => {

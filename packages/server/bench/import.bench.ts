@@ -88,6 +88,27 @@ const finish = (start: number, rows: number): Result => ({
   peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024)
 })
 
+/**
+ * The data rows of the roster's sheet, as exceljs reads them (cell values, header skipped), with
+ * the same chunk-safe decoding as the importer (exceljs alone garbles characters split across chunks).
+ */
+async function* dataRows(file: string): AsyncGenerator<Array<unknown>> {
+  const reader = new Utf8SafeWorkbookReader(file, {
+    sharedStrings: "cache",
+    styles: "cache",
+    worksheets: "emit",
+    hyperlinks: "ignore",
+    entries: "ignore"
+  })
+  for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row>>) {
+    let header = true
+    for await (const row of sheet) {
+      if (header) header = false
+      else yield (row.values as Array<unknown>).slice(1)
+    }
+  }
+}
+
 /** Raw parsing plus raw prepared inserts: the floor any importer stands on. */
 const baseline = async (file: string, database: string): Promise<Result> => {
   const start = performance.now()
@@ -98,29 +119,12 @@ const baseline = async (file: string, database: string): Promise<Result> => {
     region text, former_unit text, former_position text, retirement text, party text, expertise text, interests text, talent text,
     fitness text, monthly real, channels text, consent text, health_consent text, joined text)`)
   const insert = db.prepare("insert into volunteers values (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)")
-  // The same chunk-safe decoding as the importer (exceljs alone garbles characters split across chunks).
-  const reader = new Utf8SafeWorkbookReader(file, {
-    sharedStrings: "cache",
-    styles: "cache",
-    worksheets: "emit",
-    hyperlinks: "ignore",
-    entries: "ignore"
-  })
   let rows = 0
   db.exec("begin")
-  for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row>>) {
-    let header = true
-    for await (const row of sheet) {
-      if (header) {
-        header = false
-        continue
-      }
-      const v = (row.values as Array<unknown>)
-        .slice(1)
-        .map((x) => (x === undefined || x === null ? null : x instanceof Date ? x.toISOString() : String(x)))
-      while (v.length < 19) v.push(null)
-      insert.run(`v${++rows}`, ...v)
-    }
+  for await (const cells of dataRows(file)) {
+    const v = cells.map((x) => (x === undefined || x === null ? null : x instanceof Date ? x.toISOString() : String(x)))
+    while (v.length < 19) v.push(null)
+    insert.run(`v${++rows}`, ...v)
   }
   db.exec("commit")
   db.close()
@@ -186,63 +190,49 @@ const schemaFloor = async (file: string, database: string): Promise<Result> => {
     `insert into ${table} (${columns.join(", ")}) values (${columns.map(() => "?").join(", ")})`
   const volunteer = db.prepare(insertSql("volunteers", volunteerColumns))
   const audit = db.prepare(insertSql("audit_log", auditColumns))
-  const reader = new Utf8SafeWorkbookReader(file, {
-    sharedStrings: "cache",
-    styles: "cache",
-    worksheets: "emit",
-    hyperlinks: "ignore",
-    entries: "ignore"
-  })
   const now = new Date().toISOString()
   const text = (x: unknown) => (x === undefined || x === null || x === "" ? null : x instanceof Date ? x.toISOString() : String(x))
   let rows = 0
   db.exec("begin")
-  for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row>>) {
-    let header = true
-    for await (const row of sheet) {
-      if (header) {
-        header = false
-        continue
-      }
-      const v = (row.values as Array<unknown>).slice(1).map(text)
-      const id = randomUUID()
-      const values = [
-        id,
-        `YC2021${String(++rows).padStart(6, "0")}`,
-        v[0],
-        v[1],
-        v[2],
-        v[3],
-        v[4],
-        "320902",
-        v[6] ?? "",
-        v[7] ?? "",
-        v[8],
-        1,
-        null,
-        JSON.stringify([v[10]]),
-        "{}",
-        JSON.stringify([v[11]]),
-        0,
-        v[13],
-        Number(v[14]),
-        JSON.stringify(["online", "offline"]),
-        v[16],
-        v[17],
-        v[18],
-        "active",
-        null,
-        "",
-        now,
-        now
-      ]
-      volunteer.run(values)
-      const changes: Record<string, { before: null; after: unknown }> = {}
-      volunteerColumns.forEach((c, i) => {
-        if (i < 24 && values[i] !== null) changes[c] = { before: null, after: values[i] }
-      })
-      audit.run([randomUUID(), now, "system", "系统", "city-admin", "volunteers", id, "create", "320902", JSON.stringify(changes), ""])
-    }
+  for await (const cells of dataRows(file)) {
+    const v = cells.map(text)
+    const id = randomUUID()
+    const values = [
+      id,
+      `YC2021${String(++rows).padStart(6, "0")}`,
+      v[0],
+      v[1],
+      v[2],
+      v[3],
+      v[4],
+      "320902",
+      v[6] ?? "",
+      v[7] ?? "",
+      v[8],
+      1,
+      null,
+      JSON.stringify([v[10]]),
+      "{}",
+      JSON.stringify([v[11]]),
+      0,
+      v[13],
+      Number(v[14]),
+      JSON.stringify(["online", "offline"]),
+      v[16],
+      v[17],
+      v[18],
+      "active",
+      null,
+      "",
+      now,
+      now
+    ]
+    volunteer.run(values)
+    const changes: Record<string, { before: null; after: unknown }> = {}
+    volunteerColumns.forEach((c, i) => {
+      if (i < 24 && values[i] !== null) changes[c] = { before: null, after: values[i] }
+    })
+    audit.run([randomUUID(), now, "system", "系统", "city-admin", "volunteers", id, "create", "320902", JSON.stringify(changes), ""])
   }
   db.exec("commit")
   db.close()

@@ -9,7 +9,6 @@ import {
   isDomainError,
   type Locale,
   localizeError,
-  type MessageKey,
   Q,
   Store,
   systemActor,
@@ -110,17 +109,13 @@ const actorFor = (run: CliRun, username: string | undefined): Promise<Actor> =>
         })
       )
 
-/** One of the CLI's own lines: file names, numbers and report messages go in as they are. */
-const cliLine = (locale: Locale, key: MessageKey, params: Readonly<Record<string, string | number>>): string =>
-  translateVerbatim(locale, key, params)
-
 const progressLine = (io: CliIo, locale: Locale) => {
   let last = 0
   return (p: ImportProgress) => {
     // One line per 5000 rows, and the last.
     if (p.phase === "done" || p.parsed - last >= 5000) {
       last = p.parsed
-      io.stderr(`  ${cliLine(locale, "cli.import.progress", { parsed: p.parsed, validated: p.validated, written: p.written })}\n`)
+      io.stderr(`  ${translateVerbatim(locale, "cli.import.progress", { parsed: p.parsed, validated: p.validated, written: p.written })}\n`)
     }
   }
 }
@@ -130,12 +125,12 @@ const printReport = (io: CliIo, report: ImportReport, locale: Locale) => {
   const shown = report.issues.slice(0, 50)
   for (const i of shown) {
     const line = i.column
-      ? cliLine(locale, "cli.import.row", { row: i.row, column: i.column, message: i.message })
-      : cliLine(locale, "cli.import.rowNoColumn", { row: i.row, message: i.message })
+      ? translateVerbatim(locale, "cli.import.row", { row: i.row, column: i.column, message: i.message })
+      : translateVerbatim(locale, "cli.import.rowNoColumn", { row: i.row, message: i.message })
     io.stdout(`  ${line}\n`)
   }
   if (report.issues.length > shown.length)
-    io.stdout(`  ${cliLine(locale, "cli.import.more", { count: report.issues.length - shown.length })}\n`)
+    io.stdout(`  ${translateVerbatim(locale, "cli.import.more", { count: report.issues.length - shown.length })}\n`)
 }
 
 /**
@@ -177,7 +172,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         printReport(io, report, locale)
         if (flags.report) {
           await writeFile(flags.report, await reportWorkbook(report, IMPORT_TITLES[what]))
-          io.stderr(`${cliLine(locale, "cli.import.reportSaved", { file: flags.report })}\n`)
+          io.stderr(`${translateVerbatim(locale, "cli.import.reportSaved", { file: flags.report })}\n`)
         }
         return report.issues.length > 0 ? 1 : 0
       }
@@ -199,7 +194,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
             throw e
           }
         )
-        io.stdout(`${cliLine(locale, "cli.export.done", { rows: result.rows, file })}\n`)
+        io.stdout(`${translateVerbatim(locale, "cli.export.done", { rows: result.rows, file })}\n`)
         return 0
       }
       case "certificate": {
@@ -227,7 +222,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         )
         const file = flags.out ?? `志愿服务证明-${html.number}.html`
         await writeFile(file, html.html)
-        io.stdout(`${cliLine(locale, "cli.certificate.issued", { number: html.number, file })}\n`)
+        io.stdout(`${translateVerbatim(locale, "cli.certificate.issued", { number: html.number, file })}\n`)
         return 0
       }
       case "template": {
@@ -242,7 +237,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
             : await attendanceTemplate()
         const file = flags.out ?? TEMPLATE_FILE_NAMES[what]
         await writeFile(file, bytes)
-        io.stdout(`${cliLine(locale, "cli.template.saved", { file })}\n`)
+        io.stdout(`${translateVerbatim(locale, "cli.template.saved", { file })}\n`)
         return 0
       }
       case "report-pack": {
@@ -251,7 +246,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         const prefix = flags.out ?? `志愿服务工作报表-${flags.from}-${flags.to}`
         await writeFile(`${prefix}.xlsx`, pack.workbook)
         await writeFile(`${prefix}.html`, pack.html)
-        io.stdout(`${cliLine(locale, "cli.reportPack.done", { workbook: `${prefix}.xlsx`, page: `${prefix}.html` })}\n`)
+        io.stdout(`${translateVerbatim(locale, "cli.reportPack.done", { workbook: `${prefix}.xlsx`, page: `${prefix}.html` })}\n`)
         return 0
       }
       default:

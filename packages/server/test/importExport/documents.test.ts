@@ -4,7 +4,6 @@ import { join } from "node:path"
 import { describe, expect, it } from "@effect/vitest"
 import {
   Activities,
-  type ActivityId,
   Certificates,
   type OrganizationId,
   Participations,
@@ -22,36 +21,7 @@ import { runImportExportCommand } from "../../src/importExport/cli.js"
 import { importAttendance } from "../../src/importExport/importAttendance.js"
 import { importVolunteers } from "../../src/importExport/importVolunteers.js"
 import { reportPack } from "../../src/importExport/reportPack.js"
-import { as, atMarch20, cityAdmin, HEADER, person, residentId, testLayer, tinghuAdmin, xlsx, yanduAdmin } from "./support.js"
-
-const activity = (id: string, overrides: Record<string, unknown> = {}) => ({
-  id: id as ActivityId,
-  title: "便仓镇农技指导",
-  category: "rural-revitalization" as const,
-  format: "technical-guidance",
-  description: "",
-  organizerId: null,
-  partnerIds: [],
-  regionCode: "320902" as RegionCode,
-  channel: "online" as const,
-  venue: "",
-  startsAt: "2026-03-20T09:00",
-  endsAt: "2026-03-20T12:00",
-  volunteersNeeded: 10,
-  requiredExpertise: [],
-  beneficiaryGroup: "",
-  beneficiaryCount: 30,
-  brandProjectId: null,
-  riskLevel: "low" as const,
-  safetyPlan: null,
-  status: "published" as const,
-  cancelReason: "",
-  publishedAt: "2026-03-01T00:00:00.000Z",
-  completedAt: null,
-  createdAt: "2026-03-01T00:00:00.000Z",
-  updatedAt: "2026-03-01T00:00:00.000Z",
-  ...overrides
-})
+import { activity, as, atMarch20, cityAdmin, HEADER, person, residentId, testLayer, tinghuAdmin, xlsx, yanduAdmin } from "./support.js"
 
 /** Three Tinghu volunteers, two activities, one existing sign-up. */
 const setup = Effect.gen(function* () {

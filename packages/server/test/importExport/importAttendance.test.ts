@@ -1,50 +1,11 @@
 import { describe, expect, it } from "@effect/vitest"
-import {
-  type ActivityId,
-  type ParticipationId,
-  Participations,
-  Q,
-  type RegionCode,
-  Store,
-  type StoreService,
-  type Volunteer
-} from "@yinfa/core"
+import { type ParticipationId, Participations, Q, Store, type StoreService, type Volunteer } from "@yinfa/core"
 import { Effect } from "effect"
 import { importAttendance } from "../../src/importExport/importAttendance.js"
 import { importVolunteers } from "../../src/importExport/importVolunteers.js"
-import { as, atMarch20, cityAdmin, HEADER, person, testLayer, tinghuAdmin, xlsx } from "./support.js"
+import { activity, as, atMarch20, cityAdmin, HEADER, person, testLayer, tinghuAdmin, xlsx } from "./support.js"
 
 const ATTENDANCE = ["志愿者编号", "身份证号码", "手机号码", "活动", "服务时长", "备注"]
-
-/** Under way at 2026-03-20 10:00 (atMarch20): started, so attendance can be recorded; not ended, so sign-ups are open. */
-const activity = (id: string, overrides: Record<string, unknown> = {}) => ({
-  id: id as ActivityId,
-  title: "便仓镇农技指导",
-  category: "rural-revitalization" as const,
-  format: "technical-guidance",
-  description: "",
-  organizerId: null,
-  partnerIds: [],
-  regionCode: "320902" as RegionCode,
-  channel: "online" as const,
-  venue: "",
-  startsAt: "2026-03-20T09:00",
-  endsAt: "2026-03-20T12:00",
-  volunteersNeeded: 10,
-  requiredExpertise: [],
-  beneficiaryGroup: "",
-  beneficiaryCount: 30,
-  brandProjectId: null,
-  riskLevel: "low" as const,
-  safetyPlan: null,
-  status: "published" as const,
-  cancelReason: "",
-  publishedAt: "2026-03-01T00:00:00.000Z",
-  completedAt: null,
-  createdAt: "2026-03-01T00:00:00.000Z",
-  updatedAt: "2026-03-01T00:00:00.000Z",
-  ...overrides
-})
 
 /** Four Tinghu volunteers and one Yandu volunteer (sorted by name), the activity act-1, nobody signed up. */
 const setup = (activityOverrides: Record<string, unknown> = {}) =>

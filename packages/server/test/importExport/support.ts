@@ -1,11 +1,13 @@
 import { MemoryStoreLive } from "@yinfa/adapters/memory"
 import {
+  type ActivityId,
   type Actor,
   CurrentActor,
   residentIdCheckChar,
   Store,
   type StoreService,
   systemActor,
+  type RegionCode,
   type Volunteer,
   YANCHENG_REGIONS,
   YinfaConfig,
@@ -155,3 +157,33 @@ export const person = (n: number, overrides: Partial<Record<(typeof HEADER)[numb
   }
   return HEADER.map((h) => row[h])
 }
+
+/** Under way at 2026-03-20 10:00 (atMarch20): started, so attendance can be recorded; not ended, so sign-ups are open. */
+export const activity = (id: string, overrides: Record<string, unknown> = {}) => ({
+  id: id as ActivityId,
+  title: "便仓镇农技指导",
+  category: "rural-revitalization" as const,
+  format: "technical-guidance",
+  description: "",
+  organizerId: null,
+  partnerIds: [],
+  regionCode: "320902" as RegionCode,
+  channel: "online" as const,
+  venue: "",
+  startsAt: "2026-03-20T09:00",
+  endsAt: "2026-03-20T12:00",
+  volunteersNeeded: 10,
+  requiredExpertise: [],
+  beneficiaryGroup: "",
+  beneficiaryCount: 30,
+  brandProjectId: null,
+  riskLevel: "low" as const,
+  safetyPlan: null,
+  status: "published" as const,
+  cancelReason: "",
+  publishedAt: "2026-03-01T00:00:00.000Z",
+  completedAt: null,
+  createdAt: "2026-03-01T00:00:00.000Z",
+  updatedAt: "2026-03-01T00:00:00.000Z",
+  ...overrides
+})
