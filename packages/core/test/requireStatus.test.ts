@@ -1,32 +1,36 @@
 import { describe, expect, it } from "@effect/vitest"
 import { Effect } from "effect"
 import type { RegionCode } from "../src/domain/ids.js"
+import type { ActivityStatus } from "../src/domain/activity.js"
 import type { VolunteerStatus } from "../src/domain/volunteer.js"
+import { localizeError } from "../src/i18n/index.js"
 import { Store } from "../src/ports/Store.js"
 import { requireStatus, writableInStatus } from "../src/services/internal/crud.js"
 import { volunteerRow } from "./builders.js"
 import { as, testBase, tinghuAdmin, viewer } from "./support.js"
 
-type DoorStatus = "open" | "ajar" | "locked"
-const door = (status: DoorStatus): { readonly status: DoorStatus } => ({ status })
-const describeDoor = (status: DoorStatus, action: string) => `door is ${status}; cannot ${action}`
+const activity = (status: ActivityStatus): { readonly status: ActivityStatus } => ({ status })
+const describeActivity = (status: ActivityStatus, action: string) => `activity is ${status}; cannot ${action}`
 
 describe("requireStatus", () => {
   it.effect("lets an allowed status through", () =>
     Effect.gen(function* () {
-      yield* requireStatus(door("open"), ["open", "ajar"], "close", describeDoor)
+      yield* requireStatus("activities", activity("draft"), ["draft", "published"], "publish", describeActivity)
     })
   )
 
-  it.effect("refuses any other status with conflict.state, the shared params and the caller's own detail", () =>
+  it.effect("refuses any other status with conflict.state: codes and the resource in params, the caller's own detail", () =>
     Effect.gen(function* () {
-      const refused = yield* Effect.flip(requireStatus(door("locked"), ["open", "ajar"], "close", describeDoor))
+      const refused = yield* Effect.flip(requireStatus("activities", activity("completed"), ["draft"], "publish", describeActivity))
       expect(refused).toMatchObject({
         _tag: "Conflict",
         key: "conflict.state",
-        params: { status: "locked", action: "close" },
-        detail: "door is locked; cannot close"
+        params: { status: "completed", action: "publish", resource: "activities" },
+        detail: "activity is completed; cannot publish"
       })
+      // People read the status's label and the action's name, in their language.
+      expect(localizeError(refused, "zh-CN").message).toBe("当前状态为“已完成”，不能执行“发布”")
+      expect(localizeError(refused, "en").message).toBe('The record is "Completed": "Publish" is not possible')
     })
   )
 })

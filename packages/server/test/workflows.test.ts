@@ -70,6 +70,18 @@ describe("activities", () => {
     expect(noReason.body.errors).toHaveProperty("reason")
     const cancelled = await http(s, "POST", `/api/activities/${id}/cancel`, { token: s.tokens.tinghu, body: { reason: "天气原因" } })
     expect(cancelled.body.status).toBe("cancelled")
+    // A status refusal names the status and the action as the dashboard does, not by their codes.
+    const republish = await http(s, "POST", `/api/activities/${id}/publish`, {
+      token: s.tokens.tinghu,
+      headers: { "accept-language": "zh-CN" }
+    })
+    expect(republish.status).toBe(409)
+    expect(republish.body.message).toBe("当前状态为“已取消”，不能执行“发布”")
+    const republishEn = await http(s, "POST", `/api/activities/${id}/publish`, {
+      token: s.tokens.tinghu,
+      headers: { "accept-language": "en" }
+    })
+    expect(republishEn.body.message).toBe('The record is "Cancelled": "Publish" is not possible')
     expect((await http(s, "GET", `/api/participations/${signUp.body.id}`, { token: s.tokens.tinghu })).body.status).toBe("withdrawn")
     const record = await http(s, "GET", `/api/volunteers/${volunteer.body.id}/service-record`, { token: s.tokens.tinghu })
     expect(record.status).toBe(200)

@@ -2,9 +2,11 @@ import { ParseResult } from "effect"
 import { type DomainError, ValidationError, type ValidationIssue } from "../errors.js"
 import { fieldLabel, type Locale, translate } from "./catalogues.js"
 import { en } from "./en.js"
+import { translateWithStatus } from "./statusLabels.js"
 import { zhCN } from "./zh-CN.js"
 
 export * from "./catalogues.js"
+export * from "./statusLabels.js"
 
 /**
  * Schema messages are catalogue keys, optionally with `|name=value` parameters
@@ -61,10 +63,10 @@ export const localizeError = (error: DomainError, locale: Locale): LocalizedErro
     }
     case "NotFound":
       return { message: translate(locale, "notFound") }
-    case "Conflict":
-      return error.field
-        ? { message: translate(locale, error.key, error.params), errors: { [error.field]: translate(locale, error.key, error.params) } }
-        : { message: translate(locale, error.key, error.params) }
+    case "Conflict": {
+      const message = translateWithStatus(locale, error.key, error.params)
+      return error.field ? { message, errors: { [error.field]: message } } : { message }
+    }
     case "Forbidden":
       return { message: translate(locale, error.key, error.params) }
   }

@@ -4,7 +4,7 @@ import { type Activity, ActivityCancel, type ActivityStatus, ActivityCreate, Act
 import { categoryDef } from "../domain/categories.js"
 import { type ActivityId, newId } from "../domain/ids.js"
 import { type Conflict, conflict, ValidationError, type ValidationIssue } from "../errors.js"
-import { catalogueIssue as issue } from "../i18n/index.js"
+import { catalogueIssue as issue, type StatusAction } from "../i18n/index.js"
 import { YinfaConfig } from "../config.js"
 import { Store } from "../ports/Store.js"
 import { Q } from "../query.js"
@@ -97,9 +97,9 @@ export const publishProblem = (activity: Activity): Conflict | null => {
   return null
 }
 
-const describeActivity = (status: ActivityStatus, action: string) => `the activity is "${status}": "${action}" is not possible`
+const describeActivity = (status: ActivityStatus, action: StatusAction) => `the activity is "${status}": "${action}" is not possible`
 
-const writable = (id: string, allowed: ReadonlyArray<ActivityStatus>, action: string) =>
+const writable = (id: string, allowed: ReadonlyArray<ActivityStatus>, action: StatusAction) =>
   writableInStatus("activities", id, allowed, action, describeActivity)
 
 /** Sign-ups that still hold or wait for a place. */
@@ -145,10 +145,10 @@ export const ActivitiesLive: Layer.Layer<Activities, never, ServiceDeps> = Layer
             yield* requireWriteRow(actor, "activities", before)
             const after = { ...before, ...patch }
             yield* requireWriteRow(actor, "activities", after)
-            yield* requireStatus(before, ["draft", "published"], "update", describeActivity)
+            yield* requireStatus("activities", before, ["draft", "published"], "update", describeActivity)
             // Sign-ups carry the activity's region; moving a public activity would strand them.
             if (patch.regionCode && patch.regionCode !== before.regionCode)
-              yield* requireStatus(before, ["draft"], "changeRegion", describeActivity)
+              yield* requireStatus("activities", before, ["draft"], "changeRegion", describeActivity)
             if (patch.regionCode) yield* requireRegion("regionCode", patch.regionCode)
             // Only references the caller touches are checked, so an unrelated edit is not blocked.
             yield* failOn([...(yield* fieldProblems(after)), ...(yield* referenceProblems(patch))])
@@ -206,7 +206,7 @@ export const ActivitiesLive: Layer.Layer<Activities, never, ServiceDeps> = Layer
             const before = yield* getScoped("activities", id)
             const { reason } = yield* decodeInput(ActivityCancel, input)
             yield* requireWriteRow(actor, "activities", before)
-            yield* requireStatus(before, ["draft", "published"], "cancel", describeActivity)
+            yield* requireStatus("activities", before, ["draft", "published"], "cancel", describeActivity)
             const now = yield* nowInstant
             return yield* store.transaction(
               Effect.gen(function* () {

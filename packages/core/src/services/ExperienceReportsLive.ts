@@ -1,3 +1,4 @@
+import type { StatusAction } from "../i18n/index.js"
 import { Effect, Layer } from "effect"
 import { CurrentActor, requireCityAdmin, requireWriter } from "../actor.js"
 import {
@@ -27,7 +28,7 @@ import {
 import { ExperienceReports } from "./ExperienceReports.js"
 import { captureDeps } from "./ResourceService.js"
 
-const describeReport = (status: ReportStatus, action: string) => `report is ${status}; cannot ${action}`
+const describeReport = (status: ReportStatus, action: StatusAction) => `report is ${status}; cannot ${action}`
 
 /** A report tells of its own region's work, so it may cite only that region's activities. */
 const requireActivitiesIn = (regionCode: string, activityIds: ReadonlyArray<string>) =>
@@ -51,7 +52,7 @@ export const ExperienceReportsLive = Layer.effect(
     const provide = yield* captureDeps
 
     /** A report its region's admin (or a city admin) may write, in a state the action starts from. */
-    const writable = (id: string, allowed: ReadonlyArray<ReportStatus>, action: string) =>
+    const writable = (id: string, allowed: ReadonlyArray<ReportStatus>, action: StatusAction) =>
       writableInStatus("experience-reports", id, allowed, action, describeReport)
 
     /**
@@ -59,13 +60,13 @@ export const ExperienceReportsLive = Layer.effect(
      * the right comes from the actor's role, not from the report's region, so `writableInStatus`
      * (which asks whether the actor may write the row) would let the region's own admin review.
      */
-    const reviewable = (id: string, allowed: ReadonlyArray<ReportStatus>, action: string) =>
+    const reviewable = (id: string, allowed: ReadonlyArray<ReportStatus>, action: StatusAction) =>
       Effect.gen(function* () {
         const actor = yield* CurrentActor
         const report = yield* getScoped("experience-reports", id)
         yield* requireWriter(actor)
         yield* requireCityAdmin(actor)
-        yield* requireStatus(report, allowed, action, describeReport)
+        yield* requireStatus("experience-reports", report, allowed, action, describeReport)
         return report
       })
 

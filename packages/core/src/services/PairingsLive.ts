@@ -1,3 +1,4 @@
+import type { StatusAction } from "../i18n/index.js"
 import { Effect, Layer } from "effect"
 import { type Actor, CurrentActor, inScope } from "../actor.js"
 import { YinfaConfig } from "../config.js"
@@ -23,10 +24,10 @@ import {
 import { Pairings } from "./Pairings.js"
 import { captureDeps } from "./ResourceService.js"
 
-const describePairing = (status: PairingStatus, action: string) => `pairing is ${status}; cannot ${action}`
+const describePairing = (status: PairingStatus, action: StatusAction) => `pairing is ${status}; cannot ${action}`
 
-export const requirePairingStatus = (pairing: Pairing, allowed: ReadonlyArray<PairingStatus>, action: string) =>
-  requireStatus(pairing, allowed, action, describePairing)
+export const requirePairingStatus = (pairing: Pairing, allowed: ReadonlyArray<PairingStatus>, action: StatusAction) =>
+  requireStatus("pairings", pairing, allowed, action, describePairing)
 
 type MenteeFields = Pick<Pairing, "menteeType" | "menteeName" | "beneficiaryOrganizationId" | "guardianContact">
 
@@ -112,10 +113,10 @@ export const PairingsLive = Layer.effect(
     const provide = yield* captureDeps
 
     /** Loads a pairing the actor may change and checks it is in a state the action starts from. */
-    const writable = (id: string, allowed: ReadonlyArray<PairingStatus>, action: string) =>
+    const writable = (id: string, allowed: ReadonlyArray<PairingStatus>, action: StatusAction) =>
       writableInStatus("pairings", id, allowed, action, describePairing)
 
-    const close = (id: string, input: unknown, from: PairingStatus, to: PairingStatus, action: string) =>
+    const close = (id: string, input: unknown, from: PairingStatus, to: PairingStatus, action: StatusAction) =>
       provide(
         Effect.gen(function* () {
           const pairing = yield* writable(id, [from], action)

@@ -1,3 +1,4 @@
+import type { StatusAction } from "../i18n/index.js"
 import { Effect, Layer } from "effect"
 import { CurrentActor, inScope } from "../actor.js"
 import { YinfaConfig } from "../config.js"
@@ -44,11 +45,11 @@ const durationOf = (activity: Activity) => hoursBetween(activity.startsAt, activ
 
 const overlaps = (a: Activity, b: Activity) => a.startsAt < b.endsAt && b.startsAt < a.endsAt
 
-const describeParticipation = (status: ParticipationStatus, action: string) =>
+const describeParticipation = (status: ParticipationStatus, action: StatusAction) =>
   `the participation is "${status}": "${action}" is not possible`
 
 /** Loads a participation the actor may change and checks it is in a state the action starts from. */
-const writableIn = (id: string, allowed: ReadonlyArray<ParticipationStatus>, action: string) =>
+const writableIn = (id: string, allowed: ReadonlyArray<ParticipationStatus>, action: StatusAction) =>
   writableInStatus("participations", id, allowed, action, describeParticipation)
 
 /**
@@ -105,7 +106,10 @@ const eligibility = (volunteer: Volunteer, activity: Activity, overrideReason: s
     const overridden: Array<Limit> = []
     if (volunteer.status !== "active")
       return yield* Effect.fail(
-        conflict("conflict.volunteerInactive", `the volunteer is "${volunteer.status}"`, { status: volunteer.status })
+        conflict("conflict.volunteerInactive", `the volunteer is "${volunteer.status}"`, {
+          status: volunteer.status,
+          resource: "volunteers"
+        })
       )
     const unsuitable = suitability(volunteer, activity)
     if (unsuitable) {

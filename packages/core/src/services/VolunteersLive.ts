@@ -5,7 +5,7 @@ import { newId, type VolunteerId } from "../domain/ids.js"
 import { type Volunteer, VolunteerArchive, VolunteerCreate, VolunteerStatus, VolunteerUpdate } from "../domain/volunteer.js"
 import { volunteerRuleIssues } from "../domain/volunteerRules.js"
 import { conflict, forbidden, invalid, ValidationError, type ValidationIssue } from "../errors.js"
-import { catalogueIssue as issue } from "../i18n/index.js"
+import { catalogueIssue as issue, type StatusAction } from "../i18n/index.js"
 import { Store } from "../ports/Store.js"
 import { type Filter, Q, type Query } from "../query.js"
 import { nowInstant, todayLocal } from "../time.js"
@@ -164,7 +164,7 @@ const newVolunteer = (fields: VolunteerFields, sequence: number, prefix: string,
   updatedAt: now
 })
 
-const describeVolunteer = (status: VolunteerStatus, action: string) => `the volunteer is ${status}: cannot ${action}`
+const describeVolunteer = (status: VolunteerStatus, action: StatusAction) => `the volunteer is ${status}: cannot ${action}`
 
 /** Every status but one: `archive` and `reactivate` are refused from a single status, whatever others exist. */
 const allStatusesBut = (refused: VolunteerStatus): ReadonlyArray<VolunteerStatus> => VolunteerStatus.literals.filter((s) => s !== refused)
@@ -349,7 +349,7 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
             const before = yield* writable(id)
             // The input is decoded before the status is checked, so this cannot be `writableInStatus`.
             const command = yield* decodeInput(VolunteerArchive, input)
-            yield* requireStatus(before, allStatusesBut("archived"), "archive", describeVolunteer)
+            yield* requireStatus("volunteers", before, allStatusesBut("archived"), "archive", describeVolunteer)
             return yield* changeStatus(
               before,
               { status: "archived", archiveReason: command.reason, archiveNote: command.note },

@@ -2,7 +2,6 @@ import {
   Activities,
   type Activity,
   CurrentActor,
-  ENUM_LABELS,
   type Filter,
   hoursBetween,
   type Locale,
@@ -17,7 +16,6 @@ import {
   invalid,
   requireWriter,
   toValidationError,
-  translate,
   type Volunteer,
   Volunteers,
   YinfaConfig
@@ -77,22 +75,13 @@ interface Attendance {
 const pairOf = (volunteerId: string, activityId: string) => `${volunteerId}|${activityId}`
 
 /**
- * The service refuses a status by its codes ("absent", "attend"); the clerk reads the status as
- * the dashboard names it and the action as the hour ledger does (活动签到).
+ * An absence is final in the service, which refuses `attend` on it as any status refusal; the
+ * clerk is told why in the import's own words.
  */
-const readableStateIssue = (locale: Locale, issue: RowIssue): RowIssue => {
-  if (issue.key !== "conflict.state" || !issue.params) return issue
-  if (issue.params.status === "absent" && issue.params.action === "attend")
-    return rowIssue(locale, issue.row, issue.column, "import.attendanceAbsent", issue.params)
-  const labels = ENUM_LABELS[locale]
-  const status = String(issue.params.status)
-  const action = String(issue.params.action)
-  const message = translate(locale, issue.key, {
-    status: (labels.participationStatus as Readonly<Record<string, string>>)[status] ?? status,
-    action: action === "attend" ? labels.serviceHourSource.attendance : action
-  })
-  return rowIssue(locale, issue.row, issue.column, issue.key, issue.params, message)
-}
+const explainAbsence = (locale: Locale, issue: RowIssue): RowIssue =>
+  issue.key === "conflict.state" && issue.params?.status === "absent" && issue.params.action === "attend"
+    ? rowIssue(locale, issue.row, issue.column, "import.attendanceAbsent", issue.params)
+    : issue
 
 /**
  * Imports an attendance sheet (签到表): for each row, finds the volunteer (by number, else ID
@@ -253,7 +242,7 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
             participations.create({ activityId: a.activity.id, volunteerId: a.volunteer.id })
           ))
         yield* participations.attend(participation.id, { hours: a.hours, feedback: a.note })
-      }).pipe(Effect.mapError((e) => issuesOfError(e, a.row, locale, columnOf).map((issue) => readableStateIssue(locale, issue))))
+      }).pipe(Effect.mapError((e) => issuesOfError(e, a.row, locale, columnOf).map((issue) => explainAbsence(locale, issue))))
 
     /** Pairs already in this file: a second row for the same person and activity is a duplicate. */
     const seen = new Map<string, number>()

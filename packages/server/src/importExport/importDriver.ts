@@ -1,4 +1,4 @@
-import { type CurrentActor, type DomainError, type Locale, Store, translate, ValidationError } from "@yinfa/core"
+import { type CurrentActor, type DomainError, type Locale, localizeError, Store, translate, ValidationError } from "@yinfa/core"
 import { Effect } from "effect"
 import { type RowIssue, rowIssue } from "./parseRoster.js"
 
@@ -100,7 +100,8 @@ export const issuesOfError = (
         rowIssue(locale, row, columnOf(i.path), i.key, i.params, i.key === "validation.invalid" ? i.message : undefined)
       )
     case "Conflict":
-      return [rowIssue(locale, row, columnOf(error.field ?? ""), error.key, error.params)]
+      // Statuses and actions as people read them (the codes stay in params).
+      return [rowIssue(locale, row, columnOf(error.field ?? ""), error.key, error.params, localizeError(error, locale).message)]
     case "Forbidden":
       return [rowIssue(locale, row, error.key === "forbidden.outOfRegion" ? columnOf("regionCode") : "", error.key, error.params)]
     case "NotFound":

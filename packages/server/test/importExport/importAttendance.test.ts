@@ -111,9 +111,11 @@ describe("attendance import: the volunteer's existing participation", () => {
       const en = yield* importAttendance({ bytes }, { locale: "en" }).pipe(as(tinghuAdmin))
       expect(en.issues.map((i) => [i.row, i.message])).toEqual([
         [2, "the volunteer is recorded as absent from this activity; an absence cannot become attendance, so this row was not imported"],
-        [3, 'The record is "Attended": "Attendance" is not possible']
+        [3, 'The record is "Attended": "Record attendance" is not possible']
       ])
       expect(en.committed).toBe(false)
+      const zh = yield* importAttendance({ bytes }).pipe(as(tinghuAdmin))
+      expect(zh.issues.find((i) => i.row === 3)?.message).toBe("当前状态为“已参加”，不能执行“登记出勤”")
     }).pipe(Effect.provide(testLayer()))
   )
 

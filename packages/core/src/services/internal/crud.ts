@@ -1,7 +1,7 @@
 import { Effect, Either, Schema } from "effect"
 import { type Actor, CurrentActor, inScope, requireWriteIn, scopeFilters, writeRefusalIn } from "../../actor.js"
 import { type Conflict, conflict, invalid, NotFound, type ValidationError } from "../../errors.js"
-import { toValidationError } from "../../i18n/index.js"
+import { type StatusAction, type StatusResource, toValidationError } from "../../i18n/index.js"
 import type { Filter, ListResult, Query } from "../../query.js"
 import { Store } from "../../ports/Store.js"
 import { resourceDescriptor, type ResourceName, type RowOf } from "../../resources.js"
@@ -94,21 +94,21 @@ export const writeRowRefusal = (actor: Actor, resource: ResourceName, row: objec
 
 /**
  * Refuses an action the record's status does not allow. Every state machine answers with the
- * same key and parameters, so clients and catalogues render all of them alike; only the English
+ * same key and parameters (the status and action as codes, and the resource whose enumeration
+ * labels the status), so clients and catalogues render all of them alike; only the English
  * detail (for logs and embedders) is each service's own.
  */
-export const requireStatus = <S extends string>(
-  row: { readonly status: S },
-  allowed: ReadonlyArray<NoInfer<S>>,
-  action: string,
-  describe: (status: S, action: string) => string
+export const requireStatus = <R extends StatusResource>(
+  resource: R,
+  row: { readonly status: StatusOf<R> },
+  allowed: ReadonlyArray<NoInfer<StatusOf<R>>>,
+  action: StatusAction,
+  describe: (status: StatusOf<R>, action: StatusAction) => string
 ): Effect.Effect<void, Conflict> =>
   allowed.includes(row.status)
     ? Effect.void
-    : Effect.fail(conflict("conflict.state", describe(row.status, action), { status: row.status, action }))
+    : Effect.fail(conflict("conflict.state", describe(row.status, action), { status: row.status, action, resource }))
 
-/** Resources whose records move through a status machine. */
-type StatusResource = { [R in ResourceName]: RowOf<R> extends { readonly status: string } ? R : never }[ResourceName]
 type StatusOf<R extends StatusResource> = RowOf<R> extends { readonly status: infer S extends string } ? S : never
 
 /**
@@ -120,15 +120,15 @@ export const writableInStatus = <R extends StatusResource>(
   resource: R,
   id: string,
   allowed: ReadonlyArray<StatusOf<R>>,
-  action: string,
-  describe: (status: StatusOf<R>, action: string) => string
+  action: StatusAction,
+  describe: (status: StatusOf<R>, action: StatusAction) => string
 ) =>
   Effect.gen(function* () {
     const actor = yield* CurrentActor
     const row = yield* getScoped(resource, id)
     yield* requireWriteRow(actor, resource, row)
     // TypeScript cannot narrow `RowOf<R>` for a generic R; StatusResource guarantees the field.
-    yield* requireStatus(row as RowOf<R> & { readonly status: StatusOf<R> }, allowed, action, describe)
+    yield* requireStatus(resource, row as RowOf<R> & { readonly status: StatusOf<R> }, allowed, action, describe)
     return row
   })
 
