@@ -183,16 +183,17 @@ export const makeJsonDocumentStore = (options: JsonDocumentStoreOptions = {}): S
         })
       ),
     transaction: (effect) =>
-      Effect.flatMap(FiberRef.get(inTransaction), (nested) => {
-        // Joining: the outer transaction decides for the whole.
-        if (nested) return effect
-        return Effect.suspend(() => {
+      Effect.flatMap(FiberRef.get(inTransaction), (nested) =>
+        // Outermost or nested alike: a snapshot to put back on failure. A nested one is a
+        // savepoint: its failure undoes its own writes, and the outer transaction goes on.
+        Effect.suspend(() => {
           const before = new Map([...collections].map(([r, d]) => [r, new Map(d)]))
           const sequencesBefore = new Map(sequences)
           return Effect.locally(effect, inTransaction, true).pipe(
             Effect.onExit((exit) =>
               Effect.sync(() => {
-                if (exit._tag === "Success") return flush()
+                // The outermost transaction commits for the nested ones.
+                if (exit._tag === "Success") return nested ? undefined : flush()
                 // Failure, defect or interruption: put the snapshot back.
                 collections = before
                 sequences = sequencesBefore
@@ -200,7 +201,7 @@ export const makeJsonDocumentStore = (options: JsonDocumentStoreOptions = {}): S
             )
           )
         })
-      })
+      )
   }
   return service
 }

@@ -30,9 +30,18 @@ const sortRows = (rows: Array<Row>, query: Query) =>
   })
 
 /**
- * The in-memory store: a map per resource. Transactions snapshot every table and put the
- * snapshot back when the effect fails, so a failed service call leaves nothing written.
- * Good for tests, examples and embedders who keep data elsewhere.
+ * What a transaction changed, to undo it: a row as it was (undefined: there was none), or a
+ * counter as it was.
+ */
+type Undo =
+  | { readonly resource: ResourceName; readonly id: string; readonly before: Row | undefined }
+  | { readonly sequence: string; readonly before: number | undefined }
+
+/**
+ * The in-memory store: a map per resource. A transaction keeps a journal of what it changed and
+ * undoes it when the effect fails, so a failed service call leaves nothing written; one inside
+ * another undoes its own changes alone, as a savepoint does. Good for tests, examples and
+ * embedders who keep data elsewhere.
  */
 export const makeMemoryStore = (): StoreService => makeMemoryStoreWithTables().store
 
@@ -46,9 +55,36 @@ export const makeMemoryStoreWithTables = (): {
 } => {
   const tables: Tables = new Map(RESOURCE_NAMES.map((r) => [r, new Map()]))
   const sequences = new Map<string, number>()
-  const inTransaction = FiberRef.unsafeMake(false)
+  /** The journal of the fiber's innermost transaction (null outside one). */
+  const journal = FiberRef.unsafeMake<Array<Undo> | null>(null)
 
   const table = (resource: ResourceName) => tables.get(resource) as Map<string, Row>
+
+  /** A write with the fiber's journal at hand: `put`, `drop` and `count` go through it. */
+  const writing = <A, E>(f: (log: Array<Undo> | null) => Effect.Effect<A, E>): Effect.Effect<A, E> =>
+    Effect.flatMap(FiberRef.get(journal), (log) => Effect.suspend(() => f(log)))
+  const put = (log: Array<Undo> | null, resource: ResourceName, row: Row) => {
+    log?.push({ resource, id: row.id, before: table(resource).get(row.id) })
+    table(resource).set(row.id, row)
+  }
+  const drop = (log: Array<Undo> | null, resource: ResourceName, id: string) => {
+    log?.push({ resource, id, before: table(resource).get(id) })
+    return table(resource).delete(id)
+  }
+  const count = (log: Array<Undo> | null, name: string, value: number) => {
+    log?.push({ sequence: name, before: sequences.get(name) })
+    sequences.set(name, value)
+  }
+  const undo = (log: ReadonlyArray<Undo>) => {
+    for (let i = log.length - 1; i >= 0; i--) {
+      const u = log[i]
+      if ("sequence" in u) {
+        if (u.before === undefined) sequences.delete(u.sequence)
+        else sequences.set(u.sequence, u.before)
+      } else if (u.before === undefined) table(u.resource).delete(u.id)
+      else table(u.resource).set(u.id, u.before)
+    }
+  }
 
   /** The Conflicts of `insert`, `insertMany` and `update`: a taken id, a taken unique field (or fields, joined with ","). */
   const idTaken = (resource: ResourceName, id: string) => conflict("conflict.unique", `${resource} ${id} exists`, { field: "id" }, "id")
@@ -64,11 +100,11 @@ export const makeMemoryStoreWithTables = (): {
     return null
   }
 
-  const reserveSequence = (name: string, count: number) =>
-    Effect.sync(() => {
+  const reserveSequence = (name: string, n: number) =>
+    writing((log) => {
       const first = (sequences.get(name) ?? 0) + 1
-      sequences.set(name, first + Math.max(1, Math.floor(count)) - 1)
-      return first
+      count(log, name, first + Math.max(1, Math.floor(n)) - 1)
+      return Effect.succeed(first)
     })
 
   const filtered = (resource: ResourceName, filters: Query["filters"]) =>
@@ -89,16 +125,16 @@ export const makeMemoryStoreWithTables = (): {
         return row ? Effect.succeed(clone(row) as never) : Effect.fail(new NotFound({ resource, id }))
       }),
     insert: (resource, row) =>
-      Effect.suspend(() => {
+      writing((log) => {
         const r = clone(row) as unknown as Row
         if (table(resource).has(r.id)) return Effect.fail(idTaken(resource, r.id))
         const clash = uniqueClash(resource, r)
         if (clash) return Effect.fail(duplicate(clash))
-        table(resource).set(r.id, r)
+        put(log, resource, r)
         return Effect.succeed(clone(r) as never)
       }),
     insertMany: (resource, rows) =>
-      Effect.suspend((): Effect.Effect<void, Conflict> => {
+      writing((log): Effect.Effect<void, Conflict> => {
         if (rows.length === 0) return Effect.void
         const t = table(resource)
         const batch = rows.map((row) => clone(row) as unknown as Row)
@@ -125,41 +161,35 @@ export const makeMemoryStoreWithTables = (): {
             seen.add(k)
           }
         }
-        for (const r of batch) t.set(r.id, r)
+        for (const r of batch) put(log, resource, r)
         return Effect.void
       }),
     update: (resource, id, patch) =>
-      Effect.suspend((): Effect.Effect<never, NotFound | Conflict> => {
+      writing((log): Effect.Effect<never, NotFound | Conflict> => {
         const current = table(resource).get(id)
         if (!current) return Effect.fail(new NotFound({ resource, id }))
         const next = { ...current, ...clone(patch), id } as Row
         const clash = uniqueClash(resource, next)
         if (clash) return Effect.fail(duplicate(clash))
-        table(resource).set(id, next)
+        put(log, resource, next)
         return Effect.succeed(clone(next) as never)
       }),
-    remove: (resource, id) =>
-      Effect.suspend(() => (table(resource).delete(id) ? Effect.void : Effect.fail(new NotFound({ resource, id })))),
+    remove: (resource, id) => writing((log) => (drop(log, resource, id) ? Effect.void : Effect.fail(new NotFound({ resource, id })))),
     aggregate: (resource, query) => Effect.sync(() => aggregateRows(filtered(resource, query.filters), query)),
     nextSequence: (name) => reserveSequence(name, 1),
     reserveSequence,
     transaction: (effect) =>
-      Effect.flatMap(FiberRef.get(inTransaction), (nested) => {
-        if (nested) return effect
-        return Effect.suspend(() => {
-          const snapshot = new Map([...tables].map(([k, v]) => [k, new Map(v)]))
-          const seqSnapshot = new Map(sequences)
-          return Effect.locally(effect, inTransaction, true).pipe(
-            Effect.onExit((exit) =>
-              Effect.sync(() => {
-                if (exit._tag === "Success") return
-                for (const [k, v] of snapshot) tables.set(k, v)
-                sequences.clear()
-                for (const [k, v] of seqSnapshot) sequences.set(k, v)
-              })
-            )
+      Effect.flatMap(FiberRef.get(journal), (outer) => {
+        const log: Array<Undo> = []
+        return Effect.locally(effect, journal, log).pipe(
+          Effect.onExit((exit) =>
+            Effect.sync(() => {
+              if (exit._tag === "Failure") return undo(log)
+              // Kept: the enclosing transaction undoes these too if it fails.
+              if (outer !== null) for (const u of log) outer.push(u)
+            })
           )
-        })
+        )
       })
   }
   return { store: service, tables }

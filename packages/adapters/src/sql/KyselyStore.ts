@@ -165,6 +165,8 @@ const info = (resource: ResourceName): ResourceInfo => {
 export const makeKyselyStore = ({ db, dialect, readDb = db }: KyselyStoreOptions): StoreService => {
   /** The open transaction of the current fiber (and the fibers it forks), per store. */
   const currentTrx = FiberRef.unsafeMake<Transaction<any> | null>(null)
+  /** How many transactions the fiber's innermost one is nested in (0: the outermost, or none). */
+  const savepointDepth = FiberRef.unsafeMake(0)
 
   const fail = (what: string, e: unknown) => new StoreDefect(`yinfa ${dialect} store: ${what} failed: ${describeError(e)}`, { cause: e })
 
@@ -690,7 +692,25 @@ export const makeKyselyStore = ({ db, dialect, readDb = db }: KyselyStoreOptions
     transaction: <A, E, R>(effect: Effect.Effect<A, E, R>): Effect.Effect<A, E, R> =>
       Effect.flatMap(FiberRef.get(currentTrx), (outer) =>
         outer
-          ? effect // joins the caller's transaction
+          ? // Inside the caller's transaction: a savepoint, so a failure undoes this effect's
+            // writes alone and the caller decides whether its own go on. Named by depth: MySQL
+            // replaces a savepoint of the same name instead of stacking it.
+            Effect.flatMap(FiberRef.get(savepointDepth), (depth) => {
+              const name = sql.raw(`yinfa_nested_${depth + 1}`)
+              const statement = (what: string, query: RawBuilder<unknown>) =>
+                Effect.tryPromise({ try: () => query.execute(outer), catch: (e) => e }).pipe(Effect.orDieWith((e) => fail(what, e)))
+              return Effect.acquireUseRelease(
+                statement("savepoint", sql`savepoint ${name}`),
+                () => Effect.locally(effect, savepointDepth, depth + 1),
+                (_, exit) =>
+                  Exit.isSuccess(exit)
+                    ? statement("release savepoint", sql`release savepoint ${name}`)
+                    : Effect.zipRight(
+                        statement("rollback to savepoint", sql`rollback to savepoint ${name}`),
+                        statement("release savepoint", sql`release savepoint ${name}`)
+                      )
+              )
+            })
           : Effect.acquireUseRelease(
               Effect.tryPromise({ try: () => db.startTransaction().execute(), catch: (e) => e }).pipe(
                 Effect.orDieWith((e) => fail("begin transaction", e))

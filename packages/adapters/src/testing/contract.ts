@@ -1012,7 +1012,7 @@ export const runStoreContract = (target: StoreContractTarget): void => {
         })
       )
 
-      it.effect("a nested transaction joins the outer one: the outer failure undoes the inner writes", () =>
+      it.effect("a nested transaction commits with the outer one: the outer failure undoes the inner writes", () =>
         Effect.gen(function* () {
           const s = slice()
           const { store } = yield* services
@@ -1035,6 +1035,56 @@ export const runStoreContract = (target: StoreContractTarget): void => {
           )
           expect(ok.id).toBe(s.id("nested-ok"))
           expect(yield* matching(s, "activities")).toEqual(["nested-ok"])
+        })
+      )
+
+      it.effect("a failed nested transaction undoes its own writes alone; the outer one goes on and commits", () =>
+        Effect.gen(function* () {
+          const s = slice()
+          const { store, raw } = yield* services
+          yield* seedForTransaction(s)
+          const outcome = yield* store.transaction(
+            Effect.gen(function* () {
+              yield* store.insert("activities", activityRow(s.id("before"), { regionCode: s.tag }))
+              const inner = yield* Effect.flip(
+                store.transaction(Effect.zipRight(writeAcrossResources(s), Effect.fail("row refused" as const)))
+              )
+              // Undone inside the outer transaction already: its reads no longer see them.
+              expect(yield* matching(s, "activities")).toEqual(["before"])
+              expect((yield* store.get("volunteers", s.id("kept"))).name).toBe("原名")
+              expect(yield* matching(s, "service-hours")).toEqual(["h0"])
+              // A second inner transaction after the failed one works as any other.
+              yield* store.transaction(store.insert("activities", activityRow(s.id("after"), { regionCode: s.tag })))
+              return inner
+            })
+          )
+          expect(outcome).toBe("row refused")
+          expect(yield* matching(s, "activities")).toEqual(["after", "before"])
+          expect(yield* matching(s, "volunteers")).toEqual(["kept"])
+          expect(yield* raw.read("volunteers", s.id("new"))).toBeNull()
+          expect(yield* raw.read("audit-log", s.id("log"))).toBeNull()
+          expect(String(rawField((yield* raw.read("volunteers", s.id("kept")))!, "name"))).toBe("原名")
+          expect(yield* raw.read("service-hours", s.id("h0"))).not.toBeNull()
+        })
+      )
+
+      it.effect("savepoints nest: an inner failure inside a successful inner transaction undoes only the innermost", () =>
+        Effect.gen(function* () {
+          const s = slice()
+          const { store } = yield* services
+          yield* store.transaction(
+            store.transaction(
+              Effect.gen(function* () {
+                yield* store.insert("activities", activityRow(s.id("middle"), { regionCode: s.tag }))
+                yield* Effect.exit(
+                  store.transaction(
+                    Effect.zipRight(store.insert("activities", activityRow(s.id("inner"), { regionCode: s.tag })), Effect.fail("no"))
+                  )
+                )
+              })
+            )
+          )
+          expect(yield* matching(s, "activities")).toEqual(["middle"])
         })
       )
     })

@@ -47,7 +47,10 @@ export interface StoreService {
   readonly reserveSequence: (name: string, count: number) => Effect.Effect<number>
   /**
    * Runs the effect in one transaction: if it fails (or dies, or is interrupted) nothing it
-   * wrote stays. A transaction inside a transaction joins the outer one.
+   * wrote stays. A transaction inside a transaction is a savepoint of the outer one: if the
+   * inner effect fails, what it wrote is undone and the outer transaction goes on, or fails, as
+   * its caller decides; what a successful inner effect wrote stays only if the outer one commits.
+   * Inner transactions of one transaction run one after another, not concurrently.
    */
   readonly transaction: <A, E, R>(effect: Effect.Effect<A, E, R>) => Effect.Effect<A, E, R>
 }

@@ -3,24 +3,17 @@ import {
   type Activity,
   CurrentActor,
   type Filter,
-  hoursBetween,
   type Locale,
   maskSensitive,
-  nowLocal,
   type Participation,
-  ParticipationAttend,
-  type ParticipationStatus,
   Participations,
   Q,
-  conflict,
-  invalid,
+  Store,
   requireWriter,
-  toValidationError,
   type Volunteer,
-  Volunteers,
-  YinfaConfig
+  Volunteers
 } from "@yinfa/core"
-import { Effect, Schema } from "effect"
+import { Effect } from "effect"
 import { type ImportOptions, type ImportReport, issuesOfError, type PreparedBatch, runImport } from "./importDriver.js"
 import { fileError, readTable, type TableSource } from "./table.js"
 import {
@@ -45,9 +38,6 @@ const columnOf = (path: string): string => (Object.hasOwn(COLUMN_OF_FIELD, path)
 /** The columns that identify a volunteer: at least one of them must be in the sheet. */
 const IDENTIFYING_COLUMNS = [ATTENDANCE_HEADER.volunteerNumber, ATTENDANCE_HEADER.idNumber, ATTENDANCE_HEADER.phone].join(" / ")
 
-/** Sign-ups that take one of the activity's places, as the Participations service counts them. */
-const HOLDING_PLACE: ReadonlyArray<ParticipationStatus> = ["signed-up", "confirmed", "attended"]
-
 /** Values per `in` filter: whatever the batch size, a look-up stays far below every database's parameter limit. */
 const LOOKUP_CHUNK = 500
 
@@ -59,9 +49,6 @@ const chunksOf = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray
 
 /** The sheet's volunteer numbers are read this way (parseAttendanceRow), so stored ones are compared alike. */
 const normalizeVolunteerNumber = (n: string) => n.normalize("NFKC").toUpperCase()
-
-const decodeAttend = (input: unknown) =>
-  Effect.mapError(Schema.decodeUnknown(ParticipationAttend, { errors: "all", onExcessProperty: "ignore" })(input), toValidationError)
 
 /** A row with its volunteer and activity found, ready to be written. */
 interface Attendance {
@@ -75,13 +62,16 @@ interface Attendance {
 const pairOf = (volunteerId: string, activityId: string) => `${volunteerId}|${activityId}`
 
 /**
- * An absence is final in the service, which refuses `attend` on it as any status refusal; the
- * clerk is told why in the import's own words.
+ * Two status refusals of `attend` told in the import's own words: an absence is final in the
+ * service, and a sign-up on the wait list (a new one, when the activity is full) has no place.
  */
-const explainAbsence = (locale: Locale, issue: RowIssue): RowIssue =>
-  issue.key === "conflict.state" && issue.params?.status === "absent" && issue.params.action === "attend"
-    ? rowIssue(locale, issue.row, issue.column, "import.attendanceAbsent", issue.params)
-    : issue
+const explainRefusal = (locale: Locale, issue: RowIssue): RowIssue => {
+  if (issue.key !== "conflict.state" || issue.params?.action !== "attend") return issue
+  const { status } = issue.params
+  if (status === "absent") return rowIssue(locale, issue.row, issue.column, "import.attendanceAbsent", issue.params)
+  if (status === "waitlisted") return rowIssue(locale, issue.row, issue.column, "import.activityFull", issue.params)
+  return issue
+}
 
 /**
  * Imports an attendance sheet (签到表): for each row, finds the volunteer (by number, else ID
@@ -95,14 +85,12 @@ const explainAbsence = (locale: Locale, issue: RowIssue): RowIssue =>
 export const importAttendance = (source: TableSource, options: ImportOptions = {}) =>
   Effect.gen(function* () {
     const participations = yield* Participations
+    const store = yield* Store
     const volunteers = yield* Volunteers
     const activities = yield* Activities
     const actor = yield* CurrentActor
-    const config = yield* YinfaConfig
     const locale = options.locale ?? "zh-CN"
     yield* requireWriter(actor)
-    // Writes run with the actor only (PreparedBatch): the city's clock is taken with its config now.
-    const localNow = Effect.provideService(nowLocal, YinfaConfig, config)
     let ignored: ReadonlyArray<string> = []
     const table = readTable(source, {
       spec: ATTENDANCE_COLUMNS,
@@ -200,49 +188,24 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
       })
 
     /**
-     * Before a sign-up is stored, what `attend` would refuse right after it: in valid-only mode
-     * a batch's transaction keeps the writes of a refused row, so the sign-up would stay behind
-     * (on the wait list, if the activity is full) while the report says the row was not imported.
-     * Refused with the very keys the service would answer. An activity that is not open is left
-     * to `create`, which refuses it.
+     * One row: a sign-up when the volunteer has none to attend on, then `attend`. In its own
+     * transaction (a savepoint of the batch's), so a row `attend` refuses leaves no sign-up
+     * behind in valid-only mode, whatever the reason.
      */
-    const refuseWhatAttendWould = (a: Attendance) =>
-      Effect.gen(function* () {
-        const now = yield* localNow
-        if (a.activity.status !== "published" || now >= a.activity.endsAt) return
-        const command = yield* decodeAttend({ hours: a.hours, feedback: a.note })
-        if (now < a.activity.startsAt)
-          return yield* Effect.fail(conflict("conflict.activityNotStarted", "the activity has not started yet"))
-        const duration = hoursBetween(a.activity.startsAt, a.activity.endsAt)
-        if (command.hours > duration) {
-          const max = Math.round(duration * 100) / 100
-          return yield* Effect.fail(
-            invalid("hours", "validation.hours.exceedsDuration", `hours cannot exceed the activity's duration (${max} h)`, { max })
-          )
-        }
-        const taken = yield* participations.list(
-          Q.all([Q.eq("activityId", a.activity.id), Q.in("status", HOLDING_PLACE)], [], { offset: 0, limit: 1 })
-        )
-        // The sign-up would be waitlisted, and a waitlisted one cannot be attended.
-        if (taken.total >= a.activity.volunteersNeeded)
-          return yield* Effect.fail(conflict("import.activityFull", "the activity is full: the sign-up would be waitlisted"))
-      })
-
     const recordAttendance = (a: Attendance, existing: ReadonlyArray<Participation>) =>
-      Effect.gen(function* () {
-        // A withdrawn sign-up is history (the service lets the volunteer sign up again); any other
-        // is the volunteer's one sign-up, and `attend` decides whether its status allows it
-        // (an absence is final; a waitlisted sign-up has no place).
-        const current =
-          existing.find((p) => p.status === "signed-up" || p.status === "confirmed") ?? existing.find((p) => p.status !== "withdrawn")
-        const participation =
-          current ??
-          (yield* Effect.zipRight(
-            refuseWhatAttendWould(a),
-            participations.create({ activityId: a.activity.id, volunteerId: a.volunteer.id })
-          ))
-        yield* participations.attend(participation.id, { hours: a.hours, feedback: a.note })
-      }).pipe(Effect.mapError((e) => issuesOfError(e, a.row, locale, columnOf).map((issue) => explainAbsence(locale, issue))))
+      store
+        .transaction(
+          Effect.gen(function* () {
+            // A withdrawn sign-up is history (the service lets the volunteer sign up again); any other
+            // is the volunteer's one sign-up, and `attend` decides whether its status allows it
+            // (an absence is final; a waitlisted sign-up has no place).
+            const current =
+              existing.find((p) => p.status === "signed-up" || p.status === "confirmed") ?? existing.find((p) => p.status !== "withdrawn")
+            const participation = current ?? (yield* participations.create({ activityId: a.activity.id, volunteerId: a.volunteer.id }))
+            yield* participations.attend(participation.id, { hours: a.hours, feedback: a.note })
+          })
+        )
+        .pipe(Effect.mapError((e) => issuesOfError(e, a.row, locale, columnOf).map((issue) => explainRefusal(locale, issue))))
 
     /** Pairs already in this file: a second row for the same person and activity is a duplicate. */
     const seen = new Map<string, number>()

@@ -184,7 +184,13 @@ describe("attendance import: a refused row leaves nothing behind", () => {
         { mode: "valid-only" }
       ).pipe(as(tinghuAdmin))
       expect(report.issues.map((i) => [i.row, i.key, i.params, i.message])).toEqual([
-        [2, "import.activityFull", undefined, "活动名额已满，该志愿者只能候补，不能登记出勤，本行未导入"]
+        [
+          2,
+          "import.activityFull",
+          // The service's refusal, in codes, under the import's own sentence.
+          { status: "waitlisted", action: "attend", resource: "participations" },
+          "活动名额已满，该志愿者只能候补，不能登记出勤，本行未导入"
+        ]
       ])
       expect(report.written).toBe(0)
       expect((yield* participationsOf(v1)).map((p) => p.status)).toEqual(["withdrawn"])
@@ -210,6 +216,27 @@ describe("attendance import: a refused row leaves nothing behind", () => {
       expect(yield* participationsOf(v1)).toEqual([])
       expect(yield* participationsOf(v3)).toEqual([])
       expect((yield* participationsOf(v2)).map((p) => [p.status, p.hours])).toEqual([["attended", 3]])
+    }).pipe(Effect.provide(testLayer()))
+  )
+
+  it.effect("an activity that has not started takes the sign-up but not the attendance: the sign-up is undone with the row", () =>
+    Effect.gen(function* () {
+      const [v1, v2] = yield* setup({ startsAt: "2026-03-21T09:00", endsAt: "2026-03-21T12:00" })
+      const participations = yield* Participations
+      // A sign-up made before the import is the volunteer's own, and stays.
+      const before = yield* participations.create({ activityId: "act-1", volunteerId: v2.id }).pipe(as(tinghuAdmin))
+      const report = yield* importAttendance(
+        { bytes: yield* sheet([v1.volunteerNumber, "", "", "act-1", 2, ""], [v2.volunteerNumber, "", "", "act-1", 2, ""]) },
+        { mode: "valid-only" }
+      ).pipe(as(tinghuAdmin))
+      expect(report.issues.map((i) => [i.row, i.key, i.message])).toEqual([
+        [2, "conflict.activityNotStarted", "活动尚未开始，不能登记出勤"],
+        [3, "conflict.activityNotStarted", "活动尚未开始，不能登记出勤"]
+      ])
+      expect(report.written).toBe(0)
+      expect(yield* participationsOf(v1)).toEqual([])
+      expect((yield* participationsOf(v2)).map((p) => [p.id, p.status, p.hours])).toEqual([[before.id, "signed-up", null]])
+      expect(yield* ledgerOf(v1)).toEqual([])
     }).pipe(Effect.provide(testLayer()))
   )
 
