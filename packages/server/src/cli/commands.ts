@@ -2,27 +2,53 @@ import { mkdirSync } from "node:fs"
 import { dirname, resolve } from "node:path"
 import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
-import { Role, YANCHENG_REGIONS } from "@yinfa/core"
+import {
+  ENUM_LABELS,
+  type Locale,
+  localizeError,
+  type MessageKey,
+  type MessageParams,
+  Role,
+  translateVerbatim,
+  YANCHENG_REGIONS
+} from "@yinfa/core"
 import { Effect, Schema } from "effect"
 import { addUser } from "../accounts.js"
 import { hashPassword } from "../auth/password.js"
 import { DEMO_PASSWORD, isEmpty, seedDemo } from "../demo/seed.js"
 import { makeYinfaRuntime, startServer, type YinfaRuntime } from "../handler.js"
-import { IMPORT_EXPORT_COMMANDS, IMPORT_EXPORT_USAGE, runImportExportCommand } from "../importExport/cli.js"
+import { IMPORT_EXPORT_COMMANDS, importExportSynopses, localeLine, parseArgsMessage, runImportExportCommand } from "../importExport/cli.js"
 import { migrateStore, type StoreOption } from "../store.js"
+import { argvLocale, DEFAULT_IMPORT_HEAP_MB } from "./boundedWorker.js"
 
-const USAGE = `yinfa — 银发再出发 server
-
-  yinfa serve   [--port 8080] [--host 0.0.0.0] [--db <sqlite file> | --pg <url> | --mysql <url>] [--demo] [--admin-dist <dir>]
+/** The server's own synopses: syntax, the same in every language. */
+const SYNOPSES = `  yinfa serve   [--port 8080] [--host 0.0.0.0] [--db <sqlite file> | --pg <url> | --mysql <url>] [--demo] [--admin-dist <dir>]
   yinfa migrate [--db <file> | --pg <url> | --mysql <url>]
   yinfa seed --demo [--db <file> | --pg <url> | --mysql <url>]
   yinfa user add --username <name> --role city-admin|region-admin|viewer [--region <slug or code>] [--display-name <text>]
-                 [--password <pw>]   (or the YINFA_PASSWORD environment variable; never a default)
-${IMPORT_EXPORT_USAGE}  (these take --db <file> | --pg <url> | --mysql <url> too)
+                 [--password <pw>]   `
 
-Environment: PORT, YINFA_DB (SQLite file, default ./data/yinfa.db), YINFA_PASSWORD, YINFA_ADMIN_DIST,
-             YINFA_IMPORT_HEAP_MB (heap bound of an import, default 192; 0: none).
-`
+/** The environment variables, each with its catalogue explanation. */
+const ENVIRONMENT: ReadonlyArray<readonly [string, MessageKey, MessageParams?]> = [
+  ["PORT", "cli.usage.env.port"],
+  ["YINFA_DB", "cli.usage.env.db", { default: "./data/yinfa.db" }],
+  ["YINFA_PASSWORD", "cli.usage.env.password"],
+  ["YINFA_ADMIN_DIST", "cli.usage.env.adminDist"],
+  ["YINFA_IMPORT_HEAP_MB", "cli.usage.env.importHeap", { default: DEFAULT_IMPORT_HEAP_MB }]
+]
+
+const usage = (locale: Locale) => {
+  const t = (key: MessageKey, params?: MessageParams) => translateVerbatim(locale, key, params)
+  const environment = ENVIRONMENT.map(([name, key, params]) => `  ${name.padEnd(22)}${t(key, params)}\n`).join("")
+  return `${t("cli.usage.title")}
+
+${SYNOPSES}${t("cli.usage.passwordNote")}
+${importExportSynopses(locale)}  ${t("cli.usage.storeNote", { flags: "--db <file> | --pg <url> | --mysql <url>" })}
+
+${localeLine(locale)}
+${t("cli.usage.env.title")}
+${environment}`
+}
 
 const options = {
   port: { type: "string" },
@@ -37,19 +63,25 @@ const options = {
   region: { type: "string" },
   password: { type: "string" },
   "display-name": { type: "string" },
+  locale: { type: "string" },
   help: { type: "boolean", short: "h" }
 } as const
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"]
 
-const fail = (message: string): never => {
-  process.stderr.write(`yinfa: ${message}\n\n${USAGE}`)
+/** The language of the command's lines: `--locale en` for English, else Chinese. */
+const localeOf = (flags: Flags): Locale => (flags.locale === "en" ? "en" : "zh-CN")
+
+const say = (locale: Locale, key: MessageKey, params?: MessageParams) => translateVerbatim(locale, key, params)
+
+const fail = (locale: Locale, message: string): never => {
+  process.stderr.write(`yinfa: ${message}\n\n${usage(locale)}`)
   process.exit(2)
 }
 
-const chooseStore = (flags: Flags): StoreOption => {
+const chooseStore = (flags: Flags, locale: Locale): StoreOption => {
   const chosen = [flags.db, flags.pg, flags.mysql].filter((x) => x !== undefined)
-  if (chosen.length > 1) fail("choose one of --db, --pg, --mysql")
+  if (chosen.length > 1) fail(locale, say(locale, "cli.error.oneStore"))
   // Explicit flags only: a YINFA_PG_URL meant for tests must not silently move a demo to PostgreSQL.
   if (flags.pg) return { kind: "postgres", connectionString: flags.pg }
   if (flags.mysql) return { kind: "mysql", uri: flags.mysql }
@@ -72,17 +104,22 @@ const defaultAdminDist = () => process.env.YINFA_ADMIN_DIST ?? fileURLToPath(new
 
 const demoSeed = seedDemo({ hashPassword: (password) => Effect.promise(() => hashPassword(password)) })
 
-const printDemoAccounts = () => {
+const printDemoAccounts = (locale: Locale) => {
   const regional = YANCHENG_REGIONS.map((r) => r.slug).join(", ")
   process.stdout.write(
-    `\nDemo accounts (password "${DEMO_PASSWORD}"):\n  admin (city admin)\n  ${regional} (region admins)\n  viewer (read-only)\n`
+    `\n${say(locale, "cli.demo.title", { password: DEMO_PASSWORD })}\n` +
+      `  ${say(locale, "cli.demo.cityAdmin", { accounts: "admin" })}\n` +
+      `  ${say(locale, "cli.demo.regionAdmins", { accounts: regional })}\n` +
+      `  ${say(locale, "cli.demo.viewer", { accounts: "viewer" })}\n`
   )
 }
 
 const serve = async (flags: Flags) => {
-  const store = chooseStore(flags)
+  const locale = localeOf(flags)
+  const store = chooseStore(flags, locale)
   const port = Number(flags.port ?? process.env.PORT ?? 8080)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) fail(`bad port ${flags.port}`)
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    fail(locale, say(locale, "cli.error.badPort", { port: flags.port ?? process.env.PORT ?? "" }))
   const server = await startServer({
     store,
     port,
@@ -91,16 +128,22 @@ const serve = async (flags: Flags) => {
     // Seed before the port opens, so nobody signs in to a half-filled demo.
     beforeListen: async (yinfa) => {
       if (!flags.demo || !(await yinfa.run(isEmpty))) return
-      process.stdout.write("Seeding demo data (first start)…\n")
+      process.stdout.write(`${say(locale, "cli.serve.seeding")}\n`)
       const summary = await yinfa.run(demoSeed)
       process.stdout.write(
-        `Seeded ${summary.regions} regions, ${summary.organizations} organisations, ${summary.volunteers} volunteers, ${summary.activities} activities.\n`
+        `${say(locale, "cli.serve.seeded", {
+          regions: summary.regions,
+          organizations: summary.organizations,
+          volunteers: summary.volunteers,
+          activities: summary.activities
+        })}\n`
       )
     }
   })
-  if (flags.demo) printDemoAccounts()
+  if (flags.demo) printDemoAccounts(locale)
+  const url = `http://localhost:${server.port}/`
   process.stdout.write(
-    `\nyinfa is listening on http://localhost:${server.port}/ (${describeStore(store)})\n  API docs: http://localhost:${server.port}/api/docs\n`
+    `\n${say(locale, "cli.serve.listening", { url, store: describeStore(store) })}\n  ${say(locale, "cli.serve.apiDocs", { url: `${url}api/docs` })}\n`
   )
   const stop = () => {
     server.close().then(
@@ -113,13 +156,20 @@ const serve = async (flags: Flags) => {
 }
 
 const migrate = async (flags: Flags) => {
-  const store = chooseStore(flags)
+  const locale = localeOf(flags)
+  const store = chooseStore(flags, locale)
   const applied = await migrateStore(store)
-  process.stdout.write(applied.length ? `Applied: ${applied.join(", ")}\n` : `Up to date (${describeStore(store)}).\n`)
+  process.stdout.write(
+    `${
+      applied.length
+        ? say(locale, "cli.migrate.applied", { migrations: applied.join(", ") })
+        : say(locale, "cli.migrate.upToDate", { store: describeStore(store) })
+    }\n`
+  )
 }
 
-const withCore = async <A>(flags: Flags, f: (yinfa: YinfaRuntime) => Promise<A>) => {
-  const yinfa = await makeYinfaRuntime({ store: chooseStore(flags) })
+const withCore = async <A>(flags: Flags, locale: Locale, f: (yinfa: YinfaRuntime) => Promise<A>) => {
+  const yinfa = await makeYinfaRuntime({ store: chooseStore(flags, locale) })
   try {
     return await f(yinfa)
   } finally {
@@ -128,24 +178,26 @@ const withCore = async <A>(flags: Flags, f: (yinfa: YinfaRuntime) => Promise<A>)
 }
 
 const seed = (flags: Flags) => {
-  if (!flags.demo) fail("seed needs --demo (the only data set there is)")
-  return withCore(flags, async (yinfa) => {
+  const locale = localeOf(flags)
+  if (!flags.demo) fail(locale, say(locale, "cli.error.seedNeedsDemo"))
+  return withCore(flags, locale, async (yinfa) => {
     if (!(await yinfa.run(isEmpty))) {
-      process.stdout.write("The store already holds data: not seeding.\n")
+      process.stdout.write(`${say(locale, "cli.seed.notEmpty")}\n`)
       return
     }
     const summary = await yinfa.run(demoSeed)
     process.stdout.write(`${JSON.stringify(summary, null, 2)}\n`)
-    printDemoAccounts()
+    printDemoAccounts(locale)
   })
 }
 
 const userAdd = (flags: Flags) => {
-  const username = flags.username ?? fail("--username is required")
+  const locale = localeOf(flags)
+  const username = flags.username ?? fail(locale, say(locale, "cli.error.usernameRequired"))
   const role = Schema.decodeUnknownOption(Role)(flags.role)
-  if (role._tag === "None") fail("--role is city-admin, region-admin or viewer")
-  const password = flags.password ?? process.env.YINFA_PASSWORD ?? fail("give --password or set YINFA_PASSWORD")
-  return withCore(flags, async (yinfa) => {
+  if (role._tag === "None") fail(locale, say(locale, "cli.error.role"))
+  const password = flags.password ?? process.env.YINFA_PASSWORD ?? fail(locale, say(locale, "cli.error.password"))
+  return withCore(flags, locale, async (yinfa) => {
     const result = await yinfa.run(
       Effect.either(
         addUser({
@@ -157,11 +209,20 @@ const userAdd = (flags: Flags) => {
         })
       )
     )
-    if (result._tag === "Left") fail(`could not add the user: ${result.left.message}`)
-    else
+    if (result._tag === "Left") {
+      const reason = localizeError(result.left, locale).message
+      fail(locale, say(locale, "cli.error.addUser", { reason }))
+    } else {
+      const user = result.right
+      const roleLabel = ENUM_LABELS[locale].role[user.role]
       process.stdout.write(
-        `Added ${result.right.username} (${result.right.role}${result.right.regionCode ? `, ${result.right.regionCode}` : ""}).\n`
+        `${
+          user.regionCode
+            ? say(locale, "cli.user.addedInRegion", { username: user.username, role: roleLabel, region: user.regionCode })
+            : say(locale, "cli.user.added", { username: user.username, role: roleLabel })
+        }\n`
       )
+    }
   })
 }
 
@@ -178,7 +239,7 @@ const importExport = async (argv: ReadonlyArray<string>) => {
   })
   const text = (v: unknown) => (typeof v === "string" ? v : undefined)
   const flags = { db: text(values.db), pg: text(values.pg), mysql: text(values.mysql) } as Flags
-  const code = await withCore(flags, (yinfa) => runImportExportCommand(argv, yinfa.run))
+  const code = await withCore(flags, argvLocale(argv), (yinfa) => runImportExportCommand(argv, yinfa.run))
   process.exitCode = code
 }
 
@@ -189,11 +250,14 @@ export const main = async (argv: ReadonlyArray<string>) => {
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
   } catch (e) {
-    return fail((e as Error).message)
+    // Not parsed: the locale as argv asks for it.
+    const locale = argvLocale(argv)
+    return fail(locale, parseArgsMessage(e, locale))
   }
+  const locale = localeOf(parsed.values)
   const [command, sub] = parsed.positionals
   if (parsed.values.help || !command) {
-    process.stdout.write(USAGE)
+    process.stdout.write(usage(locale))
     return
   }
   switch (command) {
@@ -204,9 +268,9 @@ export const main = async (argv: ReadonlyArray<string>) => {
     case "seed":
       return seed(parsed.values)
     case "user":
-      if (sub !== "add") return fail("the user command is `user add`")
+      if (sub !== "add") return fail(locale, say(locale, "cli.error.userCommand"))
       return userAdd(parsed.values)
     default:
-      return fail(`unknown command ${command}`)
+      return fail(locale, say(locale, "cli.error.unknownCommand", { command }))
   }
 }

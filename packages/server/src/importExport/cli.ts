@@ -9,6 +9,8 @@ import {
   isDomainError,
   type Locale,
   localizeError,
+  type MessageKey,
+  type MessageParams,
   Q,
   Store,
   systemActor,
@@ -17,6 +19,7 @@ import {
   Volunteers
 } from "@yinfa/core"
 import { Effect } from "effect"
+import { argvLocale } from "../cli/boundedWorker.js"
 import { deriveWhitelist } from "../http/resources.js"
 import { BadParam, badParamMessage, parseFilter, parseSort } from "../http/simpleRest.js"
 import { certificateHtml } from "./certificateDocument.js"
@@ -46,15 +49,50 @@ export const processIo: CliIo = {
   stderr: (t) => process.stderr.write(t)
 }
 
-export const IMPORT_EXPORT_USAGE = `  yinfa import volunteers <file.xlsx|file.csv> [--region <name|code>] [--valid-only] [--report <report.xlsx>] [--as <username>]
+/** The commands' synopses: syntax, the same in every language. */
+const SYNOPSES = `  yinfa import volunteers <file.xlsx|file.csv> [--region <name|code>] [--valid-only] [--report <report.xlsx>] [--as <username>]
   yinfa import attendance <file.xlsx|file.csv> [--valid-only] [--report <report.xlsx>] [--as <username>]
   yinfa export <resource> [--format xlsx|csv] [--filter <json>] [--sort <json>] [--out <file>] [--reveal] [--as <username>]
   yinfa certificate <volunteer id or number> [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--issuer <name>]
                     [--person-in-charge <name>] [--contact <phone>] [--base-url <url>] [--out <file.html>] [--as <username>]
   yinfa template volunteers|attendance [--out <file.xlsx>]
   yinfa report-pack --from YYYY-MM-DD --to YYYY-MM-DD [--region <code>] [--out <prefix>] [--as <username>]
-  (without --as the command runs as the system city administrator)
 `
+
+/** The import/export commands' synopses with their remark on `--as`, in `locale` (part of the main usage too). */
+export const importExportSynopses = (locale: Locale): string => `${SYNOPSES}  ${translateVerbatim(locale, "cli.usage.asNote")}\n`
+
+/** The line that closes every usage text: how to get English. */
+export const localeLine = (locale: Locale): string => `  ${translateVerbatim(locale, "cli.usage.locale", { flag: "--locale en" })}\n`
+
+/** What follows a usage error of these commands. */
+export const importExportUsage = (locale: Locale): string => `${importExportSynopses(locale)}\n${localeLine(locale)}`
+
+/**
+ * node:util parseArgs's own (English) error as a catalogue sentence naming the option: the
+ * option is the last `-x`/`--name` inside the first quotes of Node's message ("Option '-h, --help'
+ * does not take an argument"). Codes and wordings not known here keep Node's message.
+ */
+export const parseArgsMessage = (error: unknown, locale: Locale): string => {
+  const e = error as { code?: unknown; message?: unknown }
+  const message = typeof e?.message === "string" ? e.message : String(error)
+  const quoted = /'([^']*)'/.exec(message)?.[1]
+  if (quoted === undefined) return message
+  const option = quoted.match(/--?[^\s,']+/g)?.at(-1) ?? quoted
+  switch (e?.code) {
+    case "ERR_PARSE_ARGS_UNKNOWN_OPTION":
+      return translateVerbatim(locale, "cli.error.unknownOption", { option })
+    case "ERR_PARSE_ARGS_INVALID_OPTION_VALUE":
+      // "argument missing" at the end of argv; "argument is ambiguous" before another option.
+      if (/argument missing|argument is ambiguous/.test(message)) return translateVerbatim(locale, "cli.error.optionNeedsValue", { option })
+      if (/does not take an argument/.test(message)) return translateVerbatim(locale, "cli.error.optionTakesNoValue", { option })
+      return message
+    case "ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL":
+      return translateVerbatim(locale, "cli.error.unexpectedArgument", { argument: quoted })
+    default:
+      return message
+  }
+}
 
 const options = {
   region: { type: "string" },
@@ -89,7 +127,7 @@ const settle = async <A, E>(run: CliRun, effect: Effect.Effect<A, E, any>): Prom
 }
 
 /** Whom the command runs as: a stored, active user (`--as`), or the system city admin. */
-const actorFor = (run: CliRun, username: string | undefined): Promise<Actor> =>
+const actorFor = (run: CliRun, username: string | undefined, locale: Locale): Promise<Actor> =>
   username === undefined
     ? Promise.resolve(systemActor)
     : settle(
@@ -98,7 +136,7 @@ const actorFor = (run: CliRun, username: string | undefined): Promise<Actor> =>
           const store = yield* Store
           const found = yield* store.list("users", Q.all([Q.eq("username", username)], [], { offset: 0, limit: 1 }))
           const user = found.rows[0]
-          if (!user?.active) return yield* Effect.fail(new UsageError(`no active user "${username}"`))
+          if (!user?.active) return yield* Effect.fail(new UsageError(translateVerbatim(locale, "cli.error.noActiveUser", { username })))
           return {
             userId: user.id,
             username: user.username,
@@ -142,23 +180,26 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
   try {
     parsed = parseArgs({ args: [...argv], options, allowPositionals: true, strict: true })
   } catch (e) {
-    io.stderr(`yinfa: ${(e as Error).message}\n\n${IMPORT_EXPORT_USAGE}`)
+    // Not parsed: the locale as argv asks for it.
+    const locale = argvLocale(argv)
+    io.stderr(`yinfa: ${parseArgsMessage(e, locale)}\n\n${importExportUsage(locale)}`)
     return 2
   }
   const flags = parsed.values
   const [command, what, target] = parsed.positionals
   const locale: Locale = flags.locale === "en" ? "en" : "zh-CN"
   const usage = (message: string) => {
-    io.stderr(`yinfa: ${message}\n\n${IMPORT_EXPORT_USAGE}`)
+    io.stderr(`yinfa: ${message}\n\n${importExportUsage(locale)}`)
     return 2
   }
+  const t = (key: MessageKey, params?: MessageParams) => translateVerbatim(locale, key, params)
   try {
-    const actor = await actorFor(run, flags.as)
+    const actor = await actorFor(run, flags.as, locale)
     const asActor = <A, E, R>(effect: Effect.Effect<A, E, R>) => settle(run, Effect.provideService(effect, CurrentActor, actor))
     switch (command) {
       case "import": {
-        if (what !== "volunteers" && what !== "attendance") return usage("import volunteers|attendance <file>")
-        if (!target) return usage("give the file to import")
+        if (what !== "volunteers" && what !== "attendance") return usage(t("cli.error.importWhat"))
+        if (!target) return usage(t("cli.error.giveFile"))
         const source = { path: target }
         const common = {
           mode: flags["valid-only"] ? ("valid-only" as const) : ("all-or-nothing" as const),
@@ -177,9 +218,9 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         return report.issues.length > 0 ? 1 : 0
       }
       case "export": {
-        if (!what || !isExportable(what)) return usage(`cannot export "${what ?? ""}"`)
+        if (!what || !isExportable(what)) return usage(t("cli.error.cannotExport", { what: what ?? "" }))
         const format = flags.format === "csv" ? "csv" : flags.format === undefined || flags.format === "xlsx" ? "xlsx" : null
-        if (format === null) return usage("--format is xlsx or csv")
+        if (format === null) return usage(t("cli.error.format"))
         const whitelist = deriveWhitelist(what)
         const filters = parseFilter(flags.filter, whitelist).filters
         const sort = parseSort(flags.sort, whitelist)
@@ -198,7 +239,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         return 0
       }
       case "certificate": {
-        if (!what) return usage("certificate <volunteer id or number>")
+        if (!what) return usage(t("cli.error.certificateWho"))
         const html = await asActor(
           Effect.gen(function* () {
             const volunteers = yield* Volunteers
@@ -226,7 +267,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         return 0
       }
       case "template": {
-        if (what !== "volunteers" && what !== "attendance") return usage("template volunteers|attendance")
+        if (what !== "volunteers" && what !== "attendance") return usage(t("cli.error.templateWhat"))
         const bytes =
           what === "volunteers"
             ? await run(
@@ -241,7 +282,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         return 0
       }
       case "report-pack": {
-        if (!flags.from || !flags.to) return usage("report-pack needs --from and --to")
+        if (!flags.from || !flags.to) return usage(t("cli.error.reportPeriod"))
         const pack = await asActor(reportPack({ from: flags.from, to: flags.to, regionCode: flags.region ?? null }))
         const prefix = flags.out ?? `志愿服务工作报表-${flags.from}-${flags.to}`
         await writeFile(`${prefix}.xlsx`, pack.workbook)
@@ -250,7 +291,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         return 0
       }
       default:
-        return usage(`unknown command ${command ?? ""}`)
+        return usage(t("cli.error.unknownCommand", { command: command ?? "" }))
     }
   } catch (e) {
     if (e instanceof UsageError) return usage(e.message)

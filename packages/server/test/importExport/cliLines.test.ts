@@ -168,3 +168,85 @@ describe("yinfa import/export lines with --locale en", () => {
     }
   })
 })
+
+/**
+ * The usage after a usage error, and the error line itself (the command's own, or node:util
+ * parseArgs's by its code), are catalogue text too: Chinese by default, English with `--locale en`
+ * (also when argv did not parse). The synopses are syntax and stay as they are. Exit code 2.
+ */
+describe("yinfa import/export usage errors", () => {
+  const ZH_USAGE_NOTE = "  （不加 --as 时，以系统市级管理员身份执行）\n"
+  const EN_USAGE_NOTE = "  (without --as the command runs as the system city administrator)\n"
+  const SYNOPSIS = "  yinfa import volunteers <file.xlsx|file.csv> [--region <name|code>]"
+
+  /** The error line, after checking that what follows it is the usage, in `locale`. */
+  const errorLine = (result: { code: number; stdout: string; stderr: string }, locale: "zh-CN" | "en") => {
+    expect(result.code).toBe(2)
+    expect(result.stdout).toBe("")
+    const cut = result.stderr.indexOf("\n\n")
+    const usage = result.stderr.slice(cut + 2)
+    expect(usage.startsWith(SYNOPSIS)).toBe(true)
+    if (locale === "zh-CN") {
+      expect(usage).toContain(ZH_USAGE_NOTE)
+      expect(usage).toMatch(/\n {2}各命令均可加 --locale en 改用英文输出，默认为中文。\n$/)
+      expect(usage).not.toContain("without --as")
+    } else {
+      expect(usage).toContain(EN_USAGE_NOTE)
+      expect(usage).toMatch(/\n {2}Every command takes --locale en to print in English; Chinese is the default\.\n$/)
+      expect(result.stderr).not.toMatch(CJK)
+    }
+    return result.stderr.slice(0, cut)
+  }
+
+  const CASES: ReadonlyArray<readonly [ReadonlyArray<string>, string, string]> = [
+    [
+      ["import", "people", "x.xlsx"],
+      "yinfa: 请指明导入志愿者名册还是出勤记录：import volunteers|attendance <文件>",
+      "yinfa: say what to import: import volunteers|attendance <file>"
+    ],
+    [["import", "volunteers"], "yinfa: 请指定要导入的文件", "yinfa: give the file to import"],
+    [["export", "secrets"], "yinfa: 不支持导出“secrets”", 'yinfa: cannot export "secrets"'],
+    [["export", "volunteers", "--format", "pdf"], "yinfa: --format 只能是 xlsx 或 csv", "yinfa: --format is xlsx or csv"],
+    [
+      ["certificate"],
+      "yinfa: 请指定志愿者编号或 id：certificate <志愿者编号或 id>",
+      "yinfa: say which volunteer: certificate <volunteer id or number>"
+    ],
+    [
+      ["template", "pairings"],
+      "yinfa: 请指明模板：template volunteers|attendance",
+      "yinfa: say which template: template volunteers|attendance"
+    ],
+    [["report-pack", "--from", "2026-01-01"], "yinfa: 请用 --from 和 --to 指定报表期间", "yinfa: report-pack needs --from and --to"],
+    [["frobnicate"], "yinfa: 未知命令：frobnicate", "yinfa: unknown command frobnicate"],
+    [["export", "volunteers", "--as", "ghost"], "yinfa: 没有用户名为“ghost”的在用账号", 'yinfa: no active user "ghost"'],
+    // node:util parseArgs's own errors, by their code.
+    [["export", "volunteers", "--nope"], "yinfa: 未知选项：--nope", "yinfa: unknown option --nope"],
+    [["export", "volunteers", "-x"], "yinfa: 未知选项：-x", "yinfa: unknown option -x"],
+    [["export", "volunteers", "--reveal=yes"], "yinfa: 选项 --reveal 不带取值", "yinfa: option --reveal takes no value"]
+  ]
+
+  it("Chinese by default", async () => {
+    const { cli, dispose } = session()
+    try {
+      for (const [args, zh] of CASES) expect(errorLine(await cli(...args), "zh-CN"), args.join(" ")).toBe(zh)
+      // A value-taking option at the end of argv has no value.
+      expect(errorLine(await cli("export", "volunteers", "--out"), "zh-CN")).toBe("yinfa: 选项 --out 缺少取值")
+    } finally {
+      await dispose()
+    }
+  })
+
+  it("English with --locale en, before or after the error, also when argv does not parse", async () => {
+    const { cli, dispose } = session()
+    try {
+      for (const [args, , en] of CASES) {
+        expect(errorLine(await cli(...args, "--locale", "en"), "en"), args.join(" ")).toBe(en)
+        expect(errorLine(await cli("--locale=en", ...args), "en"), args.join(" ")).toBe(en)
+      }
+      expect(errorLine(await cli("export", "volunteers", "--locale", "en", "--out"), "en")).toBe("yinfa: option --out needs a value")
+    } finally {
+      await dispose()
+    }
+  })
+})
