@@ -29,7 +29,7 @@ import { Effect } from "effect"
 import ExcelJS from "exceljs"
 import { DEFAULT_IMPORT_HEAP_MB } from "../src/cli/boundedWorker.js"
 import { ROSTER_COLUMNS } from "../src/importExport/parseRoster.js"
-import { Utf8SafeWorkbookReader } from "../src/importExport/table.js"
+import { SafeWorkbookReader } from "../src/importExport/workbookReader.js"
 
 const ROWS = Number(process.env.YINFA_BENCH_ROWS ?? "100000")
 const self = fileURLToPath(import.meta.url)
@@ -90,10 +90,10 @@ const finish = (start: number, rows: number): Result => ({
 
 /**
  * The data rows of the roster's sheet, as exceljs reads them (cell values, header skipped), with
- * the same chunk-safe decoding as the importer (exceljs alone garbles characters split across chunks).
+ * the importer's reader (exceljs's, mended: parts found through the zip's directory, characters split across chunks joined).
  */
 async function* dataRows(file: string): AsyncGenerator<Array<unknown>> {
-  const reader = new Utf8SafeWorkbookReader(file, {
+  const reader = new SafeWorkbookReader(file, {
     sharedStrings: "cache",
     styles: "cache",
     worksheets: "emit",

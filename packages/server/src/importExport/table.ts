@@ -5,6 +5,7 @@ import { translate, ValidationError, type MessageParams } from "@yinfa/core"
 import { parse as parseCsv } from "csv-parse"
 import ExcelJS from "exceljs"
 import { normalizeHeader } from "./labels.js"
+import { SafeWorkbookReader } from "./workbookReader.js"
 
 /**
  * Reading a table (the first sheet that has the expected headers of an .xlsx, or a .csv) as a
@@ -62,35 +63,6 @@ const head = async (source: TableSource, n: number): Promise<Uint8Array> => {
   } finally {
     await file.close()
   }
-}
-
-/**
- * exceljs's streaming reader decodes each decompressed chunk of XML on its own, so a Chinese
- * character split across two chunks turns into U+FFFD ("培育时���新人"): seen here on a
- * generated 100 000-row roster. Its XML parser passes strings through untouched, so this reader
- * hands it text that a stateful UTF-8 decoder has already joined across chunk boundaries.
- */
-export class Utf8SafeWorkbookReader extends (ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
-  input: Readable | string,
-  options: object
-) => ExcelJS.stream.xlsx.WorkbookReader & Record<string, any>) {
-  _parseSharedStrings(entry: Readable) {
-    entry.setEncoding("utf8")
-    return super._parseSharedStrings(entry)
-  }
-  _parseWorksheet(iterator: AsyncIterable<Uint8Array | string>, sheetNo: string) {
-    return super._parseWorksheet(decodeUtf8(iterator), sheetNo)
-  }
-}
-
-async function* decodeUtf8(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
-  const decoder = new TextDecoder("utf-8")
-  for await (const chunk of chunks) {
-    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true })
-    if (text) yield text
-  }
-  const rest = decoder.decode()
-  if (rest) yield rest
 }
 
 const streamOf = (source: TableSource): Readable =>
@@ -214,8 +186,7 @@ async function* xlsxRows(
   onHeader: ReadTableOptions["onHeader"]
 ): AsyncGenerator<TableRow> {
   // styles "cache" makes date-formatted cells arrive as Dates; shared strings are needed for text.
-  const input = streamOf(source)
-  const reader = new Utf8SafeWorkbookReader(input, {
+  const reader = new SafeWorkbookReader("bytes" in source ? source.bytes : source.path, {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",
@@ -254,8 +225,6 @@ async function* xlsxRows(
   } catch (e) {
     if (e instanceof ValidationError) throw e
     throw fileError("import.badWorkbook", { detail: e instanceof Error ? e.message : String(e) })
-  } finally {
-    input.destroy()
   }
   // A zip without worksheets (a .docx, say) is not a spreadsheet at all.
   if (sheets === 0) throw fileError("import.notSpreadsheet")

@@ -1,0 +1,76 @@
+import type { Readable } from "node:stream"
+import ExcelJS from "exceljs"
+import unzipper from "unzipper"
+
+/** Where the workbook is: a path (CLI) or the uploaded bytes (HTTP). */
+export type WorkbookInput = string | Uint8Array
+
+const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/
+
+/**
+ * exceljs's streaming workbook reader, with two of its faults mended.
+ *
+ * - **Parts lost in one streaming pass.** It reads the zip in one pass, entry after entry, and
+ *   under load that pass sometimes ends before the last entries are read (exceljs#3064): the
+ *   shared strings and `xl/workbook.xml` were lost and the read failed with "Cannot read
+ *   properties of undefined (reading 'sheets')" in about 1 of 300 reads here. Depending on the
+ *   order a tool stores the parts in, a lost part could as well be one the rows need. This
+ *   reader finds the parts through the zip's central directory and reads them in the order
+ *   their use needs: relationships, workbook, shared strings, styles, then the worksheets in
+ *   sheet order, each one streamed as before. It also spares the worksheet's temporary file
+ *   exceljs wrote when the shared strings came after it (as in files Excel and exceljs write).
+ * - **Characters split across chunks.** It decodes each decompressed chunk of XML on its own, so
+ *   a Chinese character split across two chunks turns into U+FFFD ("培育时���新人"): seen here
+ *   on a generated 100 000-row roster. Its XML parser passes strings through untouched, so this
+ *   reader hands it text that a stateful UTF-8 decoder has already joined across chunk boundaries.
+ *
+ * Iterate it as exceljs's: `for await (const sheet of reader) for await (const row of sheet)`.
+ */
+export class SafeWorkbookReader extends (ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
+  input: WorkbookInput,
+  options: object
+) => ExcelJS.stream.xlsx.WorkbookReader & Record<string, any>) {
+  override async *parse(input?: WorkbookInput, options?: object): AsyncGenerator<unknown> {
+    if (options) this.options = options
+    const source: WorkbookInput = input ?? this.input
+    const directory =
+      typeof source === "string"
+        ? await unzipper.Open.file(source)
+        : await unzipper.Open.buffer(Buffer.from(source.buffer, source.byteOffset, source.byteLength))
+    const part = (path: string) => directory.files.find((f) => f.path === path)?.stream()
+    const rels = part("xl/_rels/workbook.xml.rels")
+    if (rels) await this._parseRels(rels)
+    const workbook = part("xl/workbook.xml")
+    if (workbook) await this._parseWorkbook(workbook)
+    const sharedStrings = part("xl/sharedStrings.xml")
+    if (sharedStrings) yield* this._parseSharedStrings(sharedStrings)
+    const styles = part("xl/styles.xml")
+    if (styles) await this._parseStyles(styles)
+    const worksheets = directory.files
+      .flatMap((f) => {
+        const match = WORKSHEET.exec(f.path)
+        return match ? [{ file: f, sheetNo: match[1] }] : []
+      })
+      .sort((a, b) => Number(a.sheetNo) - Number(b.sheetNo))
+    for (const { file, sheetNo } of worksheets) yield* this._parseWorksheet(file.stream(), sheetNo)
+  }
+
+  _parseSharedStrings(entry: Readable) {
+    entry.setEncoding("utf8")
+    return super._parseSharedStrings(entry)
+  }
+
+  _parseWorksheet(iterator: AsyncIterable<Uint8Array | string>, sheetNo: string) {
+    return super._parseWorksheet(decodeUtf8(iterator), sheetNo)
+  }
+}
+
+async function* decodeUtf8(chunks: AsyncIterable<Uint8Array | string>): AsyncGenerator<string> {
+  const decoder = new TextDecoder("utf-8")
+  for await (const chunk of chunks) {
+    const text = typeof chunk === "string" ? chunk : decoder.decode(chunk, { stream: true })
+    if (text) yield text
+  }
+  const rest = decoder.decode()
+  if (rest) yield rest
+}
