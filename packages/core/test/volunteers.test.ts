@@ -196,6 +196,46 @@ describe("Volunteers", () => {
     }).pipe(Effect.provide(layer()))
   )
 
+  it.effect("revealMany answers a page in clear, in the order asked, within scope, with one audit entry per record", () =>
+    Effect.gen(function* () {
+      yield* atMarch2026
+      const volunteers = yield* Volunteers
+      const store = yield* Store
+      const a = yield* volunteers.create(input()).pipe(as(tinghuAdmin))
+      const b = yield* volunteers.create(input({ idNumber: OTHER_ID, birthDate: "1960-07-01", phone: OTHER_PHONE })).pipe(as(tinghuAdmin))
+      const yandu = yield* volunteers
+        .create(input({ regionCode: "320903", idNumber: residentId("32090319550101003"), birthDate: "1955-01-01", phone: "13705101111" }))
+        .pipe(as(yanduAdmin))
+
+      const before = yield* counts
+      const page = yield* volunteers.revealMany([b.id, yandu.id, "missing", a.id]).pipe(as(tinghuAdmin))
+      // Out of scope and missing ids are left out, as getMany does; the rest in the order asked, in clear.
+      expect(page.map((v) => [v.id, v.idNumber, v.phone])).toEqual([
+        [b.id, OTHER_ID, OTHER_PHONE],
+        [a.id, ID, PHONE]
+      ])
+      const reads = yield* store.list("audit-log", Q.all([Q.eq("action", "read-sensitive")]))
+      expect(reads.rows.map((r) => [r.actorId, r.recordId, r.note]).sort()).toEqual(
+        [
+          ["u-tinghu", a.id, "idNumber, phone, birthDate"],
+          ["u-tinghu", b.id, "idNumber, phone, birthDate"]
+        ].sort()
+      )
+      expect((yield* counts).audit - before.audit).toBe(2)
+      expect(yield* auditJson).not.toContain(OTHER_PHONE)
+
+      // The city admin sees every region; a viewer sees nothing in clear, and nothing is logged.
+      expect((yield* volunteers.revealMany([yandu.id, a.id]).pipe(as(cityAdmin))).map((v) => v.id)).toEqual([yandu.id, a.id])
+      const afterCity = yield* counts
+      expect(yield* volunteers.revealMany([a.id]).pipe(as(viewer), Effect.flip)).toMatchObject({
+        _tag: "Forbidden",
+        key: "forbidden.revealSensitive"
+      })
+      expect(yield* volunteers.revealMany([]).pipe(as(tinghuAdmin))).toEqual([])
+      expect(yield* counts).toEqual(afterCity)
+    }).pipe(Effect.provide(layer()))
+  )
+
   it.effect("update ignores masked values sent back, re-checks the rules on the merged record and keeps the audit masked", () =>
     Effect.gen(function* () {
       yield* atMarch2026

@@ -18,7 +18,7 @@ export interface VolunteersService extends ResourceService<Volunteer> {
    * branch, channels, expertise years, the actor's jurisdiction, unique ID number and phone, also
    * against the inputs before it in the array) and answered in its own result, in input order:
    * the created volunteer (masked, as `create` answers) or what refused it. The accepted inputs
-   * are written with their audit entries in one transaction (joining the caller's, if any), so
+   * are written with their audit entries in one transaction (a savepoint of the caller's, if any), so
    * the result is what calling `create` on each input in turn would leave, at a few queries per
    * batch instead of several per input. The call itself fails (writing nothing) only if the store
    * refuses the batch: a Conflict from a record written concurrently, after the checks.
@@ -27,6 +27,12 @@ export interface VolunteersService extends ResourceService<Volunteer> {
     inputs: ReadonlyArray<unknown>
   ) => Effect.Effect<ReadonlyArray<Either.Either<Volunteer, VolunteerRefusal>>, Conflict, CurrentActor>
   readonly reveal: (id: string) => Effect.Effect<Volunteer, NotFound | Forbidden, CurrentActor>
+  /**
+   * `reveal` for a page of records (an export with clear values): the ones in the actor's scope,
+   * in the order asked, missing and out-of-scope ids left out as `getMany` does; each revealed
+   * record gets its own audit entry, all of them written in one step.
+   */
+  readonly revealMany: (ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<Volunteer>, Forbidden, CurrentActor>
   /** input: VolunteerArchive ({ reason, note }) */
   readonly archive: (
     id: string,

@@ -9,7 +9,7 @@ import { catalogueIssue as issue, type StatusAction } from "../i18n/index.js"
 import { Store } from "../ports/Store.js"
 import { type Filter, Q, type Query } from "../query.js"
 import { nowInstant, todayLocal } from "../time.js"
-import { writeAudit } from "./internal/audit.js"
+import { type AuditInput, writeAudit, writeAuditMany } from "./internal/audit.js"
 import {
   decodeInput,
   decodeInputEither,
@@ -164,6 +164,15 @@ const newVolunteer = (fields: VolunteerFields, sequence: number, prefix: string,
   updatedAt: now
 })
 
+/** The audit entry of a clear read: which sensitive fields the reader saw. */
+const sensitiveRead = (row: Volunteer): AuditInput => ({
+  resource: "volunteers",
+  recordId: row.id,
+  action: "read-sensitive",
+  regionCode: row.regionCode,
+  note: VOLUNTEER_SENSITIVE_FIELDS.filter((f) => row[f] !== null).join(", ")
+})
+
 const describeVolunteer = (status: VolunteerStatus, action: StatusAction) => `the volunteer is ${status}: cannot ${action}`
 
 /** Every status but one: `archive` and `reactivate` are refused from a single status, whatever others exist. */
@@ -214,18 +223,27 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
             // getScoped already confines region admins to their own region.
             if (actor.role === "viewer")
               return yield* Effect.fail(forbidden("forbidden.revealSensitive", "only administrators may see sensitive details"))
-            const shown = VOLUNTEER_SENSITIVE_FIELDS.filter((f) => row[f] !== null)
             const store = yield* Store
-            yield* store.transaction(
-              writeAudit({
-                resource: "volunteers",
-                recordId: row.id,
-                action: "read-sensitive",
-                regionCode: row.regionCode,
-                note: shown.join(", ")
-              })
-            )
+            yield* store.transaction(writeAudit(sensitiveRead(row)))
             return row
+          })
+        ),
+      revealMany: (ids) =>
+        provide(
+          Effect.gen(function* () {
+            const actor = yield* CurrentActor
+            if (actor.role === "viewer")
+              return yield* Effect.fail(forbidden("forbidden.revealSensitive", "only administrators may see sensitive details"))
+            const found = new Map((yield* getManyScoped("volunteers", ids)).map((row) => [row.id as string, row]))
+            const rows = ids.flatMap((id) => {
+              const row = found.get(id)
+              return row ? [row] : []
+            })
+            if (rows.length > 0) {
+              const store = yield* Store
+              yield* store.transaction(writeAuditMany(rows.map(sensitiveRead)))
+            }
+            return rows
           })
         ),
       create: (input) =>

@@ -320,7 +320,7 @@ export interface ExportOptions {
   readonly query?: Query
   /**
    * Volunteers only: ID numbers, phones, birth dates and fitness in clear, for admins who may
-   * see them (each record read through `Volunteers.reveal`, so each is in the audit log).
+   * see them (each page read through `Volunteers.revealMany`, so each record is in the audit log).
    * Default: masked, as lists show them.
    */
   readonly reveal?: boolean
@@ -403,7 +403,7 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
     for (;;) {
       let rows = page.rows
       if (rows.length === 0) break
-      if (volunteers) rows = yield* Effect.forEach(rows, (v: Volunteer) => volunteers.reveal(v.id))
+      if (volunteers) rows = yield* volunteers.revealMany(rows.map((v: Volunteer) => v.id))
       const lookups = new Map<string, Map<string, string>>()
       for (const field of referenced) {
         const ids = [...new Set(rows.map((r) => r[field]).filter((x): x is string => typeof x === "string"))]
