@@ -170,17 +170,17 @@ export const makeKyselyStore = ({ db, dialect, readDb = db }: KyselyStoreOptions
 
   const fail = (what: string, e: unknown) => new StoreDefect(`yinfa ${dialect} store: ${what} failed: ${describeError(e)}`, { cause: e })
 
-  /** Runs a statement on the fiber's transaction or the pool; any failure is a defect. */
-  const exec = <A>(what: string, f: (conn: Kysely<any>) => Promise<A>): Effect.Effect<A> =>
-    Effect.flatMap(FiberRef.get(currentTrx), (trx) =>
-      Effect.tryPromise({ try: () => f(trx ?? db), catch: (e) => e }).pipe(Effect.orDieWith((e) => fail(what, e)))
-    )
-
+  /** A statement on the fiber's transaction, else on `outside`; any failure is a defect. */
+  const runOn =
+    (outside: Kysely<any>) =>
+    <A>(what: string, f: (conn: Kysely<any>) => Promise<A>): Effect.Effect<A> =>
+      Effect.flatMap(FiberRef.get(currentTrx), (trx) =>
+        Effect.tryPromise({ try: () => f(trx ?? outside), catch: (e) => e }).pipe(Effect.orDieWith((e) => fail(what, e)))
+      )
+  /** A write (or a read that must see the latest writes): outside a transaction, on the writing connection. */
+  const exec = runOn(db)
   /** A read: on the fiber's transaction (it sees its own writes), else on the reading connection. */
-  const read = <A>(what: string, f: (conn: Kysely<any>) => Promise<A>): Effect.Effect<A> =>
-    Effect.flatMap(FiberRef.get(currentTrx), (trx) =>
-      Effect.tryPromise({ try: () => f(trx ?? readDb), catch: (e) => e }).pipe(Effect.orDieWith((e) => fail(what, e)))
-    )
+  const read = runOn(readDb)
 
   // ---- values ---------------------------------------------------------------------------------
 
