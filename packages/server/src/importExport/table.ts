@@ -5,7 +5,7 @@ import { translate, ValidationError, type MessageParams } from "@yinfa/core"
 import { parse as parseCsv } from "csv-parse"
 import ExcelJS from "exceljs"
 import { normalizeHeader } from "./labels.js"
-import { SafeWorkbookReader } from "./workbookReader.js"
+import { PartTooLarge, SafeWorkbookReader } from "./workbookReader.js"
 
 /**
  * Reading a table (the first sheet that has the expected headers of an .xlsx, or a .csv) as a
@@ -224,6 +224,7 @@ async function* xlsxRows(
     }
   } catch (e) {
     if (e instanceof ValidationError) throw e
+    if (e instanceof PartTooLarge) throw fileError("import.partTooLarge", { mb: Math.round(e.limitBytes / 1024 / 1024) })
     throw fileError("import.badWorkbook", { detail: e instanceof Error ? e.message : String(e) })
   }
   // A zip without worksheets (a .docx, say) is not a spreadsheet at all.

@@ -5,6 +5,8 @@ declare module "unzipper" {
   interface CentralDirectoryFile {
     readonly path: string
     readonly type: "File" | "Directory"
+    /** As the zip's directory declares it (a crafted file may lie). */
+    readonly uncompressedSize: number
     stream(password?: string): Readable
   }
 

@@ -1,9 +1,48 @@
-import type { Readable } from "node:stream"
+import { type Readable, Transform } from "node:stream"
 import ExcelJS from "exceljs"
 import unzipper from "unzipper"
 
 /** Where the workbook is: a path (CLI) or the uploaded bytes (HTTP). */
 export type WorkbookInput = string | Uint8Array
+
+/**
+ * How large a part may be once decompressed, in bytes. A few megabytes of zip can inflate to
+ * gigabytes (a "zip bomb"); the parts read whole into memory (shared strings, styles, workbook,
+ * relationships) would take the process down with them. The bounds leave room for several times
+ * the largest roster yinfa is built for (100 000 rows: ~30 MB of shared strings, ~80 MB of sheet).
+ */
+export interface PartLimits {
+  /** Shared strings, styles, workbook and relationships: held in memory while the sheets are read. */
+  readonly heldBytes: number
+  /** A worksheet: streamed row by row, bounded so a bomb cannot keep an import busy for hours. */
+  readonly worksheetBytes: number
+}
+
+export const PART_LIMITS: PartLimits = { heldBytes: 128 * 1024 * 1024, worksheetBytes: 1024 * 1024 * 1024 }
+
+/** A part larger than its limit (declared in the zip's directory, or found while inflating it). */
+export class PartTooLarge extends Error {
+  constructor(
+    readonly part: string,
+    readonly limitBytes: number
+  ) {
+    super(`${part} is larger than ${Math.round(limitBytes / 1024 / 1024)} MB once decompressed`)
+  }
+}
+
+/** The part's decompressed bytes, failing with PartTooLarge past `limit` (the directory's sizes may lie). */
+const bounded = (stream: Readable, part: string, limit: number): Readable => {
+  let seen = 0
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length
+      if (seen > limit) done(new PartTooLarge(part, limit))
+      else done(null, chunk)
+    }
+  })
+  stream.on("error", (e) => counter.destroy(e))
+  return stream.pipe(counter)
+}
 
 const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/
 
@@ -24,7 +63,8 @@ const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/
  *   on a generated 100 000-row roster. Its XML parser passes strings through untouched, so this
  *   reader hands it text that a stateful UTF-8 decoder has already joined across chunk boundaries.
  *
- * Iterate it as exceljs's: `for await (const sheet of reader) for await (const row of sheet)`.
+ * Parts larger than `PART_LIMITS` (or the `limits` option) once decompressed fail with
+ * `PartTooLarge`. Iterate it as exceljs's: `for await (const sheet of reader) for await (const row of sheet)`.
  */
 export class SafeWorkbookReader extends (ExcelJS.stream.xlsx.WorkbookReader as unknown as new (
   input: WorkbookInput,
@@ -37,7 +77,15 @@ export class SafeWorkbookReader extends (ExcelJS.stream.xlsx.WorkbookReader as u
       typeof source === "string"
         ? await unzipper.Open.file(source)
         : await unzipper.Open.buffer(Buffer.from(source.buffer, source.byteOffset, source.byteLength))
-    const part = (path: string) => directory.files.find((f) => f.path === path)?.stream()
+    const limits: PartLimits = (this.options as { limits?: PartLimits }).limits ?? PART_LIMITS
+    const open = (file: (typeof directory.files)[number], limit: number) => {
+      if (file.uncompressedSize > limit) throw new PartTooLarge(file.path, limit)
+      return bounded(file.stream(), file.path, limit)
+    }
+    const part = (path: string) => {
+      const file = directory.files.find((f) => f.path === path)
+      return file ? open(file, limits.heldBytes) : undefined
+    }
     const rels = part("xl/_rels/workbook.xml.rels")
     if (rels) await this._parseRels(rels)
     const workbook = part("xl/workbook.xml")
@@ -52,7 +100,7 @@ export class SafeWorkbookReader extends (ExcelJS.stream.xlsx.WorkbookReader as u
         return match ? [{ file: f, sheetNo: match[1] }] : []
       })
       .sort((a, b) => Number(a.sheetNo) - Number(b.sheetNo))
-    for (const { file, sheetNo } of worksheets) yield* this._parseWorksheet(file.stream(), sheetNo)
+    for (const { file, sheetNo } of worksheets) yield* this._parseWorksheet(open(file, limits.worksheetBytes), sheetNo)
   }
 
   _parseSharedStrings(entry: Readable) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Q, Store, type StoreService } from "@yinfa/core"
+import { type DomainError, localizeError, Q, Store, type StoreService } from "@yinfa/core"
 import ExcelJS from "exceljs"
 import { Effect } from "effect"
 import { type ImportProgress } from "../../src/importExport/importDriver.js"
@@ -7,7 +7,20 @@ import { importVolunteers } from "../../src/importExport/importVolunteers.js"
 import { readRoster } from "../../src/importExport/parseRoster.js"
 import { reportWorkbook } from "../../src/importExport/reportWorkbook.js"
 import { rosterTemplate } from "../../src/importExport/template.js"
-import { as, atMarch20, cityAdmin, HEADER, person, ROSTER_HEADERS, residentId, testLayer, tinghuAdmin, viewer, xlsx } from "./support.js"
+import {
+  as,
+  atMarch20,
+  cityAdmin,
+  declaringSize,
+  HEADER,
+  person,
+  ROSTER_HEADERS,
+  residentId,
+  testLayer,
+  tinghuAdmin,
+  viewer,
+  xlsx
+} from "./support.js"
 
 const counts = Effect.gen(function* () {
   const store = yield* Store
@@ -91,6 +104,11 @@ describe("volunteer import: reading files", () => {
         return new Uint8Array(await zip.generateAsync({ type: "uint8array" }))
       })
       expect(yield* refuse(zipNotXlsx)).toMatchObject({ key: expect.stringMatching(/^import\.(notSpreadsheet|badWorkbook)$/) })
+      // A roster whose shared strings claim 2 GB once decompressed (a zip bomb's claim): refused before reading them.
+      const bomb = declaringSize(yield* Effect.promise(() => xlsx([HEADER, person(1)])), "xl/sharedStrings.xml", 0x7fffffff)
+      const inflated = yield* importVolunteers({ bytes: bomb }).pipe(as(cityAdmin), Effect.flip)
+      expect(fileIssue(inflated)).toMatchObject({ key: "import.partTooLarge", params: { mb: 128 } })
+      expect(localizeError(inflated as DomainError, "zh-CN").message).toContain("解压后超过 128 MB")
 
       const letter = new TextEncoder().encode("尊敬的领导：\n您好！这是一封信，不是名册。\n")
       const noHeaders = yield* refuse(letter)
@@ -106,7 +124,6 @@ describe("volunteer import: reading files", () => {
       )
       expect(partial).toMatchObject({ key: "import.missingHeaders", params: { columns: "出生日期, 所属辖区, 同意时间" } })
       // The message names the missing columns in Chinese.
-      const { localizeError } = yield* Effect.promise(() => import("@yinfa/core"))
       const refusal = yield* importVolunteers({ bytes: yield* Effect.promise(() => xlsx([["姓名", "性别"]])) }).pipe(
         as(cityAdmin),
         Effect.flip

@@ -71,6 +71,23 @@ export const xlsx = async (
   return new Uint8Array(await workbook.xlsx.writeBuffer())
 }
 
+/**
+ * The bytes with the size the zip's central directory declares for `part` once decompressed
+ * replaced by `size` (the data itself unchanged): how a crafted file lies about its parts.
+ */
+export const declaringSize = (bytes: Uint8Array, part: string, size: number): Uint8Array => {
+  const out = Buffer.from(bytes)
+  const name = Buffer.from(part)
+  for (let p = out.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02])); p >= 0; p = out.indexOf(Buffer.from([0x50, 0x4b, 0x01, 0x02]), p + 4)) {
+    const length = out.readUInt16LE(p + 28)
+    if (out.subarray(p + 46, p + 46 + length).equals(name)) {
+      out.writeUInt32LE(size, p + 24)
+      return new Uint8Array(out)
+    }
+  }
+  throw new Error(`no ${part} in the zip's directory`)
+}
+
 /** Every header of the roster template, in its order (written out: tests compare the template with it). */
 export const ROSTER_HEADERS = [
   "姓名",

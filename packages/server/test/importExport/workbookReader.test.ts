@@ -4,7 +4,8 @@ import { join } from "node:path"
 import ExcelJS from "exceljs"
 import JSZip from "jszip"
 import { describe, expect, it } from "vitest"
-import { SafeWorkbookReader } from "../../src/importExport/workbookReader.js"
+import { PartTooLarge, SafeWorkbookReader } from "../../src/importExport/workbookReader.js"
+import { declaringSize } from "./support.js"
 
 const OPTIONS = { sharedStrings: "cache", styles: "cache", worksheets: "emit", hyperlinks: "ignore", entries: "ignore" }
 
@@ -38,9 +39,9 @@ const reordered = async (bytes: Uint8Array) => {
 }
 
 /** Every sheet's name and rows (cell values), pausing between rows as an import does. */
-const readAll = async (input: string | Uint8Array) => {
+const readAll = async (input: string | Uint8Array, limits?: { heldBytes: number; worksheetBytes: number }) => {
   const sheets: Array<{ name: string; rows: Array<Array<unknown>> }> = []
-  const reader = new SafeWorkbookReader(input, OPTIONS)
+  const reader = new SafeWorkbookReader(input, limits ? { ...OPTIONS, limits } : OPTIONS)
   for await (const sheet of reader as unknown as AsyncIterable<AsyncIterable<ExcelJS.Row> & { name: string }>) {
     const rows: Array<Array<unknown>> = []
     for await (const row of sheet) {
@@ -84,6 +85,34 @@ describe("SafeWorkbookReader", () => {
     )
     expect(results).toHaveLength(300)
     expect(results.every((r) => r === expected)).toBe(true)
+  })
+
+  it("refuses a part larger than its limit once decompressed: as the directory declares it, and when the directory lies", async () => {
+    const bytes = await workbook()
+    const directory = await JSZip.loadAsync(bytes)
+    const sharedStrings = (await directory.files["xl/sharedStrings.xml"].async("uint8array")).length
+    const sheet = (await directory.files["xl/worksheets/sheet2.xml"].async("uint8array")).length
+    // Honest sizes, held parts bounded below the shared strings' size.
+    const held = readAll(bytes, { heldBytes: sharedStrings - 1, worksheetBytes: 1 << 30 })
+    await expect(held).rejects.toBeInstanceOf(PartTooLarge)
+    await expect(held).rejects.toMatchObject({ part: "xl/sharedStrings.xml", limitBytes: sharedStrings - 1 })
+    // A worksheet past its bound.
+    await expect(readAll(bytes, { heldBytes: 1 << 30, worksheetBytes: sheet - 1 })).rejects.toMatchObject({
+      part: "xl/worksheets/sheet2.xml"
+    })
+    // The directory claims 10 bytes for the styles (the largest held part): the count while inflating catches it.
+    const styles = (await directory.files["xl/styles.xml"].async("uint8array")).length
+    const others = await Promise.all(
+      ["xl/_rels/workbook.xml.rels", "xl/workbook.xml", "xl/sharedStrings.xml"].map(
+        async (n) => (await directory.files[n].async("uint8array")).length
+      )
+    )
+    const between = Math.max(...others)
+    expect(between).toBeLessThan(styles)
+    const lying = declaringSize(bytes, "xl/styles.xml", 10)
+    await expect(readAll(lying, { heldBytes: between, worksheetBytes: 1 << 30 })).rejects.toMatchObject({ part: "xl/styles.xml" })
+    // Within the limits, the same bytes read as usual.
+    expect(await readAll(lying, { heldBytes: styles, worksheetBytes: sheet })).toEqual(await readAll(bytes))
   })
 
   it("reads a path as it reads bytes", async () => {
