@@ -179,7 +179,8 @@ export const en: Record<MessageKey, string> = {
   "import.notSpreadsheet": "the file is neither an Excel (.xlsx) nor a CSV spreadsheet",
   "import.legacyXls": "old .xls files are not supported: save the file as .xlsx in Excel and import again",
   "import.badWorkbook": "the Excel file cannot be read (it may be damaged): {detail}",
-  "import.partTooLarge": "a part of the Excel file is larger than {mb} MB once decompressed, which no roster or attendance sheet is: not imported",
+  "import.partTooLarge":
+    "a part of the Excel file is larger than {mb} MB once decompressed, which no roster or attendance sheet is: not imported",
   "import.encoding": 'the CSV file\'s encoding is not recognised (UTF-8 or GBK expected): save it as "CSV UTF-8" and import again',
   "import.emptySheet": "the sheet has no data rows",
   "import.missingHeaders": "required columns missing: {columns}. Use the import template; headers must be named as in it",
