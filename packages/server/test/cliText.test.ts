@@ -180,23 +180,14 @@ describe("yinfa CLI text, Chinese by default and English with --locale en", () =
     expect(enFirst, enFirst.stderr).toMatchObject({ code: 0, stderr: "" })
     expect(enFirst.stdout).toMatch(/^Applied: \S+(, \S+)*\n$/)
 
+    /** `yinfa user add` of "clerk" with a password from the environment, on `db`, with extra arguments. */
+    const addClerk = (role: string, db: string, ...extra: Array<string>) =>
+      yinfaWith({ YINFA_PASSWORD: "clerk-password-1" }, "user", "add", "--username", "clerk", "--role", role, "--db", db, ...extra)
     const [zhAgain, enAgain, zhUser, enUser] = await Promise.all([
       yinfa("migrate", "--db", zhDb),
       yinfa("migrate", "--locale", "en", "--db", enDb),
-      yinfaWith({ YINFA_PASSWORD: "clerk-password-1" }, "user", "add", "--username", "clerk", "--role", "city-admin", "--db", zhDb),
-      yinfaWith(
-        { YINFA_PASSWORD: "clerk-password-1" },
-        "user",
-        "add",
-        "--username",
-        "clerk",
-        "--role",
-        "viewer",
-        "--db",
-        enDb,
-        "--locale",
-        "en"
-      )
+      addClerk("city-admin", zhDb),
+      addClerk("viewer", enDb, "--locale", "en")
     ])
     expect(zhAgain).toEqual({ code: 0, stdout: `数据库已是最新（SQLite ${zhDb}）。\n`, stderr: "" })
     expect(enAgain).toEqual({ code: 0, stdout: `Up to date (SQLite ${enDb}).\n`, stderr: "" })
@@ -204,22 +195,7 @@ describe("yinfa CLI text, Chinese by default and English with --locale en", () =
     expect(enUser).toEqual({ code: 0, stdout: "Added clerk (Viewer).\n", stderr: "" })
 
     // A refusal of the core reads in the same language, after the catalogue's lead-in; exit 2 as before.
-    const [zhTaken, enTaken] = await Promise.all([
-      yinfaWith({ YINFA_PASSWORD: "clerk-password-1" }, "user", "add", "--username", "clerk", "--role", "viewer", "--db", zhDb),
-      yinfaWith(
-        { YINFA_PASSWORD: "clerk-password-1" },
-        "user",
-        "add",
-        "--username",
-        "clerk",
-        "--role",
-        "viewer",
-        "--db",
-        enDb,
-        "--locale",
-        "en"
-      )
-    ])
+    const [zhTaken, enTaken] = await Promise.all([addClerk("viewer", zhDb), addClerk("viewer", enDb, "--locale", "en")])
     expect(usageError(zhTaken, "zh-CN")).toMatch(/^yinfa: 未能添加用户：.*\p{Script=Han}/u)
     expect(usageError(enTaken, "en")).toMatch(/^yinfa: could not add the user: [^\u4e00-\u9fff]+$/)
   })
