@@ -70,40 +70,37 @@ const requireValid = (v: VolunteerFields) =>
 
 const UNIQUE_FIELDS = ["idNumber", "phone"] as const
 
+const duplicate = (field: (typeof UNIQUE_FIELDS)[number]) => conflict("conflict.unique", `duplicate ${field}`, { field }, field)
+
+/** Values per query: an `in` list stays far below every driver's parameter limit. */
+const IN_CHUNK = 500
+
+/**
+ * Which of these volunteers' ID numbers or phones (of `field`) a stored volunteer other than
+ * `except` (the record being edited) already has, one query per chunk.
+ */
+const storedValues = (field: (typeof UNIQUE_FIELDS)[number], volunteers: ReadonlyArray<VolunteerFields>, except: string | null = null) =>
+  Effect.gen(function* () {
+    const store = yield* Store
+    const unique = [...new Set(volunteers.flatMap((v) => (v[field] === null ? [] : [v[field]])))]
+    const found = new Set<string>()
+    for (let i = 0; i < unique.length; i += IN_CHUNK) {
+      const filters = [Q.in(field, unique.slice(i, i + IN_CHUNK)), ...(except ? [Q.neq("id", except)] : [])]
+      const rows = yield* store.list("volunteers", Q.all(filters))
+      for (const row of rows.rows) if (row[field] !== null) found.add(row[field])
+    }
+    return found
+  })
+
 /**
  * ID number and phone identify one person. The store enforces this too; asking first names the
  * field whatever the adapter, and spares a volunteer number on a refused registration.
  */
 const requireUnique = (v: VolunteerFields, selfId: string | null) =>
   Effect.gen(function* () {
-    const store = yield* Store
     for (const field of UNIQUE_FIELDS) {
-      const value = v[field]
-      if (value === null) continue
-      const others = yield* store.list(
-        "volunteers",
-        Q.all([Q.eq(field, value), ...(selfId ? [Q.neq("id", selfId)] : [])], [], { offset: 0, limit: 1 })
-      )
-      if (others.total > 0) return yield* Effect.fail(duplicate(field))
+      if ((yield* storedValues(field, [v], selfId)).size > 0) return yield* Effect.fail(duplicate(field))
     }
-  })
-
-const duplicate = (field: (typeof UNIQUE_FIELDS)[number]) => conflict("conflict.unique", `duplicate ${field}`, { field }, field)
-
-/** Values per query: an `in` list stays far below every driver's parameter limit. */
-const IN_CHUNK = 500
-
-/** Which of these volunteers' ID numbers or phones (of `field`) a stored volunteer already has, one query per chunk. */
-const storedValues = (field: (typeof UNIQUE_FIELDS)[number], volunteers: ReadonlyArray<VolunteerFields>) =>
-  Effect.gen(function* () {
-    const store = yield* Store
-    const unique = [...new Set(volunteers.flatMap((v) => (v[field] === null ? [] : [v[field]])))]
-    const found = new Set<string>()
-    for (let i = 0; i < unique.length; i += IN_CHUNK) {
-      const rows = yield* store.list("volunteers", Q.all([Q.in(field, unique.slice(i, i + IN_CHUNK))]))
-      for (const row of rows.rows) if (row[field] !== null) found.add(row[field])
-    }
-    return found
   })
 
 const decodeCreate = decodeInputEither(VolunteerCreate)
