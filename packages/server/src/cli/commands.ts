@@ -19,6 +19,7 @@ import { DEMO_PASSWORD, isEmpty, seedDemo } from "../demo/seed.js"
 import { makeYinfaRuntime, startServer, type YinfaRuntime } from "../handler.js"
 import { IMPORT_EXPORT_COMMANDS, importExportSynopses, localeLine, parseArgsMessage, runImportExportCommand } from "../importExport/cli.js"
 import { migrateStore, type StoreOption } from "../store.js"
+import { defaultAdminDist } from "./adminDist.js"
 import { argvLocale, DEFAULT_IMPORT_HEAP_MB } from "./boundedWorker.js"
 
 /** The server's own synopses: syntax, the same in every language. */
@@ -98,9 +99,6 @@ const describeStore = (store: StoreOption) =>
       : store.kind === "mysql"
         ? "MySQL"
         : store.kind
-
-/** packages/admin/dist/app, found from src/cli or dist/cli alike (both are two levels down). */
-const defaultAdminDist = () => process.env.YINFA_ADMIN_DIST ?? fileURLToPath(new URL("../../../admin/dist/app", import.meta.url))
 
 const demoSeed = seedDemo({ hashPassword: (password) => Effect.promise(() => hashPassword(password)) })
 
