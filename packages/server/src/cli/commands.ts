@@ -1,6 +1,5 @@
 import { mkdirSync } from "node:fs"
 import { dirname, resolve } from "node:path"
-import { fileURLToPath } from "node:url"
 import { parseArgs } from "node:util"
 import {
   ENUM_LABELS,
