@@ -96,7 +96,8 @@ export const raZhCN: RaMessages = {
     invalid_form: "表单填写有误，请检查标出的错误",
     loading: "请稍候",
     no: "否",
-    not_found: "网址有误，或链接已失效。",
+    // react-admin puts "." after this message itself (NotFound page), so no 。 here.
+    not_found: "网址有误，或链接已失效",
     select_all_limit_reached: "记录过多，无法全部选择，仅选择了前 %{max} 条。",
     unsaved_changes: "部分修改尚未保存，确定要放弃吗？",
     yes: "是",
