@@ -181,6 +181,8 @@ export const en: Record<MessageKey, string> = {
   "import.badWorkbook": "the Excel file cannot be read (it may be damaged): {detail}",
   "import.partTooLarge":
     "a part of the Excel file is larger than {mb} MB once decompressed, which no roster or attendance sheet is: not imported",
+  "import.csvRecordTooLong":
+    "row {row} of the CSV file is longer than {kb} KB, which no roster or attendance row is (a missing line break or an unclosed quote?): not imported",
   "import.encoding": 'the CSV file\'s encoding is not recognised (UTF-8 or GBK expected): save it as "CSV UTF-8" and import again',
   "import.emptySheet": "the sheet has no data rows",
   "import.missingHeaders": "required columns missing: {columns}. Use the import template; headers must be named as in it",

@@ -45,6 +45,9 @@ export interface TableHeader {
 export const fileError = (key: string, params: MessageParams = {}): ValidationError =>
   new ValidationError({ issues: [{ path: "file", key, params, message: translate("en", key, params) }] })
 
+/** Characters a CSV record may hold: a roster row is well under 1 KB. */
+export const MAX_CSV_RECORD_CHARS = 64 * 1024
+
 /** Rows above the header that a sheet may use for a title; the header is looked for in these. */
 const HEADER_SEARCH_ROWS = 10
 
@@ -292,7 +295,15 @@ async function* csvRows(
   if (encoding === null) throw fileError("import.encoding")
   const preview = new TextDecoder(encoding).decode(sample)
   if (looksBinary(preview)) throw fileError("import.notSpreadsheet")
-  const parser = parseCsv({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false })
+  // A record longer than any roster row (a file without line breaks, or one endless quoted
+  // field) would otherwise be gathered whole in memory before the parser gives it up.
+  const parser = parseCsv({
+    bom: true,
+    relax_column_count: true,
+    relax_quotes: true,
+    skip_empty_lines: false,
+    max_record_size: MAX_CSV_RECORD_CHARS
+  })
   const input = streamOf(source)
   // pipeline (not pipe) so that an encoding error in the middle of the file reaches the loop below.
   const feed = pipeline(Readable.from(decodeChunks(input, encoding)), parser, () => {})
@@ -320,6 +331,11 @@ async function* csvRows(
   } catch (e) {
     if (e instanceof ValidationError) throw e
     const code = (e as { code?: string }).code
+    if (code === "CSV_MAX_RECORD_SIZE") {
+      // The parser may run ahead of this loop: its own count of finished records says which row it was.
+      const records = (e as { records?: number }).records
+      throw fileError("import.csvRecordTooLong", { row: (records ?? rowNumber) + 1, kb: MAX_CSV_RECORD_CHARS / 1024 })
+    }
     // csv-parse's own refusals (unclosed quotes, …) mean the text is not a table.
     if (typeof code === "string" && code.startsWith("CSV_")) throw fileError("import.notSpreadsheet")
     throw e

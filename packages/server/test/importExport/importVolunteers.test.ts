@@ -110,6 +110,10 @@ describe("volunteer import: reading files", () => {
       expect(fileIssue(inflated)).toMatchObject({ key: "import.partTooLarge", params: { mb: 128 } })
       expect(localizeError(inflated as DomainError, "zh-CN").message).toContain("解压后超过 128 MB")
 
+      // A CSV whose second record never ends: refused at 64 KB, not gathered whole.
+      const endless = new TextEncoder().encode(`${HEADER.join(",")}\n王建国,"${"很长".repeat(50_000)}`)
+      expect(yield* refuse(endless)).toMatchObject({ key: "import.csvRecordTooLong", params: { row: 2, kb: 64 } })
+
       const letter = new TextEncoder().encode("尊敬的领导：\n您好！这是一封信，不是名册。\n")
       const noHeaders = yield* refuse(letter)
       expect(noHeaders).toMatchObject({ key: "import.missingHeaders" })
