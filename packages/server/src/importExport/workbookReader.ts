@@ -56,8 +56,9 @@ const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/
  *   order a tool stores the parts in, a lost part could as well be one the rows need. This
  *   reader finds the parts through the zip's central directory and reads them in the order
  *   their use needs: relationships, workbook, shared strings, styles, then the worksheets in
- *   sheet order, each one streamed as before. It also spares the worksheet's temporary file
- *   exceljs wrote when the shared strings came after it (as in files Excel and exceljs write).
+ *   the order of the workbook's tabs (exceljs gave them in the order the zip stored them), each
+ *   one streamed as before. It also spares the worksheet's temporary file exceljs wrote when the
+ *   shared strings came after it (as in files Excel and exceljs write).
  * - **Characters split across chunks.** It decodes each decompressed chunk of XML on its own, so
  *   a Chinese character split across two chunks turns into U+FFFD ("培育时���新人"): seen here
  *   on a generated 100 000-row roster. Its XML parser passes strings through untouched, so this
@@ -97,10 +98,22 @@ export class SafeWorkbookReader extends (ExcelJS.stream.xlsx.WorkbookReader as u
     const worksheets = directory.files
       .flatMap((f) => {
         const match = WORKSHEET.exec(f.path)
-        return match ? [{ file: f, sheetNo: match[1] }] : []
+        return match ? [{ file: f, sheetNo: match[1], tab: this._tabOf(match[1]) }] : []
       })
-      .sort((a, b) => Number(a.sheetNo) - Number(b.sheetNo))
+      .sort((a, b) => a.tab - b.tab || Number(a.sheetNo) - Number(b.sheetNo))
     for (const { file, sheetNo } of worksheets) yield* this._parseWorksheet(open(file, limits.worksheetBytes), sheetNo)
+  }
+
+  /**
+   * The sheet's place among the workbook's tabs (as Excel shows them), through the workbook's
+   * relationships; sheets the workbook does not list come after, by file number.
+   */
+  _tabOf(sheetNo: string): number {
+    const rels = (this.workbookRels ?? []) as ReadonlyArray<{ Id: string; Target: string }>
+    const sheets = (this.model?.sheets ?? []) as unknown as ReadonlyArray<{ rId: string }>
+    const rel = rels.find((r) => r.Target === `worksheets/sheet${sheetNo}.xml` || r.Target === `/xl/worksheets/sheet${sheetNo}.xml`)
+    const tab = rel ? sheets.findIndex((sheet) => sheet.rId === rel.Id) : -1
+    return tab === -1 ? Number.MAX_SAFE_INTEGER : tab
   }
 
   _parseSharedStrings(entry: Readable) {

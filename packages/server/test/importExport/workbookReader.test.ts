@@ -69,6 +69,21 @@ describe("SafeWorkbookReader", () => {
     expect(await readAll(await reordered(bytes))).toEqual(await readAll(bytes))
   })
 
+  it("gives the sheets in the order of the workbook's tabs, not of their file names", async () => {
+    const bytes = await workbook()
+    const zip = await JSZip.loadAsync(bytes)
+    const book = await zip.files["xl/workbook.xml"].async("string")
+    const tabs = [...book.matchAll(/<sheet [^>]*\/>/g)].map((m) => m[0])
+    expect(tabs).toHaveLength(2)
+    // 名册 (sheet2.xml) becomes the first tab, 说明 (sheet1.xml) the second.
+    zip.file("xl/workbook.xml", book.replace(tabs[0], "\u0000").replace(tabs[1], tabs[0]).replace("\u0000", tabs[1]))
+    const swapped = await zip.generateAsync({ type: "uint8array", compression: "DEFLATE" })
+    expect((await readAll(swapped)).map((sheet) => [sheet.name, sheet.rows.length])).toEqual([
+      ["名册", 21],
+      ["说明", 1]
+    ])
+  })
+
   it("reads every part on every read, many reads at once (exceljs's single streaming pass lost the last parts now and then)", async () => {
     const bytes = await workbook()
     const expected = JSON.stringify(await readAll(bytes))
