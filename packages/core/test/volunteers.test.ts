@@ -236,6 +236,39 @@ describe("Volunteers", () => {
     }).pipe(Effect.provide(layer()))
   )
 
+  it.effect("findByIdentifier finds many volunteers by ID number or phone at once, within scope, masked, with the value matched", () =>
+    Effect.gen(function* () {
+      yield* atMarch2026
+      const volunteers = yield* Volunteers
+      const a = yield* volunteers.create(input()).pipe(as(tinghuAdmin))
+      const b = yield* volunteers.create(input({ idNumber: OTHER_ID, birthDate: "1960-07-01", phone: OTHER_PHONE })).pipe(as(tinghuAdmin))
+      const yanduId = residentId("32090319550101003")
+      yield* volunteers
+        .create(input({ regionCode: "320903", idNumber: yanduId, birthDate: "1955-01-01", phone: "13705101111" }))
+        .pipe(as(yanduAdmin))
+
+      // More values than one query takes (500), most of them nobody's.
+      const unknown = Array.from({ length: 600 }, (_, i) => `1390000${String(i).padStart(4, "0")}`)
+      const byPhone = yield* volunteers
+        .findByIdentifier("phone", [...unknown, OTHER_PHONE, PHONE, "13705101111", PHONE])
+        .pipe(as(tinghuAdmin))
+      expect(byPhone.map((m) => [m.value, m.volunteer.id]).sort()).toEqual(
+        [
+          [OTHER_PHONE, b.id],
+          [PHONE, a.id]
+        ].sort()
+      )
+      // The records are masked as list answers them; the value is the one asked for.
+      for (const m of byPhone) expect(m.volunteer.phone).toMatch(/\*{4}/)
+      const byId = yield* volunteers.findByIdentifier("idNumber", [yanduId, ID]).pipe(as(cityAdmin))
+      expect(byId.map((m) => m.value).sort()).toEqual([ID, yanduId].sort())
+      expect(yield* volunteers.findByIdentifier("idNumber", []).pipe(as(tinghuAdmin))).toEqual([])
+      expect(yield* volunteers.findByIdentifier("phone", [PHONE]).pipe(as(viewer), Effect.flip)).toMatchObject({
+        _tag: "ValidationError"
+      })
+    }).pipe(Effect.provide(layer()))
+  )
+
   it.effect("update ignores masked values sent back, re-checks the rules on the merged record and keeps the audit masked", () =>
     Effect.gen(function* () {
       yield* atMarch2026

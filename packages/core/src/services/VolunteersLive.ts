@@ -225,6 +225,24 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
             return row
           })
         ),
+      findByIdentifier: (field, values) =>
+        provide(
+          Effect.gen(function* () {
+            const actor = yield* CurrentActor
+            const asked = [...new Set(values)]
+            if (asked.length === 0) return []
+            yield* refuseSensitiveQueryForViewers(actor, Q.all([Q.in(field, asked)]))
+            const found: Array<{ value: string; volunteer: Volunteer }> = []
+            for (let i = 0; i < asked.length; i += IN_CHUNK) {
+              const rows = (yield* listScoped("volunteers", Q.all([Q.in(field, asked.slice(i, i + IN_CHUNK))]))).rows
+              for (const row of rows) {
+                const value = row[field]
+                if (value !== null) found.push({ value, volunteer: maskVolunteer(row) })
+              }
+            }
+            return found
+          })
+        ),
       revealMany: (ids) =>
         provide(
           Effect.gen(function* () {

@@ -2,7 +2,6 @@ import {
   Activities,
   type Activity,
   CurrentActor,
-  type Filter,
   type Locale,
   maskSensitive,
   type Participation,
@@ -125,12 +124,15 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
       })
 
     /**
-     * The batch's volunteers given by number, in one scoped query (per chunk): the service's list
-     * applies the actor's jurisdiction, so another region's volunteer is not found here either.
+     * The batch's volunteers, found by what each row gives: by number, else by ID number, else by
+     * phone, each in one scoped query per chunk (the service applies the actor's jurisdiction, so
+     * another region's volunteer is not found here either). ID numbers and phones are asked only
+     * for rows whose number found nobody.
      */
-    const findVolunteersByNumber = (batch: ReadonlyArray<ParsedAttendanceRow>) =>
+    const findVolunteers = (batch: ReadonlyArray<ParsedAttendanceRow>) =>
       Effect.gen(function* () {
-        const numbers = [...new Set(batch.flatMap((r) => (r.issues.length === 0 && r.volunteerNumber ? [r.volunteerNumber] : [])))]
+        const rows = batch.filter((r) => r.issues.length === 0)
+        const numbers = [...new Set(rows.flatMap((r) => (r.volunteerNumber ? [r.volunteerNumber] : [])))]
         const byNumber = new Map<string, Volunteer>()
         for (const chunk of chunksOf(numbers, LOOKUP_CHUNK)) {
           const found = yield* Effect.orElseSucceed(volunteers.list(Q.all([Q.in("volunteerNumber", chunk)])), () => ({
@@ -139,27 +141,18 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
           }))
           for (const v of found.rows) byNumber.set(normalizeVolunteerNumber(v.volunteerNumber), v)
         }
-        return byNumber
-      })
-
-    /**
-     * A row's volunteer: by number from the batch's look-up, else by ID number, else by phone. These
-     * two stay one query per row: the service answers them masked, so a batch's answers could not
-     * be matched back to its rows.
-     */
-    const findVolunteer = (r: ParsedAttendanceRow, byNumber: ReadonlyMap<string, Volunteer>) =>
-      Effect.gen(function* () {
-        const numbered = r.volunteerNumber ? byNumber.get(r.volunteerNumber) : undefined
-        if (numbered) return numbered
-        const tries: Array<Filter> = [...(r.idNumber ? [Q.eq("idNumber", r.idNumber)] : []), ...(r.phone ? [Q.eq("phone", r.phone)] : [])]
-        for (const filter of tries) {
-          const found = yield* Effect.orElseSucceed(volunteers.list(Q.all([filter], [], { offset: 0, limit: 1 })), () => ({
-            rows: [],
-            total: 0
-          }))
-          if (found.rows[0]) return found.rows[0]
+        const unnumbered = rows.filter((r) => !(r.volunteerNumber && byNumber.has(r.volunteerNumber)))
+        const byIdentifier = { idNumber: new Map<string, Volunteer>(), phone: new Map<string, Volunteer>() }
+        for (const field of ["idNumber", "phone"] as const) {
+          const values = unnumbered.flatMap((r) => (r[field] ? [r[field]] : []))
+          const found = yield* Effect.orElseSucceed(volunteers.findByIdentifier(field, values), () => [])
+          for (const m of found) byIdentifier[field].set(m.value, m.volunteer)
         }
-        return null
+        return (r: ParsedAttendanceRow): Volunteer | null =>
+          (r.volunteerNumber ? byNumber.get(r.volunteerNumber) : undefined) ??
+          (r.idNumber ? byIdentifier.idNumber.get(r.idNumber) : undefined) ??
+          (r.phone ? byIdentifier.phone.get(r.phone) : undefined) ??
+          null
       })
 
     /**
@@ -212,12 +205,12 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
 
     const prepare = (batch: ReadonlyArray<ParsedAttendanceRow>) =>
       Effect.gen(function* () {
-        const byNumber = yield* findVolunteersByNumber(batch)
+        const volunteerOf = yield* findVolunteers(batch)
         const prepared = yield* Effect.forEach(batch, (r) =>
           Effect.gen(function* () {
             const refused = (issues: ReadonlyArray<RowIssue>) => ({ row: r.row, issues, attendance: null })
             if (r.issues.length > 0) return refused(r.issues)
-            const volunteer = yield* findVolunteer(r, byNumber)
+            const volunteer = volunteerOf(r)
             const activity = yield* findActivity(r.activity)
             const issues: Array<RowIssue> = []
             if (volunteer === null)

@@ -268,7 +268,7 @@ const countingVolunteerLists = () => {
 
 describe("attendance import: volunteer look-ups", () => {
   const { counter, layer } = countingVolunteerLists()
-  it.effect("volunteers given by number are found with one query per batch; by ID number or phone, one row at a time", () =>
+  it.effect("volunteers are found with one query per batch for each kind of identifier: numbers, ID numbers, phones", () =>
     Effect.gen(function* () {
       const [v1, v2, v3, v4] = yield* setup()
       const bytes = yield* sheet(
@@ -289,6 +289,21 @@ describe("attendance import: volunteer look-ups", () => {
       const again = yield* importAttendance({ bytes }, { batchSize: 2 }).pipe(as(tinghuAdmin))
       expect(again.committed).toBe(false)
       expect(counter.lists).toBe(3)
+
+      // Rows identified only by ID number or phone: one query per kind, however many rows.
+      const store = yield* Store
+      yield* Effect.orDie(store.insert("activities", activity("act-2")))
+      const byIdentity = yield* sheet(
+        ["", v1.idNumber, "", "act-2", 1, ""],
+        ["", v2.idNumber, "", "act-2", 1, ""],
+        ["", "", v3.phone, "act-2", 1, ""],
+        ["", "", v4.phone, "act-2", 1, ""]
+      )
+      counter.lists = 0
+      const identified = yield* importAttendance({ bytes: byIdentity }).pipe(as(tinghuAdmin))
+      expect(identified.issues).toEqual([])
+      expect(counter.lists).toBe(2)
+      for (const v of [v1, v2, v3, v4]) expect((yield* participationsOf(v, "act-2")).map((p) => p.hours)).toEqual([1])
     }).pipe(Effect.provide(layer))
   )
 
