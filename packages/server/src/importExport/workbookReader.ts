@@ -52,12 +52,12 @@ const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/
  * - **Parts lost in one streaming pass.** It reads the zip in one pass, entry after entry, and
  *   under load that pass sometimes ends before the last entries are read (exceljs#3064): the
  *   shared strings and `xl/workbook.xml` were lost and the read failed with "Cannot read
- *   properties of undefined (reading 'sheets')" in about 1 of 300 reads here. Depending on the
- *   order a tool stores the parts in, a lost part could as well be one the rows need. This
- *   reader finds the parts through the zip's central directory and reads them in the order
- *   their use needs: relationships, workbook, shared strings, styles, then the worksheets in
- *   the order of the workbook's tabs (exceljs gave them in the order the zip stored them), each
- *   one streamed as before. It also spares the worksheet's temporary file exceljs wrote when the
+ *   properties of undefined (reading 'sheets')" in about 1 of 500 reads here, four processes
+ *   reading at once. Depending on the order a tool stores the parts in, a lost part could as
+ *   well be one the rows need. This reader finds the parts through the zip's central directory
+ *   and reads them in the order their use needs: relationships, workbook, shared strings,
+ *   styles, then the worksheets in the order of the workbook's tabs (exceljs gave them in the
+ *   order the zip stored them), each one streamed as before. It also spares the worksheet's temporary file exceljs wrote when the
  *   shared strings came after it (as in files Excel and exceljs write).
  * - **Characters split across chunks.** It decodes each decompressed chunk of XML on its own, so
  *   a Chinese character split across two chunks turns into U+FFFD ("培育时���新人"): seen here
