@@ -57,8 +57,9 @@ const WORKSHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/
  *   well be one the rows need. This reader finds the parts through the zip's central directory
  *   and reads them in the order their use needs: relationships, workbook, shared strings,
  *   styles, then the worksheets in the order of the workbook's tabs (exceljs gave them in the
- *   order the zip stored them), each one streamed as before. It also spares the worksheet's temporary file exceljs wrote when the
- *   shared strings came after it (as in files Excel and exceljs write).
+ *   order the zip stored them), each one streamed as before. It also spares the worksheet's
+ *   temporary file exceljs wrote when the shared strings came after it (as in files Excel and
+ *   exceljs write).
  * - **Characters split across chunks.** It decodes each decompressed chunk of XML on its own, so
  *   a Chinese character split across two chunks turns into U+FFFD ("培育时���新人"): seen here
  *   on a generated 100 000-row roster. Its XML parser passes strings through untouched, so this
