@@ -243,7 +243,7 @@ describe("Volunteers", () => {
       const a = yield* volunteers.create(input()).pipe(as(tinghuAdmin))
       const b = yield* volunteers.create(input({ idNumber: OTHER_ID, birthDate: "1960-07-01", phone: OTHER_PHONE })).pipe(as(tinghuAdmin))
       const yanduId = residentId("32090319550101003")
-      yield* volunteers
+      const yandu = yield* volunteers
         .create(input({ regionCode: "320903", idNumber: yanduId, birthDate: "1955-01-01", phone: "13705101111" }))
         .pipe(as(yanduAdmin))
 
@@ -266,6 +266,18 @@ describe("Volunteers", () => {
       expect(yield* volunteers.findByIdentifier("phone", [PHONE]).pipe(as(viewer), Effect.flip)).toMatchObject({
         _tag: "ValidationError"
       })
+      // Volunteer numbers are not sensitive: anyone may look them up, within their scope.
+      const byNumber = yield* volunteers.findByIdentifier("volunteerNumber", [b.volunteerNumber, yandu.volunteerNumber]).pipe(as(viewer))
+      expect(byNumber.map((m) => [m.value, m.volunteer.id]).sort()).toEqual(
+        [
+          [b.volunteerNumber, b.id],
+          [yandu.volunteerNumber, yandu.id]
+        ].sort()
+      )
+      const tinghuOnly = yield* volunteers
+        .findByIdentifier("volunteerNumber", [b.volunteerNumber, yandu.volunteerNumber])
+        .pipe(as(tinghuAdmin))
+      expect(tinghuOnly.map((m) => m.volunteer.id)).toEqual([b.id])
     }).pipe(Effect.provide(layer()))
   )
 

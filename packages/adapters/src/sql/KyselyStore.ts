@@ -697,8 +697,8 @@ export const makeKyselyStore = ({ db, dialect, readDb = db }: KyselyStoreOptions
             // replaces a savepoint of the same name instead of stacking it.
             Effect.flatMap(FiberRef.get(savepointDepth), (depth) => {
               const name = sql.raw(`yinfa_nested_${depth + 1}`)
-              const statement = (what: string, query: RawBuilder<unknown>) =>
-                Effect.tryPromise({ try: () => query.execute(outer), catch: (e) => e }).pipe(Effect.orDieWith((e) => fail(what, e)))
+              // On the caller's transaction: `exec` runs there, as this fiber is inside it.
+              const statement = (what: string, query: RawBuilder<unknown>) => exec(what, (conn) => query.execute(conn))
               return Effect.acquireUseRelease(
                 statement("savepoint", sql`savepoint ${name}`),
                 () => Effect.locally(effect, savepointDepth, depth + 1),

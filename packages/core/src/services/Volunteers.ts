@@ -28,13 +28,14 @@ export interface VolunteersService extends ResourceService<Volunteer> {
   ) => Effect.Effect<ReadonlyArray<Either.Either<Volunteer, VolunteerRefusal>>, Conflict, CurrentActor>
   readonly reveal: (id: string) => Effect.Effect<Volunteer, NotFound | Forbidden, CurrentActor>
   /**
-   * The volunteers in the actor's scope whose ID number (or phone) is one of `values`, each with
-   * the value it matched, so a caller holding many identifiers (an attendance sheet) finds them
-   * in one call instead of one list per value. The records come masked, as from `list`; the
-   * value is the caller's own. Viewers may not look up by these fields, as in `list`.
+   * The volunteers in the actor's scope whose volunteer number, ID number or phone is one of
+   * `values`, each with the value it matched, so a caller holding many identifiers (an attendance
+   * sheet) finds them in one call instead of one list per value. The records come masked, as
+   * from `list`; the value is the caller's own. Viewers may not look up by ID number or phone,
+   * as in `list`.
    */
   readonly findByIdentifier: (
-    field: "idNumber" | "phone",
+    field: "volunteerNumber" | "idNumber" | "phone",
     values: ReadonlyArray<string>
   ) => Effect.Effect<ReadonlyArray<{ readonly value: string; readonly volunteer: Volunteer }>, ValidationError, CurrentActor>
   /**

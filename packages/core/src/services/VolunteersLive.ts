@@ -161,6 +161,12 @@ const newVolunteer = (fields: VolunteerFields, sequence: number, prefix: string,
   updatedAt: now
 })
 
+/** Sensitive details in clear are for administrators (of the record's region: scope sees to that). */
+const refuseRevealToViewers = (actor: Actor) =>
+  actor.role === "viewer"
+    ? Effect.fail(forbidden("forbidden.revealSensitive", "only administrators may see sensitive details"))
+    : Effect.void
+
 /** The audit entry of a clear read: which sensitive fields the reader saw. */
 const sensitiveRead = (row: Volunteer): AuditInput => ({
   resource: "volunteers",
@@ -218,8 +224,7 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
             const actor = yield* CurrentActor
             const row = yield* getScoped("volunteers", id)
             // getScoped already confines region admins to their own region.
-            if (actor.role === "viewer")
-              return yield* Effect.fail(forbidden("forbidden.revealSensitive", "only administrators may see sensitive details"))
+            yield* refuseRevealToViewers(actor)
             const store = yield* Store
             yield* store.transaction(writeAudit(sensitiveRead(row)))
             return row
@@ -247,8 +252,7 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
         provide(
           Effect.gen(function* () {
             const actor = yield* CurrentActor
-            if (actor.role === "viewer")
-              return yield* Effect.fail(forbidden("forbidden.revealSensitive", "only administrators may see sensitive details"))
+            yield* refuseRevealToViewers(actor)
             const found = new Map((yield* getManyScoped("volunteers", ids)).map((row) => [row.id as string, row]))
             const rows = ids.flatMap((id) => {
               const row = found.get(id)

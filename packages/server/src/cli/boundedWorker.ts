@@ -18,12 +18,15 @@ export const importHeapMb = (env: NodeJS.ProcessEnv = process.env): number => {
   return Number.isInteger(n) && n >= 0 ? n : DEFAULT_IMPORT_HEAP_MB
 }
 
-/** The language of the command's own lines: English when argv asks `--locale en`, else Chinese. */
+/** The language a `--locale` value asks for: English for `en`, else Chinese. */
+export const localeFlag = (value: unknown): Locale => (value === "en" ? "en" : "zh-CN")
+
+/** The language of the command's own lines, read from argv before (or without) a full parse. */
 export const argvLocale = (argv: ReadonlyArray<string>): Locale => {
   for (const [i, arg] of argv.entries()) {
     if (arg === "--") break
-    if (arg === "--locale") return argv[i + 1] === "en" ? "en" : "zh-CN"
-    if (arg.startsWith("--locale=")) return arg.slice("--locale=".length) === "en" ? "en" : "zh-CN"
+    if (arg === "--locale") return localeFlag(argv[i + 1])
+    if (arg.startsWith("--locale=")) return localeFlag(arg.slice("--locale=".length))
   }
   return "zh-CN"
 }

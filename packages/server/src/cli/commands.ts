@@ -19,7 +19,7 @@ import { makeYinfaRuntime, startServer, type YinfaRuntime } from "../handler.js"
 import { IMPORT_EXPORT_COMMANDS, importExportSynopses, localeLine, parseArgsMessage, runImportExportCommand } from "../importExport/cli.js"
 import { migrateStore, type StoreOption } from "../store.js"
 import { defaultAdminDist } from "./adminDist.js"
-import { argvLocale, DEFAULT_IMPORT_HEAP_MB } from "./boundedWorker.js"
+import { argvLocale, DEFAULT_IMPORT_HEAP_MB, localeFlag } from "./boundedWorker.js"
 
 /** The server's own synopses: syntax, the same in every language. */
 const SYNOPSES = `  yinfa serve   [--port 8080] [--host 0.0.0.0] [--db <sqlite file> | --pg <url> | --mysql <url>] [--demo] [--admin-dist <dir>]
@@ -37,16 +37,17 @@ const ENVIRONMENT: ReadonlyArray<readonly [string, MessageKey, MessageParams?]> 
   ["YINFA_IMPORT_HEAP_MB", "cli.usage.env.importHeap", { default: DEFAULT_IMPORT_HEAP_MB }]
 ]
 
-const usage = (locale: Locale) => {
-  const t = (key: MessageKey, params?: MessageParams) => translateVerbatim(locale, key, params)
-  const environment = ENVIRONMENT.map(([name, key, params]) => `  ${name.padEnd(22)}${t(key, params)}\n`).join("")
-  return `${t("cli.usage.title")}
+const say = (locale: Locale, key: MessageKey, params?: MessageParams) => translateVerbatim(locale, key, params)
 
-${SYNOPSES}${t("cli.usage.passwordNote")}
-${importExportSynopses(locale)}  ${t("cli.usage.storeNote", { flags: "--db <file> | --pg <url> | --mysql <url>" })}
+const usage = (locale: Locale) => {
+  const environment = ENVIRONMENT.map(([name, key, params]) => `  ${name.padEnd(22)}${say(locale, key, params)}\n`).join("")
+  return `${say(locale, "cli.usage.title")}
+
+${SYNOPSES}${say(locale, "cli.usage.passwordNote")}
+${importExportSynopses(locale)}  ${say(locale, "cli.usage.storeNote", { flags: "--db <file> | --pg <url> | --mysql <url>" })}
 
 ${localeLine(locale)}
-${t("cli.usage.env.title")}
+${say(locale, "cli.usage.env.title")}
 ${environment}`
 }
 
@@ -69,19 +70,17 @@ const options = {
 
 type Flags = ReturnType<typeof parseArgs<{ options: typeof options; allowPositionals: true }>>["values"]
 
-/** The language of the command's lines: `--locale en` for English, else Chinese. */
-const localeOf = (flags: Flags): Locale => (flags.locale === "en" ? "en" : "zh-CN")
-
-const say = (locale: Locale, key: MessageKey, params?: MessageParams) => translateVerbatim(locale, key, params)
-
 const fail = (locale: Locale, message: string): never => {
   process.stderr.write(`yinfa: ${message}\n\n${usage(locale)}`)
   process.exit(2)
 }
 
+/** A usage error from the catalogues, then the usage; exit 2. */
+const refuse = (locale: Locale, key: MessageKey, params?: MessageParams): never => fail(locale, say(locale, key, params))
+
 const chooseStore = (flags: Flags, locale: Locale): StoreOption => {
   const chosen = [flags.db, flags.pg, flags.mysql].filter((x) => x !== undefined)
-  if (chosen.length > 1) fail(locale, say(locale, "cli.error.oneStore"))
+  if (chosen.length > 1) refuse(locale, "cli.error.oneStore")
   // Explicit flags only: a YINFA_PG_URL meant for tests must not silently move a demo to PostgreSQL.
   if (flags.pg) return { kind: "postgres", connectionString: flags.pg }
   if (flags.mysql) return { kind: "mysql", uri: flags.mysql }
@@ -111,12 +110,11 @@ const printDemoAccounts = (locale: Locale) => {
   )
 }
 
-const serve = async (flags: Flags) => {
-  const locale = localeOf(flags)
+const serve = async (flags: Flags, locale: Locale) => {
   const store = chooseStore(flags, locale)
   const port = Number(flags.port ?? process.env.PORT ?? 8080)
   if (!Number.isInteger(port) || port < 0 || port > 65535)
-    fail(locale, say(locale, "cli.error.badPort", { port: flags.port ?? process.env.PORT ?? "" }))
+    refuse(locale, "cli.error.badPort", { port: flags.port ?? process.env.PORT ?? "" })
   const server = await startServer({
     store,
     port,
@@ -152,8 +150,7 @@ const serve = async (flags: Flags) => {
   process.once("SIGTERM", stop)
 }
 
-const migrate = async (flags: Flags) => {
-  const locale = localeOf(flags)
+const migrate = async (flags: Flags, locale: Locale) => {
   const store = chooseStore(flags, locale)
   const applied = await migrateStore(store)
   process.stdout.write(
@@ -174,9 +171,8 @@ const withCore = async <A>(flags: Flags, locale: Locale, f: (yinfa: YinfaRuntime
   }
 }
 
-const seed = (flags: Flags) => {
-  const locale = localeOf(flags)
-  if (!flags.demo) fail(locale, say(locale, "cli.error.seedNeedsDemo"))
+const seed = (flags: Flags, locale: Locale) => {
+  if (!flags.demo) refuse(locale, "cli.error.seedNeedsDemo")
   return withCore(flags, locale, async (yinfa) => {
     if (!(await yinfa.run(isEmpty))) {
       process.stdout.write(`${say(locale, "cli.seed.notEmpty")}\n`)
@@ -188,12 +184,11 @@ const seed = (flags: Flags) => {
   })
 }
 
-const userAdd = (flags: Flags) => {
-  const locale = localeOf(flags)
-  const username = flags.username ?? fail(locale, say(locale, "cli.error.usernameRequired"))
+const userAdd = (flags: Flags, locale: Locale) => {
+  const username = flags.username ?? refuse(locale, "cli.error.usernameRequired")
   const role = Schema.decodeUnknownOption(Role)(flags.role)
-  if (role._tag === "None") fail(locale, say(locale, "cli.error.role"))
-  const password = flags.password ?? process.env.YINFA_PASSWORD ?? fail(locale, say(locale, "cli.error.password"))
+  if (role._tag === "None") refuse(locale, "cli.error.role")
+  const password = flags.password ?? process.env.YINFA_PASSWORD ?? refuse(locale, "cli.error.password")
   return withCore(flags, locale, async (yinfa) => {
     const result = await yinfa.run(
       Effect.either(
@@ -208,7 +203,7 @@ const userAdd = (flags: Flags) => {
     )
     if (result._tag === "Left") {
       const reason = localizeError(result.left, locale).message
-      fail(locale, say(locale, "cli.error.addUser", { reason }))
+      refuse(locale, "cli.error.addUser", { reason })
     } else {
       const user = result.right
       const roleLabel = ENUM_LABELS[locale].role[user.role]
@@ -251,7 +246,7 @@ export const main = async (argv: ReadonlyArray<string>) => {
     const locale = argvLocale(argv)
     return fail(locale, parseArgsMessage(e, locale))
   }
-  const locale = localeOf(parsed.values)
+  const locale = localeFlag(parsed.values.locale)
   const [command, sub] = parsed.positionals
   if (parsed.values.help || !command) {
     process.stdout.write(usage(locale))
@@ -259,15 +254,15 @@ export const main = async (argv: ReadonlyArray<string>) => {
   }
   switch (command) {
     case "serve":
-      return serve(parsed.values)
+      return serve(parsed.values, locale)
     case "migrate":
-      return migrate(parsed.values)
+      return migrate(parsed.values, locale)
     case "seed":
-      return seed(parsed.values)
+      return seed(parsed.values, locale)
     case "user":
-      if (sub !== "add") return fail(locale, say(locale, "cli.error.userCommand"))
-      return userAdd(parsed.values)
+      if (sub !== "add") return refuse(locale, "cli.error.userCommand")
+      return userAdd(parsed.values, locale)
     default:
-      return fail(locale, say(locale, "cli.error.unknownCommand", { command }))
+      return refuse(locale, "cli.error.unknownCommand", { command })
   }
 }

@@ -19,7 +19,7 @@ import {
   Volunteers
 } from "@yinfa/core"
 import { Effect } from "effect"
-import { argvLocale } from "../cli/boundedWorker.js"
+import { argvLocale, localeFlag } from "../cli/boundedWorker.js"
 import { deriveWhitelist } from "../http/resources.js"
 import { BadParam, badParamMessage, parseFilter, parseSort } from "../http/simpleRest.js"
 import { certificateHtml } from "./certificateDocument.js"
@@ -187,7 +187,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
   }
   const flags = parsed.values
   const [command, what, target] = parsed.positionals
-  const locale: Locale = flags.locale === "en" ? "en" : "zh-CN"
+  const locale = localeFlag(flags.locale)
   const usage = (message: string) => {
     io.stderr(`yinfa: ${message}\n\n${importExportUsage(locale)}`)
     return 2
@@ -213,7 +213,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         printReport(io, report, locale)
         if (flags.report) {
           await writeFile(flags.report, await reportWorkbook(report, IMPORT_TITLES[what]))
-          io.stderr(`${translateVerbatim(locale, "cli.import.reportSaved", { file: flags.report })}\n`)
+          io.stderr(`${t("cli.import.reportSaved", { file: flags.report })}\n`)
         }
         return report.issues.length > 0 ? 1 : 0
       }
@@ -235,7 +235,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
             throw e
           }
         )
-        io.stdout(`${translateVerbatim(locale, "cli.export.done", { rows: result.rows, file })}\n`)
+        io.stdout(`${t("cli.export.done", { rows: result.rows, file })}\n`)
         return 0
       }
       case "certificate": {
@@ -263,7 +263,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         )
         const file = flags.out ?? `志愿服务证明-${html.number}.html`
         await writeFile(file, html.html)
-        io.stdout(`${translateVerbatim(locale, "cli.certificate.issued", { number: html.number, file })}\n`)
+        io.stdout(`${t("cli.certificate.issued", { number: html.number, file })}\n`)
         return 0
       }
       case "template": {
@@ -278,7 +278,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
             : await attendanceTemplate()
         const file = flags.out ?? TEMPLATE_FILE_NAMES[what]
         await writeFile(file, bytes)
-        io.stdout(`${translateVerbatim(locale, "cli.template.saved", { file })}\n`)
+        io.stdout(`${t("cli.template.saved", { file })}\n`)
         return 0
       }
       case "report-pack": {
@@ -287,7 +287,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         const prefix = flags.out ?? `志愿服务工作报表-${flags.from}-${flags.to}`
         await writeFile(`${prefix}.xlsx`, pack.workbook)
         await writeFile(`${prefix}.html`, pack.html)
-        io.stdout(`${translateVerbatim(locale, "cli.reportPack.done", { workbook: `${prefix}.xlsx`, page: `${prefix}.html` })}\n`)
+        io.stdout(`${t("cli.reportPack.done", { workbook: `${prefix}.xlsx`, page: `${prefix}.html` })}\n`)
         return 0
       }
       default:

@@ -46,9 +46,6 @@ const chunksOf = <A>(items: ReadonlyArray<A>, size: number): Array<ReadonlyArray
   return chunks
 }
 
-/** The sheet's volunteer numbers are read this way (parseAttendanceRow), so stored ones are compared alike. */
-const normalizeVolunteerNumber = (n: string) => n.normalize("NFKC").toUpperCase()
-
 /** A row with its volunteer and activity found, ready to be written. */
 interface Attendance {
   readonly row: number
@@ -125,34 +122,25 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
 
     /**
      * The batch's volunteers, found by what each row gives: by number, else by ID number, else by
-     * phone, each in one scoped query per chunk (the service applies the actor's jurisdiction, so
-     * another region's volunteer is not found here either). ID numbers and phones are asked only
-     * for rows whose number found nobody.
+     * phone, one scoped query per kind and chunk (the service applies the actor's jurisdiction,
+     * so another region's volunteer is not found here either). Each kind is asked only for the
+     * rows the ones before it did not find.
      */
     const findVolunteers = (batch: ReadonlyArray<ParsedAttendanceRow>) =>
       Effect.gen(function* () {
-        const rows = batch.filter((r) => r.issues.length === 0)
-        const numbers = [...new Set(rows.flatMap((r) => (r.volunteerNumber ? [r.volunteerNumber] : [])))]
-        const byNumber = new Map<string, Volunteer>()
-        for (const chunk of chunksOf(numbers, LOOKUP_CHUNK)) {
-          const found = yield* Effect.orElseSucceed(volunteers.list(Q.all([Q.in("volunteerNumber", chunk)])), () => ({
-            rows: [],
-            total: 0
-          }))
-          for (const v of found.rows) byNumber.set(normalizeVolunteerNumber(v.volunteerNumber), v)
+        const found = new Map<ParsedAttendanceRow, Volunteer>()
+        let unfound = batch.filter((r) => r.issues.length === 0)
+        for (const field of ["volunteerNumber", "idNumber", "phone"] as const) {
+          const values = unfound.flatMap((r) => (r[field] ? [r[field]] : []))
+          const matches = yield* Effect.orElseSucceed(volunteers.findByIdentifier(field, values), () => [])
+          const byValue = new Map(matches.map((m) => [m.value, m.volunteer]))
+          unfound = unfound.filter((r) => {
+            const volunteer = r[field] ? byValue.get(r[field]) : undefined
+            if (volunteer) found.set(r, volunteer)
+            return volunteer === undefined
+          })
         }
-        const unnumbered = rows.filter((r) => !(r.volunteerNumber && byNumber.has(r.volunteerNumber)))
-        const byIdentifier = { idNumber: new Map<string, Volunteer>(), phone: new Map<string, Volunteer>() }
-        for (const field of ["idNumber", "phone"] as const) {
-          const values = unnumbered.flatMap((r) => (r[field] ? [r[field]] : []))
-          const found = yield* Effect.orElseSucceed(volunteers.findByIdentifier(field, values), () => [])
-          for (const m of found) byIdentifier[field].set(m.value, m.volunteer)
-        }
-        return (r: ParsedAttendanceRow): Volunteer | null =>
-          (r.volunteerNumber ? byNumber.get(r.volunteerNumber) : undefined) ??
-          (r.idNumber ? byIdentifier.idNumber.get(r.idNumber) : undefined) ??
-          (r.phone ? byIdentifier.phone.get(r.phone) : undefined) ??
-          null
+        return (r: ParsedAttendanceRow): Volunteer | null => found.get(r) ?? null
       })
 
     /**
