@@ -71,7 +71,7 @@ const localDate = (days: number) => new Date(Date.now() + 8 * 3_600_000 + days *
 
 describe("templates", () => {
   it("the roster and attendance templates download as .xlsx with their Chinese file names", async () => {
-    const roster = await raw("GET", "/api/import/templates/volunteers", { token: s.tokens.viewer })
+    const roster = await raw("GET", "/api/import/templates/volunteers", { token: s.tokens.viewer, lang: "zh-CN" })
     expect(roster.status).toBe(200)
     expect(roster.headers.get("content-type")).toBe(XLSX)
     expect(roster.headers.get("content-disposition")).toMatch(/^attachment; /)
@@ -82,12 +82,25 @@ describe("templates", () => {
     // The region list is the store's.
     expect(JSON.stringify(book.getWorksheet("说明")?.getSheetValues())).toContain("盐都区")
 
-    const attendance = await raw("GET", "/api/import/templates/attendance", { token: s.tokens.tinghu })
+    const attendance = await raw("GET", "/api/import/templates/attendance", { token: s.tokens.tinghu, lang: "zh-CN" })
     expect(attendance.status).toBe(200)
     expect(fileName(attendance.headers.get("content-disposition"))).toBe("签到表导入模板.xlsx")
     expect((await workbookOf(attendance.bytes)).worksheets[0].name).toBe("签到表")
 
     expect((await raw("GET", "/api/import/templates/volunteers")).status).toBe(401)
+  })
+
+  it("in English when the request asks for it (the dashboard sends its own language)", async () => {
+    const roster = await raw("GET", "/api/import/templates/volunteers", { token: s.tokens.viewer, lang: "en" })
+    expect(roster.status).toBe(200)
+    expect(fileName(roster.headers.get("content-disposition"))).toBe("volunteer-import-template.xlsx")
+    const book = await workbookOf(roster.bytes)
+    const header = (book.worksheets[0].getRow(1).values as Array<unknown>).slice(1)
+    expect(header).toContain("ID number")
+    expect(header.join("")).not.toMatch(/[\u4e00-\u9fff]/)
+    const attendance = await raw("GET", "/api/import/templates/attendance", { token: s.tokens.tinghu, lang: "en" })
+    expect(fileName(attendance.headers.get("content-disposition"))).toBe("attendance-import-template.xlsx")
+    expect((await workbookOf(attendance.bytes)).worksheets[0].getRow(1).values).toContain("Hours")
   })
 })
 
@@ -137,7 +150,8 @@ describe("importing volunteers", () => {
     const own = await upload("/api/import/volunteers?mode=valid-only", s.tokens.tinghu, file)
     expect(own.status).toBe(200)
     expect(own.json.written).toBe(0)
-    expect(own.json.issues[0]).toMatchObject({ row: 2, column: "所属辖区" })
+    // The report's language is the request's (English here), column names included.
+    expect(own.json.issues[0]).toMatchObject({ row: 2, column: "Region" })
     const forced = await upload(`/api/import/volunteers?region=${YANDU}`, s.tokens.tinghu, file)
     expect(forced.status).toBe(403)
     expect(typeof forced.json.message).toBe("string")
@@ -315,7 +329,8 @@ describe("exports", () => {
 
   it("CSV: UTF-8 with BOM, Chinese headers, the file name, the caller's filter and sort; IDs and phones masked", async () => {
     const r = await raw("GET", `/api/export/volunteers${q({ format: "csv", filter: { q: "导出" }, sort: ["name", "DESC"] })}`, {
-      token: s.tokens.admin
+      token: s.tokens.admin,
+      lang: "zh-CN"
     })
     expect(r.status).toBe(200)
     expect(r.headers.get("content-type")).toBe("text/csv; charset=utf-8")
@@ -346,7 +361,10 @@ describe("exports", () => {
   })
 
   it(".xlsx by default, streamed as a workbook with the same rows", async () => {
-    const r = await raw("GET", `/api/export/volunteers${q({ filter: { q: "导出" }, sort: ["name", "ASC"] })}`, { token: s.tokens.viewer })
+    const r = await raw("GET", `/api/export/volunteers${q({ filter: { q: "导出" }, sort: ["name", "ASC"] })}`, {
+      token: s.tokens.viewer,
+      lang: "zh-CN"
+    })
     expect(r.status).toBe(200)
     expect(r.headers.get("content-type")).toBe(XLSX)
     expect(fileName(r.headers.get("content-disposition"))).toMatch(/^志愿者名册-\d{8}\.xlsx$/)
@@ -392,13 +410,44 @@ describe("exports", () => {
 
   it("other resources export with their own whitelist and Chinese title", async () => {
     const r = await raw("GET", `/api/export/regions${q({ format: "csv", filter: { kind: "county" }, sort: ["sortOrder", "ASC"] })}`, {
-      token: s.tokens.viewer
+      token: s.tokens.viewer,
+      lang: "zh-CN"
     })
     expect(r.status).toBe(200)
     expect(fileName(r.headers.get("content-disposition"))).toMatch(/^辖区-\d{8}\.csv$/)
     const lines = r.text.trim().split("\r\n")
     expect(lines.length).toBeGreaterThan(2)
     expect(lines.slice(1).every((l) => l.includes(",县,"))).toBe(true)
+  })
+
+  it("in English when the request asks for it: file name, headers and labels", async () => {
+    const r = await raw("GET", `/api/export/volunteers${q({ format: "csv", filter: { q: "导出" }, sort: ["name", "DESC"] })}`, {
+      token: s.tokens.admin,
+      lang: "en"
+    })
+    expect(r.status).toBe(200)
+    expect(fileName(r.headers.get("content-disposition"))).toMatch(/^volunteers-\d{4}-\d{2}-\d{2}\.csv$/)
+    const lines = r.text
+      .replace(/^\ufeff/, "")
+      .trim()
+      .split("\r\n")
+    expect(lines[0].split(",").slice(0, 5)).toEqual(["Volunteer number", "Name", "Gender", "Date of birth", "ID number"])
+    expect(lines[0]).not.toMatch(/[\u4e00-\u9fff]/)
+    // The same rows, masked as in Chinese.
+    expect(lines.slice(1).map((l) => l.split(",")[1])).toEqual(["导出yandu", "导出tinghu"])
+    expect(r.text).not.toContain(ids.tinghu)
+    const regions = await raw("GET", `/api/export/regions${q({ format: "csv", filter: { kind: "county" } })}`, {
+      token: s.tokens.viewer,
+      lang: "en"
+    })
+    expect(fileName(regions.headers.get("content-disposition"))).toMatch(/^regions-\d{4}-\d{2}-\d{2}\.csv$/)
+    expect(
+      regions.text
+        .replace(/^\ufeff/, "")
+        .split("\r\n")
+        .slice(1, -1)
+        .every((l) => l.includes(",County,"))
+    ).toBe(true)
   })
 })
 
@@ -450,8 +499,9 @@ describe("certificates", () => {
   })
 
   it("the printable document: HTML with the masked ID (never the clear one) and this server's verification address", async () => {
-    const r = await raw("GET", `/api/certificates/${issued.id}/document`, { token: s.tokens.tinghu })
+    const r = await raw("GET", `/api/certificates/${issued.id}/document`, { token: s.tokens.tinghu, lang: "zh-CN" })
     expect(r.status).toBe(200)
+    expect(fileName(r.headers.get("content-disposition"))).toBe(`志愿服务证明-${issued.certificateNumber}.html`)
     expect(r.headers.get("content-type")).toBe("text/html; charset=utf-8")
     expect(r.headers.get("content-security-policy")).toContain("default-src 'none'")
     expect(r.text).toContain("志愿服务证明")
@@ -460,6 +510,14 @@ describe("certificates", () => {
     expect(r.text).toContain(`${s.url}/api/certificates/verify/${issued.certificateNumber}`)
     expect((await raw("GET", `/api/certificates/${issued.id}/document`, { token: s.tokens.yandu })).status).toBe(404)
     expect((await raw("GET", `/api/certificates/${issued.id}/document`)).status).toBe(401)
+
+    const english = await raw("GET", `/api/certificates/${issued.id}/document`, { token: s.tokens.tinghu, lang: "en" })
+    expect(english.status).toBe(200)
+    expect(fileName(english.headers.get("content-disposition"))).toBe(`service-certificate-${issued.certificateNumber}.html`)
+    expect(english.text).toContain('<html lang="en">')
+    expect(english.text).toContain("Service certificate")
+    expect(english.text).toContain(maskResidentId(clearId) as string)
+    expect(english.text).not.toContain(clearId)
   })
 
   it("verification is public and tells only what the paper shows", async () => {
@@ -498,7 +556,7 @@ describe("report pack", () => {
   it("xlsx: the six sheets; html: the printable page; a region admin always gets their own region", async () => {
     const from = `${localDate(0).slice(0, 4)}-01-01`
     const to = localDate(0)
-    const xlsxPack = await raw("GET", `/api/report-pack${q({ from, to })}`, { token: s.tokens.admin })
+    const xlsxPack = await raw("GET", `/api/report-pack${q({ from, to })}`, { token: s.tokens.admin, lang: "zh-CN" })
     expect(xlsxPack.status).toBe(200)
     expect(xlsxPack.headers.get("content-type")).toBe(XLSX)
     expect(fileName(xlsxPack.headers.get("content-disposition"))).toBe(`志愿服务工作报表-${from}-${to}.xlsx`)
@@ -507,12 +565,17 @@ describe("report pack", () => {
     const overview = (b: ExcelJS.Workbook) => b.getWorksheet("概览")?.getRow(2).values as Array<unknown>
     const cityActive = overview(book)[2] as number
 
-    const mine = await raw("GET", `/api/report-pack${q({ from, to, regionCode: YANDU, format: "html" })}`, { token: s.tokens.tinghu })
+    const mine = await raw("GET", `/api/report-pack${q({ from, to, regionCode: YANDU, format: "html" })}`, {
+      token: s.tokens.tinghu,
+      lang: "zh-CN"
+    })
     expect(mine.status).toBe(200)
     expect(mine.headers.get("content-type")).toBe("text/html; charset=utf-8")
     expect(mine.text).toContain("亭湖区")
     expect(mine.text).not.toMatch(/<h1>[^<]*盐都区/)
-    const tinghuBook = await workbookOf((await raw("GET", `/api/report-pack${q({ from, to })}`, { token: s.tokens.tinghu })).bytes)
+    const tinghuBook = await workbookOf(
+      (await raw("GET", `/api/report-pack${q({ from, to })}`, { token: s.tokens.tinghu, lang: "zh-CN" })).bytes
+    )
     expect(overview(tinghuBook)[2]).toBeLessThan(cityActive)
 
     expect((await http(s, "GET", `/api/report-pack${q({ from: "yesterday" })}`, { token: s.tokens.admin })).status).toBe(400)
@@ -526,6 +589,18 @@ describe("report pack", () => {
     })
     expect(zhFormat.body.message).toBe("参数 format 无效：xlsx | html")
     expect((await http(s, "GET", "/api/report-pack")).status).toBe(401)
+
+    const english = await raw("GET", `/api/report-pack${q({ from, to })}`, { token: s.tokens.admin, lang: "en" })
+    expect(fileName(english.headers.get("content-disposition"))).toBe(`report-pack-${from}-${to}.xlsx`)
+    const englishBook = await workbookOf(english.bytes)
+    expect(englishBook.worksheets).toHaveLength(6)
+    expect(englishBook.worksheets.map((w) => w.name).join("")).not.toMatch(/[\u4e00-\u9fff]/)
+    // The same figures in either language: the overview's value column.
+    const figures = (sheet: ExcelJS.Worksheet | undefined) => sheet?.getColumn(2).values.slice(2)
+    expect(figures(englishBook.worksheets[0])).toEqual(figures(book.getWorksheet("概览")))
+    expect(englishBook.worksheets[0].getRow(2).getCell(2).value).toBe(cityActive)
+    const page = await raw("GET", `/api/report-pack${q({ from, to, format: "html" })}`, { token: s.tokens.admin, lang: "en" })
+    expect(page.text).toContain('lang="en"')
   })
 })
 

@@ -1,6 +1,14 @@
+import { commonFileEn } from "./files/common.js"
+import { documentFileEn } from "./files/documents.js"
+import { listExportFileEn } from "./files/listExport.js"
+import { rosterFileEn } from "./files/roster.js"
 import type { MessageKey } from "./zh-CN.js"
 
 export const en: Record<MessageKey, string> = {
+  ...commonFileEn,
+  ...rosterFileEn,
+  ...listExportFileEn,
+  ...documentFileEn,
   "field.idNumber": "ID number",
   "field.phone": "mobile number",
   "field.volunteerNumber": "volunteer number",

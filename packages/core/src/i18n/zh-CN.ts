@@ -2,7 +2,17 @@
  * Chinese messages of the core: field validation and rule refusals. Placeholders are `{name}`.
  * Keys must match en.ts exactly (a test checks); add to both when a rule needs a new message.
  */
+import { commonFileZhCN } from "./files/common.js"
+import { documentFileZhCN } from "./files/documents.js"
+import { listExportFileZhCN } from "./files/listExport.js"
+import { rosterFileZhCN } from "./files/roster.js"
+
 export const zhCN = {
+  // Text of the files yinfa writes for people (spreadsheets, templates, printed documents).
+  ...commonFileZhCN,
+  ...rosterFileZhCN,
+  ...listExportFileZhCN,
+  ...documentFileZhCN,
   "field.idNumber": "身份证号码",
   "field.phone": "手机号码",
   "field.volunteerNumber": "志愿者编号",

@@ -6,6 +6,7 @@ import { type Category, CATEGORY_CODES, categoryDef } from "../domain/categories
 import { type CertificateId, newId, type UserId } from "../domain/ids.js"
 import { maskResidentId } from "../domain/residentId.js"
 import { conflict, invalid, NotFound } from "../errors.js"
+import { translateVerbatim } from "../i18n/index.js"
 import { Store } from "../ports/Store.js"
 import { type Filter, Q } from "../query.js"
 import { nowInstant, todayLocal } from "../time.js"
@@ -77,9 +78,16 @@ export const CertificatesLive: ServiceLayer<Certificates> = Layer.effect(
             const totalHours = exactHours([...hours.values()].reduce((s, h) => s + h, 0))
             if (totalHours <= 0)
               return yield* Effect.fail(conflict("conflict.certificateNoHours", "no verified service hours in the period"))
+            // The summary is stored on the issued record, in the language certificates are issued in:
+            // zh-CN whatever the reader's language, so the record never changes once issued.
             const serviceSummary = CATEGORY_CODES.filter((c) => (hours.get(c) ?? 0) > 0)
-              .map((c) => `${categoryDef(config.categories, c).label["zh-CN"]} ${hours.get(c)} 小时`)
-              .join("；")
+              .map((c) =>
+                translateVerbatim("zh-CN", "certificate.summaryItem", {
+                  category: categoryDef(config.categories, c).label["zh-CN"],
+                  hours: hours.get(c) ?? 0
+                })
+              )
+              .join(translateVerbatim("zh-CN", "certificate.summarySeparator"))
             // The star level is the volunteer's standing (all verified hours), whatever the period.
             const thresholds = [...config.starThresholds].sort((a, b) => a - b)
             const stars = starLevel(exactHours(Number(allTime[0]?.hours ?? 0)), thresholds)

@@ -7,12 +7,14 @@ import {
   Certificates,
   CurrentActor,
   invalid,
+  type Locale,
   Matching,
   Password,
   Reporting,
   ServiceRecords,
   Store,
   translate,
+  translateVerbatim,
   Volunteers
 } from "@yinfa/core"
 import { Effect, FiberRef, Layer, Redacted, Schema } from "effect"
@@ -188,12 +190,13 @@ const resourceHandlers = (r: ResourceEntry) =>
             Effect.gen(function* () {
               const certificate = yield* (yield* Certificates).get(path.id)
               const { baseUrl } = yield* FiberRef.get(CurrentRequest)
-              const html = certificateHtml(certificateVerification(certificate), { baseUrl })
-              const name = `志愿服务证明-${certificate.certificateNumber}.html`
+              const locale = yield* requestLocale
+              const html = certificateHtml(certificateVerification(certificate), { baseUrl, locale })
+              const name = (l: Locale) => `${translateVerbatim(l, "certificate.fileName", { number: certificate.certificateNumber })}.html`
               return HttpServerResponse.text(html, {
                 contentType: "text/html; charset=utf-8",
                 headers: {
-                  "content-disposition": contentDisposition(name, `certificate-${certificate.certificateNumber}.html`, "inline"),
+                  "content-disposition": contentDisposition(name(locale), name("en"), "inline"),
                   "content-security-policy": DOCUMENT_CSP
                 }
               })

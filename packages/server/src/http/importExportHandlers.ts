@@ -3,15 +3,25 @@ import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
 import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
-import { actorRegion, Certificates, CurrentActor, type DomainError, Q, Regions, requireWriter, todayLocal } from "@yinfa/core"
+import {
+  actorRegion,
+  Certificates,
+  CurrentActor,
+  type DomainError,
+  Q,
+  Regions,
+  requireWriter,
+  todayLocal,
+  translateVerbatim
+} from "@yinfa/core"
 import { Cause, Deferred, Effect, Exit, Fiber, type Layer, Option, Stream } from "effect"
 import { type ExportFormat, type ExportOptions, exportFileName, exportList, isExportable } from "../importExport/exportList.js"
 import { importAttendance } from "../importExport/importAttendance.js"
 import { reportSummary } from "../importExport/importDriver.js"
 import { importVolunteers } from "../importExport/importVolunteers.js"
 import { reportPack } from "../importExport/reportPack.js"
-import { IMPORT_TITLES, reportWorkbook } from "../importExport/reportWorkbook.js"
-import { attendanceTemplate, rosterTemplate, TEMPLATE_FILE_NAMES } from "../importExport/template.js"
+import { reportWorkbook } from "../importExport/reportWorkbook.js"
+import { attendanceTemplate, rosterTemplate, templateFileName } from "../importExport/template.js"
 import { YinfaApi } from "./api.js"
 import { jsonError, localized, parseParams, requestLocale, respond } from "./context.js"
 import { deriveWhitelist, RESOURCE_BY_NAME } from "./resources.js"
@@ -106,7 +116,7 @@ const importHandler =
           kind === "volunteers"
             ? yield* importVolunteers(source, { mode, locale, region: urlParams.region || null })
             : yield* importAttendance(source, { mode, locale })
-        const workbook = yield* Effect.promise(() => reportWorkbook(report, IMPORT_TITLES[kind]))
+        const workbook = yield* Effect.promise(() => reportWorkbook(report, kind, locale))
         return { ...report, summary: reportSummary(report, locale), workbookBase64: Buffer.from(workbook).toString("base64") }
       })
     )
@@ -182,12 +192,21 @@ const exportHandler = ({ path, urlParams }: { path: { resource: string }; urlPar
     Effect.gen(function* () {
       const request = yield* parseExport(path.resource, urlParams)
       const today = yield* todayLocal
-      const body = yield* streamExport(request.resource, { format: request.format, query: request.query, reveal: request.reveal })
-      const fileName = exportFileName(request.resource, request.format, today)
+      const locale = yield* requestLocale
+      const body = yield* streamExport(request.resource, {
+        format: request.format,
+        query: request.query,
+        reveal: request.reveal,
+        locale
+      })
       return HttpServerResponse.stream(body, {
         contentType: request.format === "xlsx" ? XLSX_TYPE : CSV_TYPE,
         headers: {
-          "content-disposition": contentDisposition(fileName, `${request.resource}-${today.replace(/-/g, "")}.${request.format}`),
+          // The English name is ASCII: the fallback for clients that cannot read the UTF-8 one.
+          "content-disposition": contentDisposition(
+            exportFileName(request.resource, request.format, today, locale),
+            exportFileName(request.resource, request.format, today, "en")
+          ),
           "cache-control": "no-store"
         }
       })
@@ -218,9 +237,10 @@ const reportPackHandler = ({ urlParams }: { urlParams: { from?: string; to?: str
       // A region admin's pack is their region's, whatever they ask for (the services scope it too;
       // this makes the title name the region rather than "the whole city").
       const own = actorRegion(yield* CurrentActor)
-      const pack = yield* reportPack({ from, to, regionCode: own ?? (urlParams.regionCode || null) })
-      const name = `志愿服务工作报表-${from}-${to}`
-      const ascii = `report-pack-${from}-${to}`
+      const locale = yield* requestLocale
+      const pack = yield* reportPack({ from, to, regionCode: own ?? (urlParams.regionCode || null) }, locale)
+      const name = translateVerbatim(locale, "reportPack.fileName", { from, to })
+      const ascii = translateVerbatim("en", "reportPack.fileName", { from, to })
       if (format === "xlsx") return fileResponse(pack.workbook, XLSX_TYPE, `${name}.xlsx`, `${ascii}.xlsx`)
       return HttpServerResponse.text(pack.html, {
         contentType: HTML_TYPE,
@@ -240,16 +260,19 @@ const importExportHandlers = groupLayer("importExport", (handlers: any) =>
       respond(
         Effect.gen(function* () {
           const regions = (yield* (yield* Regions).list(Q.all([], [{ field: "sortOrder", order: "ASC" }]))).rows
-          const bytes = yield* Effect.promise(() => rosterTemplate(regions))
-          return fileResponse(bytes, XLSX_TYPE, TEMPLATE_FILE_NAMES.volunteers, "volunteer-import-template.xlsx")
+          const locale = yield* requestLocale
+          const bytes = yield* Effect.promise(() => rosterTemplate(regions, locale))
+          return fileResponse(bytes, XLSX_TYPE, templateFileName("volunteers", locale), templateFileName("volunteers", "en"))
         })
       )
     )
     .handle("attendanceTemplate", () =>
       respond(
-        Effect.map(Effect.promise(attendanceTemplate), (bytes) =>
-          fileResponse(bytes, XLSX_TYPE, TEMPLATE_FILE_NAMES.attendance, "attendance-import-template.xlsx")
-        )
+        Effect.gen(function* () {
+          const locale = yield* requestLocale
+          const bytes = yield* Effect.promise(() => attendanceTemplate(locale))
+          return fileResponse(bytes, XLSX_TYPE, templateFileName("attendance", locale), templateFileName("attendance", "en"))
+        })
       )
     )
     // Raw: the body is the file's bytes and must not be decoded (a GBK .csv is not UTF-8 text).

@@ -1,4 +1,4 @@
-import type { CertificateVerification } from "@yinfa/core"
+import { type CertificateVerification, type Locale, translateVerbatim } from "@yinfa/core"
 
 /** Everything printed is escaped: names and unit names are typed by people. */
 export const escapeHtml = (s: string | number | null | undefined): string =>
@@ -6,11 +6,16 @@ export const escapeHtml = (s: string | number | null | undefined): string =>
 
 export const stars = (level: number, of = 5): string => "★".repeat(Math.max(0, Math.min(level, of))) + "☆".repeat(Math.max(0, of - level))
 
-/** 2026-03-20 → 2026年3月20日 */
-export const chineseDate = (iso: string | null): string => {
+const DOCUMENT_DATE_FORMATS: Readonly<Record<Locale, Intl.DateTimeFormat>> = {
+  "zh-CN": new Intl.DateTimeFormat("zh-CN", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" }),
+  en: new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "long", year: "numeric", timeZone: "UTC" })
+}
+
+/** A calendar date as a document writes it: 2026-03-20 → 2026年3月20日, 20 March 2026. */
+export const documentDate = (iso: string | null, locale: Locale = "zh-CN"): string => {
   if (!iso) return ""
-  const [y, m, d] = iso.split("-").map(Number)
-  return `${y}年${m}月${d}日`
+  // The date is a calendar day, not an instant: read and written in UTC so no zone shifts it.
+  return DOCUMENT_DATE_FORMATS[locale].format(new Date(`${iso.slice(0, 10)}T00:00:00Z`))
 }
 
 /** The path anyone can open to check a certificate. */
@@ -19,15 +24,26 @@ export const verificationPath = (certificateNumber: string): string => `/api/cer
 export interface CertificateDocumentOptions {
   /** Origin (and base path) the verification line points at, e.g. "https://yinfa.example.gov.cn"; default: the path alone. */
   readonly baseUrl?: string
+  /** Language of the page's fixed text; default zh-CN, the language certificates are issued in. */
+  readonly locale?: Locale
 }
 
-/** Print styles shared by the certificate and the report pack: A4, Chinese serif fonts, no screen chrome. */
+const CJK_SERIF = `"Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", "STSong"`
+const LATIN_SERIF = `"Times New Roman", "Liberation Serif", "Noto Serif"`
+
+/**
+ * Print styles shared by the certificate and the report pack: A4, serif fonts, no screen chrome.
+ * Chinese pages set CJK fonts first (their latin glyphs match); English pages set latin fonts
+ * first and keep the CJK ones for the Chinese names and stored values they carry.
+ */
 export const PRINT_CSS = `
 @page { size: A4; margin: 20mm 18mm; }
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; color: #111; font-family: "Noto Serif CJK SC", "Source Han Serif SC", "Songti SC", "SimSun", "STSong", serif; font-size: 12pt; line-height: 1.7; }
+body { margin: 0; color: #111; font-family: ${CJK_SERIF}, ${LATIN_SERIF}, serif; font-size: 12pt; line-height: 1.7; }
+html:lang(en) body { font-family: ${LATIN_SERIF}, ${CJK_SERIF}, serif; }
 h1 { font-size: 24pt; letter-spacing: 0.4em; text-align: center; margin: 0 0 8mm; font-weight: bold; }
+html:lang(en) h1 { letter-spacing: 0.05em; }
 h2 { font-size: 14pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
 table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
 th, td { border: 1px solid #666; padding: 1.5mm 2.5mm; text-align: left; vertical-align: top; }
@@ -39,24 +55,38 @@ tr { page-break-inside: avoid; }
 `
 
 /**
+ * A catalogue message as HTML: the catalogue's own text escaped, each placeholder replaced by
+ * markup the caller built (and escaped) itself, so a name can be set in bold.
+ */
+const htmlMessage = (locale: Locale, key: string, markup: Readonly<Record<string, string>>): string =>
+  escapeHtml(translateVerbatim(locale, key)).replace(/\{(\w+)\}/g, (placeholder, name: string) => markup[name] ?? placeholder)
+
+/**
  * The service certificate (志愿服务证明) as a printable page, with the four blocks of the
  * record: identity (name, volunteer number, masked ID), service (hours, star level, content by
  * category, period), issuer (bureau, person in charge, contact), and the number, date and the
- * line where anyone can verify it.
+ * line where anyone can verify it. The page's fixed text follows `options.locale`; the record's
+ * own values (names, the issuer, the service summary) are shown as they were issued.
  */
 export const certificateHtml = (c: CertificateVerification, options: CertificateDocumentOptions = {}): string => {
+  const locale = options.locale ?? "zh-CN"
+  const t = (key: string, params?: Record<string, string | number>) => translateVerbatim(locale, key, params)
+  const date = (iso: string | null) => documentDate(iso, locale)
   const verifyUrl = `${(options.baseUrl ?? "").replace(/\/+$/, "")}${verificationPath(c.certificateNumber)}`
-  const period = c.periodFrom || c.periodTo ? `${chineseDate(c.periodFrom)} 至 ${chineseDate(c.periodTo)}` : ""
+  const period = c.periodFrom || c.periodTo ? t("certificate.period", { from: date(c.periodFrom), to: date(c.periodTo) }) : ""
+  const starCount = t("certificate.starCount", { level: c.starLevel, of: 5 })
+  // The summary is part of the issued record, written in Chinese when it was issued: it is split
+  // on the Chinese separator it was joined with, and its lines stay Chinese on an English page.
   const content = c.serviceSummary
-    .split("；")
+    .split(translateVerbatim("zh-CN", "certificate.summarySeparator"))
     .filter((s) => s.trim() !== "")
     .map((s) => `<li>${escapeHtml(s)}</li>`)
     .join("")
   return `<!doctype html>
-<html lang="zh-CN">
+<html lang="${escapeHtml(locale)}">
 <head>
 <meta charset="utf-8">
-<title>志愿服务证明 ${escapeHtml(c.certificateNumber)}</title>
+<title>${escapeHtml(t("certificate.pageTitle", { number: c.certificateNumber }))}</title>
 <style>${PRINT_CSS}
 .certificate { border: 3px double #8b0000; padding: 12mm 14mm; min-height: 240mm; position: relative; }
 .lead { text-indent: 2em; margin: 0 0 6mm; font-size: 13pt; }
@@ -70,40 +100,43 @@ ul { margin: 0; padding-left: 1.2em; }
 </head>
 <body>
 <main class="certificate">
-<h1>志愿服务证明</h1>
-<p class="lead">兹证明 <strong>${escapeHtml(c.volunteerName)}</strong> 同志参加“开启新征程，银发再出发”离退休干部志愿服务行动，经核实，服务情况如下。</p>
+<h1>${escapeHtml(t("certificate.title"))}</h1>
+<p class="lead">${htmlMessage(locale, "certificate.lead", {
+    name: `<strong>${escapeHtml(c.volunteerName)}</strong>`,
+    campaign: escapeHtml(t("certificate.campaign"))
+  })}</p>
 
-<h2>一、身份信息</h2>
+<h2>${escapeHtml(t("certificate.block.identity"))}</h2>
 <table class="block identity">
-<tr><th>姓名</th><td>${escapeHtml(c.volunteerName)}</td></tr>
-<tr><th>志愿者编号</th><td>${escapeHtml(c.volunteerNumber)}</td></tr>
-<tr><th>身份证号码</th><td>${escapeHtml(c.maskedIdNumber ?? "（未登记）")}</td></tr>
+<tr><th>${escapeHtml(t("certificate.label.name"))}</th><td>${escapeHtml(c.volunteerName)}</td></tr>
+<tr><th>${escapeHtml(t("certificate.label.volunteerNumber"))}</th><td>${escapeHtml(c.volunteerNumber)}</td></tr>
+<tr><th>${escapeHtml(t("certificate.label.idNumber"))}</th><td>${escapeHtml(c.maskedIdNumber ?? t("certificate.notRecorded"))}</td></tr>
 </table>
 
-<h2>二、服务记录</h2>
+<h2>${escapeHtml(t("certificate.block.service"))}</h2>
 <table class="block service">
-<tr><th>服务时长</th><td>${escapeHtml(c.totalHours)} 小时</td></tr>
-<tr><th>志愿者星级</th><td><span class="stars" aria-label="${escapeHtml(c.starLevel)} 星">${stars(c.starLevel)}</span>（${escapeHtml(c.starLevel)} 星）</td></tr>
-<tr><th>服务内容</th><td><ul>${content}</ul></td></tr>
-<tr><th>服务期间</th><td>${escapeHtml(period)}</td></tr>
+<tr><th>${escapeHtml(t("certificate.label.hours"))}</th><td>${escapeHtml(t("certificate.hours", { hours: c.totalHours }))}</td></tr>
+<tr><th>${escapeHtml(t("certificate.label.starLevel"))}</th><td><span class="stars" aria-label="${escapeHtml(starCount)}">${stars(c.starLevel)}</span>${escapeHtml(t("certificate.starNote", { count: starCount }))}</td></tr>
+<tr><th>${escapeHtml(t("certificate.label.content"))}</th><td><ul>${content}</ul></td></tr>
+<tr><th>${escapeHtml(t("certificate.label.period"))}</th><td>${escapeHtml(period)}</td></tr>
 </table>
 
-<h2>三、出具单位</h2>
+<h2>${escapeHtml(t("certificate.block.issuer"))}</h2>
 <table class="block issuer-block">
-<tr><th>出具单位</th><td>${escapeHtml(c.issuer.name)}</td></tr>
-<tr><th>负责人</th><td>${escapeHtml(c.issuer.personInCharge)}</td></tr>
-<tr><th>联系电话</th><td>${escapeHtml(c.issuer.contact)}</td></tr>
+<tr><th>${escapeHtml(t("certificate.label.issuer"))}</th><td>${escapeHtml(c.issuer.name)}</td></tr>
+<tr><th>${escapeHtml(t("certificate.label.personInCharge"))}</th><td>${escapeHtml(c.issuer.personInCharge)}</td></tr>
+<tr><th>${escapeHtml(t("certificate.label.contact"))}</th><td>${escapeHtml(c.issuer.contact)}</td></tr>
 </table>
 
-<div class="issuer"><div class="seal">${escapeHtml(c.issuer.name)}（盖章）<br>${escapeHtml(chineseDate(c.issuedOn))}</div></div>
+<div class="issuer"><div class="seal">${escapeHtml(t("certificate.seal", { issuer: c.issuer.name }))}<br>${escapeHtml(date(c.issuedOn))}</div></div>
 
-<h2>四、证明编号</h2>
+<h2>${escapeHtml(t("certificate.block.number"))}</h2>
 <table class="block number">
-<tr><th>证明编号</th><td>${escapeHtml(c.certificateNumber)}</td></tr>
-<tr><th>出具日期</th><td>${escapeHtml(chineseDate(c.issuedOn))}</td></tr>
+<tr><th>${escapeHtml(t("certificate.label.number"))}</th><td>${escapeHtml(c.certificateNumber)}</td></tr>
+<tr><th>${escapeHtml(t("certificate.label.issuedOn"))}</th><td>${escapeHtml(date(c.issuedOn))}</td></tr>
 </table>
 
-<p class="verify muted">本证明可凭编号核验真伪：${escapeHtml(verifyUrl)}</p>
+<p class="verify muted">${escapeHtml(t("certificate.verify", { url: verifyUrl }))}</p>
 </main>
 </body>
 </html>

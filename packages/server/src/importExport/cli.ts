@@ -28,8 +28,8 @@ import { type ImportProgress, type ImportReport, reportSummary } from "./importD
 import { importAttendance } from "./importAttendance.js"
 import { importVolunteers } from "./importVolunteers.js"
 import { reportPack } from "./reportPack.js"
-import { IMPORT_TITLES, reportWorkbook } from "./reportWorkbook.js"
-import { attendanceTemplate, rosterTemplate, TEMPLATE_FILE_NAMES } from "./template.js"
+import { reportWorkbook } from "./reportWorkbook.js"
+import { attendanceTemplate, rosterTemplate, templateFileName } from "./template.js"
 
 /**
  * The import/export commands of the `yinfa` CLI, as functions over an already-built core (the
@@ -212,7 +212,7 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
             : await asActor(importAttendance(source, common))
         printReport(io, report, locale)
         if (flags.report) {
-          await writeFile(flags.report, await reportWorkbook(report, IMPORT_TITLES[what]))
+          await writeFile(flags.report, await reportWorkbook(report, what, locale))
           io.stderr(`${t("cli.import.reportSaved", { file: flags.report })}\n`)
         }
         return report.issues.length > 0 ? 1 : 0
@@ -225,16 +225,16 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
         const filters = parseFilter(flags.filter, whitelist).filters
         const sort = parseSort(flags.sort, whitelist)
         const today = await run(todayLocal)
-        const file = flags.out ?? exportFileName(what, format, today)
+        const file = flags.out ?? exportFileName(what, format, today, locale)
         const out = createWriteStream(file)
-        const result = await asActor(exportList(what, out, { format, query: Q.all(filters, sort), reveal: flags.reveal === true })).catch(
-          async (e) => {
-            // A refused export leaves no empty or partial file behind.
-            out.destroy()
-            await rm(file, { force: true })
-            throw e
-          }
-        )
+        const result = await asActor(
+          exportList(what, out, { format, query: Q.all(filters, sort), reveal: flags.reveal === true, locale })
+        ).catch(async (e) => {
+          // A refused export leaves no empty or partial file behind.
+          out.destroy()
+          await rm(file, { force: true })
+          throw e
+        })
         io.stdout(`${t("cli.export.done", { rows: result.rows, file })}\n`)
         return 0
       }
@@ -257,11 +257,11 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
             const shown = yield* certificates.verify(issued.certificateNumber)
             return {
               number: issued.certificateNumber,
-              html: certificateHtml(shown, { ...(flags["base-url"] ? { baseUrl: flags["base-url"] } : {}) })
+              html: certificateHtml(shown, { locale, ...(flags["base-url"] ? { baseUrl: flags["base-url"] } : {}) })
             }
           })
         )
-        const file = flags.out ?? `志愿服务证明-${html.number}.html`
+        const file = flags.out ?? `${t("certificate.fileName", { number: html.number })}.html`
         await writeFile(file, html.html)
         io.stdout(`${t("cli.certificate.issued", { number: html.number, file })}\n`)
         return 0
@@ -273,18 +273,18 @@ export const runImportExportCommand = async (argv: ReadonlyArray<string>, run: C
             ? await run(
                 Effect.flatMap(Store, (store) =>
                   Effect.map(store.list("regions", Q.all([], [{ field: "sortOrder", order: "ASC" }])), (r) => r.rows)
-                ).pipe(Effect.flatMap((regions) => Effect.promise(() => rosterTemplate(regions))))
+                ).pipe(Effect.flatMap((regions) => Effect.promise(() => rosterTemplate(regions, locale))))
               )
-            : await attendanceTemplate()
-        const file = flags.out ?? TEMPLATE_FILE_NAMES[what]
+            : await attendanceTemplate(locale)
+        const file = flags.out ?? templateFileName(what, locale)
         await writeFile(file, bytes)
         io.stdout(`${t("cli.template.saved", { file })}\n`)
         return 0
       }
       case "report-pack": {
         if (!flags.from || !flags.to) return usage(t("cli.error.reportPeriod"))
-        const pack = await asActor(reportPack({ from: flags.from, to: flags.to, regionCode: flags.region ?? null }))
-        const prefix = flags.out ?? `志愿服务工作报表-${flags.from}-${flags.to}`
+        const pack = await asActor(reportPack({ from: flags.from, to: flags.to, regionCode: flags.region ?? null }, locale))
+        const prefix = flags.out ?? t("reportPack.fileName", { from: flags.from, to: flags.to })
         await writeFile(`${prefix}.xlsx`, pack.workbook)
         await writeFile(`${prefix}.html`, pack.html)
         io.stdout(`${t("cli.reportPack.done", { workbook: `${prefix}.xlsx`, page: `${prefix}.html` })}\n`)

@@ -3,12 +3,14 @@ import {
   Activities,
   AuditLog,
   BrandProjects,
+  CATALOGUES,
   Certificates,
   CurrentActor,
   Exemplars,
   ExperienceReports,
   forbidden,
   invalid,
+  type Locale,
   maskSensitive,
   Organizations,
   PairingCheckIns,
@@ -19,15 +21,15 @@ import {
   type ResourceName,
   RESOURCES,
   ServiceHours,
-  translate,
+  translateVerbatim,
   type Volunteer,
   Volunteers,
   YinfaConfig
 } from "@yinfa/core"
 import { Context, Effect } from "effect"
 import ExcelJS from "exceljs"
-import { ENUM_LABELS, type EnumName, enumLabel, volunteerLabel, yesNo } from "./labels.js"
-import { formatInstantLocal, ROSTER_HEADER } from "./parseRoster.js"
+import { type EnumName, enumLabel, joinList, volunteerLabel, yesNo } from "./labels.js"
+import { formatInstantLocal, rosterHeaders } from "./parseRoster.js"
 
 /**
  * Any resource list, with the caller's filters and sort, as .xlsx (exceljs streaming writer) or
@@ -65,117 +67,26 @@ export type ExportableResource = keyof typeof EXPORTABLE
 
 export const isExportable = (s: string): s is ExportableResource => Object.hasOwn(EXPORTABLE, s)
 
-/** Sheet and file names. */
-export const RESOURCE_TITLES: Readonly<Record<ExportableResource, string>> = {
-  regions: "辖区",
-  organizations: "单位",
-  volunteers: "志愿者名册",
-  activities: "志愿服务活动",
-  participations: "报名与出勤",
-  "service-hours": "服务时长明细",
-  pairings: "结对帮带",
-  "pairing-check-ins": "帮带记录",
-  "experience-reports": "经验报送",
-  "brand-projects": "品牌项目",
-  exemplars: "先进典型",
-  "audit-log": "操作日志",
-  certificates: "服务证明"
-}
+/** The sheet's title in `locale`; the file name is made from it too. */
+export const resourceTitle = (resource: ExportableResource, locale: Locale = "zh-CN"): string =>
+  translateVerbatim(locale, `export.title.${resource}`)
 
-/** Chinese headers of fields that the core catalogue (`field.*`) does not name. */
-const FIELD_HEADERS: Readonly<Record<string, string>> = {
-  id: "记录ID",
-  name: "名称",
-  nameEn: "英文名称",
-  kind: "类型",
-  parentCode: "上级代码",
-  sortOrder: "排序",
-  contactName: "联系人",
-  contactPhone: "联系电话",
-  address: "地址",
-  description: "简介",
-  channel: "服务方式",
-  volunteersNeeded: "需要人数",
-  requiredExpertise: "所需专长",
-  beneficiaryGroup: "服务对象",
-  beneficiaryCount: "受益人数",
-  riskLevel: "风险等级",
-  safetyPlan: "安全预案",
-  status: "状态",
-  cancelReason: "取消原因",
-  publishedAt: "发布时间",
-  completedAt: "完成时间",
-  createdAt: "创建时间",
-  updatedAt: "更新时间",
-  activityId: "活动",
-  volunteerId: "志愿者",
-  role: "角色",
-  feedback: "反馈",
-  verifiedBy: "核实人",
-  recordedAt: "登记时间",
-  recordedLate: "逾期登记",
-  overrideReason: "本人同意超出限制的原因",
-  signedUpAt: "报名时间",
-  confirmedAt: "确认时间",
-  withdrawnAt: "退出时间",
-  source: "来源",
-  participationId: "报名记录",
-  pairingId: "结对",
-  checkInId: "帮带记录",
-  serviceDate: "服务日期",
-  reason: "原因",
-  recordedBy: "登记人",
-  late: "逾期",
-  mentorId: "导师",
-  menteeType: "帮带对象类型",
-  menteeName: "帮带对象",
-  menteeUnit: "帮带对象单位",
-  guardianContact: "监护人联系方式",
-  beneficiaryOrganizationId: "对接单位",
-  goals: "目标",
-  startedOn: "开始日期",
-  endedOn: "结束日期",
-  endReason: "结束原因",
-  endNote: "结束说明",
-  date: "日期",
-  mode: "方式",
-  notes: "记录",
-  body: "正文",
-  activityIds: "关联活动",
-  reviewerNotes: "审核意见",
-  featured: "推荐",
-  authorId: "填报人",
-  submittedAt: "报送时间",
-  reviewedAt: "审核时间",
-  ownerOrganizationId: "牵头单位",
-  yearStarted: "创办年份",
-  level: "级别",
-  year: "年度",
-  citation: "事迹",
-  at: "时间",
-  actorId: "操作人ID",
-  actorName: "操作人",
-  actorRole: "操作人角色",
-  resource: "资源",
-  recordId: "记录",
-  action: "操作",
-  changes: "变更内容",
-  note: "说明",
-  volunteerName: "姓名",
-  maskedIdNumber: "身份证号码（脱敏）",
-  totalHours: "服务时长（小时）",
-  starLevel: "星级",
-  serviceSummary: "服务内容",
-  periodFrom: "服务期间自",
-  periodTo: "服务期间至",
-  issuer: "出具单位",
-  issuedBy: "出具人",
-  issuedOn: "出具日期",
-  hours: "服务时长（小时）",
-  archiveReason: "归档原因",
-  archiveNote: "归档说明",
-  partyBranchId: "所属党支部",
-  expertiseYears: "从业年限"
+/** Sheet and file names in Chinese (what callers without a locale get). */
+export const RESOURCE_TITLES: Readonly<Record<ExportableResource, string>> = Object.fromEntries(
+  Object.keys(EXPORTABLE).map((r) => [r, resourceTitle(r as ExportableResource)])
+) as never
+
+/** English catalogue words are written for running text ("volunteer number"); a header starts with a capital. */
+const headerCase = (s: string, locale: Locale): string => (locale === "en" ? s.charAt(0).toUpperCase() + s.slice(1) : s)
+
+/**
+ * A field's column header in `locale`: the list's own wording (`export.header.*`) first, then the
+ * core's name of the field (`field.*`), else the field's name (a test sees that none is left so).
+ */
+export const fieldHeader = (field: string, locale: Locale = "zh-CN"): string => {
+  const catalogue = CATALOGUES[locale]
+  const own = catalogue[`export.header.${field}`] ?? catalogue[`field.${field}`]
+  return own === undefined ? field : headerCase(own, locale)
 }
 
 /** Which enumeration a field's values belong to, per resource where the same name differs. */
@@ -210,8 +121,10 @@ const STATUS_ENUM: Partial<Record<ExportableResource, EnumName>> = {
 
 const KIND_ENUM: Partial<Record<ExportableResource, EnumName>> = { organizations: "organizationKind", regions: "regionKind" }
 
+type Reference = { readonly tag: Context.Tag<any, any>; readonly label: (r: any, locale: Locale) => string }
+
 /** Fields naming another record: exported as that record's name (looked up through its scoped service). */
-const REFERENCES: Readonly<Record<string, { readonly tag: Context.Tag<any, any>; readonly label: (r: any) => string }>> = {
+const REFERENCES: Readonly<Record<string, Reference>> = {
   volunteerId: { tag: Volunteers, label: volunteerLabel },
   mentorId: { tag: Volunteers, label: volunteerLabel },
   activityId: { tag: Activities, label: (a) => a.title },
@@ -234,66 +147,82 @@ interface Column {
 
 type Lookups = ReadonlyMap<string, ReadonlyMap<string, string>>
 
-const list = (values: unknown, enumName?: EnumName): string =>
-  Array.isArray(values) ? values.map((v) => (enumName ? enumLabel(enumName, v) : String(v))).join("、") : ""
+const list = (values: unknown, locale: Locale, enumName?: EnumName): string =>
+  Array.isArray(values)
+    ? joinList(
+        values.map((v) => (enumName ? enumLabel(enumName, v, locale) : String(v))),
+        locale
+      )
+    : ""
+
+const expertiseCell = (v: Volunteer, locale: Locale): string =>
+  joinList(
+    v.expertise.map((e) => {
+      const label = enumLabel("expertise", e, locale)
+      const years = v.expertiseYears[e]
+      if (years === undefined) return label
+      return translateVerbatim(locale, years === 1 ? "export.expertiseOneYear" : "export.expertiseYears", { label, years })
+    }),
+    locale
+  )
+
+const channelsCell = (v: Volunteer, locale: Locale): string =>
+  v.channels.length === 2
+    ? translateVerbatim(locale, "export.bothChannels", {
+        online: enumLabel("acceptedChannel", "online", locale),
+        offline: enumLabel("acceptedChannel", "offline", locale)
+      })
+    : list(v.channels, locale, "acceptedChannel")
 
 /**
  * The roster columns of a volunteer, written as the import template reads them, so that an
  * export can be corrected and imported again (and the round trip is tested).
  */
-const volunteerColumns = (regionName: (code: string) => string, offset: number): ReadonlyArray<Column> => [
-  { header: translate("zh-CN", "field.volunteerNumber"), value: (v: Volunteer) => v.volunteerNumber, width: 16 },
-  { header: ROSTER_HEADER.name, value: (v: Volunteer) => v.name, width: 10 },
-  { header: ROSTER_HEADER.gender, value: (v: Volunteer) => enumLabel("gender", v.gender), width: 6 },
-  { header: ROSTER_HEADER.birthDate, value: (v: Volunteer) => v.birthDate, width: 12 },
-  { header: ROSTER_HEADER.idNumber, value: (v: Volunteer) => v.idNumber, text: true, width: 21 },
-  { header: ROSTER_HEADER.phone, value: (v: Volunteer) => v.phone, text: true, width: 13 },
-  { header: ROSTER_HEADER.region, value: (v: Volunteer) => regionName(v.regionCode), width: 14 },
-  { header: ROSTER_HEADER.formerUnit, value: (v: Volunteer) => v.formerUnit, width: 20 },
-  { header: ROSTER_HEADER.formerPosition, value: (v: Volunteer) => v.formerPosition, width: 12 },
-  { header: ROSTER_HEADER.retirementType, value: (v: Volunteer) => enumLabel("retirementType", v.retirementType) },
-  { header: ROSTER_HEADER.partyMember, value: (v: Volunteer) => yesNo(v.partyMember) },
-  {
-    header: ROSTER_HEADER.expertise,
-    value: (v: Volunteer) =>
-      v.expertise
-        .map((e) =>
-          v.expertiseYears[e] !== undefined ? `${enumLabel("expertise", e)}（${v.expertiseYears[e]}年）` : enumLabel("expertise", e)
-        )
-        .join("、"),
-    width: 24
-  },
-  { header: ROSTER_HEADER.interests, value: (v: Volunteer) => list(v.interests, "category"), width: 24 },
-  { header: ROSTER_HEADER.talentPool, value: (v: Volunteer) => yesNo(v.talentPool) },
-  // Masked fitness ("***") is shown as it is: the label would reveal it.
-  {
-    header: ROSTER_HEADER.fitness,
-    value: (v: Volunteer) => (v.fitness === null ? "" : ((ENUM_LABELS.fitness as Record<string, string>)[v.fitness] ?? v.fitness))
-  },
-  { header: ROSTER_HEADER.monthlyHours, value: (v: Volunteer) => v.monthlyHours },
-  {
-    header: ROSTER_HEADER.channels,
-    value: (v: Volunteer) => (v.channels.length === 2 ? "线上线下" : list(v.channels, "acceptedChannel"))
-  },
-  { header: ROSTER_HEADER.consentAt, value: (v: Volunteer) => formatInstantLocal(v.consentAt, offset), width: 20 },
-  { header: ROSTER_HEADER.healthDataConsentAt, value: (v: Volunteer) => formatInstantLocal(v.healthDataConsentAt, offset), width: 20 },
-  { header: ROSTER_HEADER.joinedAt, value: (v: Volunteer) => v.joinedAt, width: 12 },
-  { header: FIELD_HEADERS.status, value: (v: Volunteer) => enumLabel("volunteerStatus", v.status) },
-  { header: FIELD_HEADERS.archiveReason, value: (v: Volunteer) => enumLabel("archiveReason", v.archiveReason) }
-]
+const volunteerColumns = (regionName: (code: string) => string, offset: number, locale: Locale): ReadonlyArray<Column> => {
+  const roster = rosterHeaders(locale)
+  return [
+    { header: fieldHeader("volunteerNumber", locale), value: (v: Volunteer) => v.volunteerNumber, width: 16 },
+    { header: roster.name, value: (v: Volunteer) => v.name, width: 10 },
+    { header: roster.gender, value: (v: Volunteer) => enumLabel("gender", v.gender, locale), width: 6 },
+    { header: roster.birthDate, value: (v: Volunteer) => v.birthDate, width: 12 },
+    { header: roster.idNumber, value: (v: Volunteer) => v.idNumber, text: true, width: 21 },
+    { header: roster.phone, value: (v: Volunteer) => v.phone, text: true, width: 13 },
+    { header: roster.region, value: (v: Volunteer) => regionName(v.regionCode), width: 14 },
+    { header: roster.formerUnit, value: (v: Volunteer) => v.formerUnit, width: 20 },
+    { header: roster.formerPosition, value: (v: Volunteer) => v.formerPosition, width: 12 },
+    { header: roster.retirementType, value: (v: Volunteer) => enumLabel("retirementType", v.retirementType, locale) },
+    { header: roster.partyMember, value: (v: Volunteer) => yesNo(v.partyMember, locale) },
+    { header: roster.expertise, value: (v: Volunteer) => expertiseCell(v, locale), width: 24 },
+    { header: roster.interests, value: (v: Volunteer) => list(v.interests, locale, "category"), width: 24 },
+    { header: roster.talentPool, value: (v: Volunteer) => yesNo(v.talentPool, locale) },
+    // Masked fitness ("***") has no label and is shown as it is: a label would reveal it.
+    { header: roster.fitness, value: (v: Volunteer) => (v.fitness === null ? "" : enumLabel("fitness", v.fitness, locale)) },
+    { header: roster.monthlyHours, value: (v: Volunteer) => v.monthlyHours },
+    { header: roster.channels, value: (v: Volunteer) => channelsCell(v, locale) },
+    { header: roster.consentAt, value: (v: Volunteer) => formatInstantLocal(v.consentAt, offset), width: 20 },
+    { header: roster.healthDataConsentAt, value: (v: Volunteer) => formatInstantLocal(v.healthDataConsentAt, offset), width: 20 },
+    { header: roster.joinedAt, value: (v: Volunteer) => v.joinedAt, width: 12 },
+    { header: fieldHeader("status", locale), value: (v: Volunteer) => enumLabel("volunteerStatus", v.status, locale) },
+    { header: fieldHeader("archiveReason", locale), value: (v: Volunteer) => enumLabel("archiveReason", v.archiveReason, locale) }
+  ]
+}
 
 const INSTANT_FIELDS = /At$|^at$/
 
 /** Every stored field of a resource, rendered for people. */
-const genericColumns = (resource: ExportableResource, regionName: (code: string) => string, offset: number): ReadonlyArray<Column> => {
+const genericColumns = (
+  resource: ExportableResource,
+  regionName: (code: string) => string,
+  offset: number,
+  locale: Locale
+): ReadonlyArray<Column> => {
   const descriptor = RESOURCES[resource]
   const sensitive = new Set(descriptor.sensitive)
   return descriptor.fields.map((f): Column => {
-    const header = FIELD_HEADERS[f.name] ?? translate("zh-CN", `field.${f.name}`)
     const enumName = f.name === "status" ? STATUS_ENUM[resource] : f.name === "kind" ? KIND_ENUM[resource] : FIELD_ENUMS[f.name]
     const reference = REFERENCES[f.name]
     return {
-      header: header.startsWith("field.") ? f.name : header,
+      header: fieldHeader(f.name, locale),
       text: sensitive.has(f.name),
       value: (row, lookups) => {
         const raw = row[f.name]
@@ -302,17 +231,36 @@ const genericColumns = (resource: ExportableResource, regionName: (code: string)
         if (raw === null || raw === undefined) return null
         if (reference) return lookups.get(f.name)?.get(String(raw)) ?? String(raw)
         if (f.name === "regionCode") return regionName(String(raw))
-        if (f.name === "issuer" && typeof raw === "string") return raw.replace(/\n/g, "；")
-        if (f.kind === "boolean") return yesNo(raw)
-        if (f.kind === "string[]") return list(raw, enumName)
+        if (f.name === "issuer" && typeof raw === "string") return raw.replace(/\n/g, translateVerbatim(locale, "export.issuerSeparator"))
+        if (f.kind === "boolean") return yesNo(raw, locale)
+        if (f.kind === "string[]") return list(raw, locale, enumName)
         if (f.kind === "json") return JSON.stringify(raw)
-        if (enumName) return enumLabel(enumName, raw)
+        if (enumName) return enumLabel(enumName, raw, locale)
         if (f.kind === "string" && INSTANT_FIELDS.test(f.name) && /Z$/.test(String(raw))) return formatInstantLocal(String(raw), offset)
         return typeof raw === "number" ? raw : String(raw)
       }
     }
   })
 }
+
+const columnsOf = (
+  resource: ExportableResource,
+  regionName: (code: string) => string,
+  offset: number,
+  locale: Locale
+): ReadonlyArray<Column> =>
+  resource === "volunteers" ? volunteerColumns(regionName, offset, locale) : genericColumns(resource, regionName, offset, locale)
+
+/** The column headers an export of `resource` writes in `locale`, in order. */
+export const exportHeaders = (resource: ExportableResource, locale: Locale = "zh-CN"): ReadonlyArray<string> =>
+  columnsOf(resource, (code) => code, 0, locale).map((c) => c.header)
+
+/** A region as a reader of `locale` names it: the English name when there is one. */
+const regionLabel = (region: { readonly name: string; readonly nameEn: string }, locale: Locale): string =>
+  locale === "en" && region.nameEn.trim() !== "" ? region.nameEn : region.name
+
+/** Columns wide enough for the header: a Chinese character takes two latin ones. */
+const displayWidth = (s: string): number => [...s].reduce((w, c) => w + (c.charCodeAt(0) < 0x2e80 ? 1 : 2), 0)
 
 export interface ExportOptions {
   readonly format: ExportFormat
@@ -327,6 +275,8 @@ export interface ExportOptions {
   /** Rows read per page (default 1000). */
   readonly pageSize?: number
   readonly onProgress?: (written: number, total: number) => void
+  /** Language of the titles, headers and labels (default zh-CN); data values are written as stored. */
+  readonly locale?: Locale
 }
 
 /** Spreadsheet applications run cells that start like a formula (CSV injection): such text is quoted. */
@@ -358,6 +308,7 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
   Effect.gen(function* () {
     if (!isExportable(resource))
       return yield* Effect.fail(invalid("resource", "validation.invalid", `cannot export ${resource}`, { detail: resource }))
+    const locale = options.locale ?? "zh-CN"
     const actor = yield* CurrentActor
     const config = yield* YinfaConfig
     const service = (yield* EXPORTABLE[resource] as unknown as Effect.Effect<Lister>) as Lister
@@ -367,12 +318,9 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
     const volunteers = reveal ? yield* Volunteers : null
     const regions = yield* Regions
     const regionRows = (yield* regions.list({ filters: [], sort: [] })).rows
-    const names = new Map<string, string>(regionRows.map((r) => [r.code, r.name]))
+    const names = new Map<string, string>(regionRows.map((r) => [r.code, regionLabel(r, locale)]))
     const regionName = (code: string) => names.get(code) ?? code
-    const columns =
-      resource === "volunteers"
-        ? volunteerColumns(regionName, config.utcOffsetMinutes)
-        : genericColumns(resource, regionName, config.utcOffsetMinutes)
+    const columns = columnsOf(resource, regionName, config.utcOffsetMinutes, locale)
     const referenced = resource === "volunteers" ? [] : RESOURCES[resource].fields.map((f) => f.name).filter((n) => REFERENCES[n])
     const pageSize = Math.max(1, options.pageSize ?? 1000)
     const query: Query = { filters: options.query?.filters ?? [], sort: options.query?.sort ?? [] }
@@ -385,11 +333,11 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
     let workbook: ExcelJS.stream.xlsx.WorkbookWriter | null = null
     if (options.format === "xlsx") {
       workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
-      sheet = workbook.addWorksheet(RESOURCE_TITLES[resource], { views: [{ state: "frozen", ySplit: 1 }] })
+      sheet = workbook.addWorksheet(resourceTitle(resource, locale), { views: [{ state: "frozen", ySplit: 1 }] })
       sheet.columns = columns.map((c, i) => ({
         header: c.header,
         key: String(i),
-        width: c.width ?? Math.max(10, c.header.length * 2 + 2),
+        width: c.width ?? Math.min(40, Math.max(10, displayWidth(c.header) + 2)),
         ...(c.text ? { style: { numFmt: "@" } } : {})
       }))
       sheet.getRow(1).font = { bold: true }
@@ -411,7 +359,7 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
         const ref = REFERENCES[field]
         const target = (yield* ref.tag as unknown as Effect.Effect<GetMany>) as GetMany
         const found = yield* target.getMany(ids)
-        lookups.set(field, new Map(found.map((r) => [r.id as string, ref.label(r)])))
+        lookups.set(field, new Map(found.map((r) => [r.id as string, ref.label(r, locale)])))
       }
       if (sheet) {
         for (const row of rows) sheet.addRow(columns.map((c) => c.value(row, lookups))).commit()
@@ -432,6 +380,15 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
     return { rows: written, total }
   })
 
-/** A file name for the download: 志愿者名册-20260320.xlsx */
-export const exportFileName = (resource: ExportableResource, format: ExportFormat, today: string): string =>
-  `${RESOURCE_TITLES[resource]}-${today.replace(/-/g, "")}.${format}`
+/**
+ * A file name for the download: 志愿者名册-20260320.xlsx in Chinese; in English the title made
+ * ASCII-safe, with the date as ISO writes it: volunteers-2026-03-20.xlsx.
+ */
+export const exportFileName = (resource: ExportableResource, format: ExportFormat, today: string, locale: Locale = "zh-CN"): string => {
+  if (locale === "zh-CN") return `${resourceTitle(resource, locale)}-${today.replace(/-/g, "")}.${format}`
+  const slug = resourceTitle(resource, locale)
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+  return `${slug || resource}-${today}.${format}`
+}

@@ -17,25 +17,30 @@ import { type ImportOptions, type ImportReport, issuesOfError, type PreparedBatc
 import { fileError, readTable, type TableSource } from "./table.js"
 import {
   ATTENDANCE_COLUMNS,
-  ATTENDANCE_HEADER,
+  attendanceHeaders,
   type ParsedAttendanceRow,
   parseAttendanceRow,
   type RowIssue,
   rowIssue
 } from "./parseRoster.js"
 
-/** The sheet's column that a field of the Participations service's input belongs to. */
-const COLUMN_OF_FIELD: Readonly<Record<string, string>> = {
-  hours: ATTENDANCE_HEADER.hours,
-  feedback: ATTENDANCE_HEADER.note,
-  activityId: ATTENDANCE_HEADER.activity,
-  volunteerId: ATTENDANCE_HEADER.volunteerNumber
+/** The sheet's column that a field of the Participations service's input belongs to, by its header in `locale`. */
+const columnOfField = (locale: Locale) => {
+  const headers = attendanceHeaders(locale)
+  const columns: Readonly<Record<string, string>> = {
+    hours: headers.hours,
+    feedback: headers.note,
+    activityId: headers.activity,
+    volunteerId: headers.volunteerNumber
+  }
+  return (path: string): string => (Object.hasOwn(columns, path) ? columns[path] : "")
 }
 
-const columnOf = (path: string): string => (Object.hasOwn(COLUMN_OF_FIELD, path) ? COLUMN_OF_FIELD[path] : "")
-
 /** The columns that identify a volunteer: at least one of them must be in the sheet. */
-const IDENTIFYING_COLUMNS = [ATTENDANCE_HEADER.volunteerNumber, ATTENDANCE_HEADER.idNumber, ATTENDANCE_HEADER.phone].join(" / ")
+const identifyingColumns = (locale: Locale) => {
+  const headers = attendanceHeaders(locale)
+  return [headers.volunteerNumber, headers.idNumber, headers.phone].join(" / ")
+}
 
 /** Values per `in` filter: whatever the batch size, a look-up stays far below every database's parameter limit. */
 const LOOKUP_CHUNK = 500
@@ -86,14 +91,18 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
     const activities = yield* Activities
     const actor = yield* CurrentActor
     const locale = options.locale ?? "zh-CN"
+    // The report names columns as the report's reader reads them, whatever the file's language.
+    const headers = attendanceHeaders(locale)
+    const columnOf = columnOfField(locale)
     yield* requireWriter(actor)
     let ignored: ReadonlyArray<string> = []
     const table = readTable(source, {
       spec: ATTENDANCE_COLUMNS,
+      headerNames: headers,
       onHeader: (header) => {
         ignored = header.ignored
         if (!header.found.has("volunteerNumber") && !header.found.has("idNumber") && !header.found.has("phone"))
-          throw fileError("import.missingHeaders", { columns: IDENTIFYING_COLUMNS })
+          throw fileError("import.missingHeaders", { columns: identifyingColumns(locale) })
       }
     })
     const rows = (async function* () {
@@ -204,7 +213,7 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
             if (volunteer === null)
               issues.push(
                 // The report names the row's identifier, an ID number or phone masked as everywhere else.
-                rowIssue(locale, r.row, ATTENDANCE_HEADER.volunteerNumber, "import.volunteerNotFound", {
+                rowIssue(locale, r.row, headers.volunteerNumber, "import.volunteerNotFound", {
                   value: String(
                     r.volunteerNumber ??
                       (r.idNumber !== null ? maskSensitive("idNumber", r.idNumber) : null) ??
@@ -214,16 +223,14 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
                 })
               )
             if (activity === "missing")
-              issues.push(rowIssue(locale, r.row, ATTENDANCE_HEADER.activity, "import.activityNotFound", { value: r.activity }))
+              issues.push(rowIssue(locale, r.row, headers.activity, "import.activityNotFound", { value: r.activity }))
             if (activity === "ambiguous")
-              issues.push(rowIssue(locale, r.row, ATTENDANCE_HEADER.activity, "import.activityAmbiguous", { value: r.activity }))
+              issues.push(rowIssue(locale, r.row, headers.activity, "import.activityAmbiguous", { value: r.activity }))
             if (issues.length > 0 || volunteer === null || typeof activity === "string") return refused(issues)
             const pair = pairOf(volunteer.id, activity.id)
             const first = seen.get(pair)
             if (first !== undefined)
-              return refused([
-                rowIssue(locale, r.row, ATTENDANCE_HEADER.activity, "import.duplicateInFile", { row: first, field: "activityId" })
-              ])
+              return refused([rowIssue(locale, r.row, headers.activity, "import.duplicateInFile", { row: first, field: "activityId" })])
             seen.set(pair, r.row)
             const attendance: Attendance = { row: r.row, volunteer, activity, hours: r.hours, note: r.note }
             return { row: r.row, issues: [], attendance }

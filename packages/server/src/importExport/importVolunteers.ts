@@ -17,7 +17,7 @@ import {
 } from "@yinfa/core"
 import { Effect, Either, Schema } from "effect"
 import { type ImportOptions, type ImportReport, issuesOfError, type PreparedBatch, runImport } from "./importDriver.js"
-import { type ParsedRosterRow, readRoster, regionResolver, ROSTER_HEADER, type RowIssue, rosterColumnOf, rowIssue } from "./parseRoster.js"
+import { type ParsedRosterRow, readRoster, regionResolver, type RowIssue, rosterColumnOf, rosterHeaders, rowIssue } from "./parseRoster.js"
 import type { TableSource } from "./table.js"
 
 export interface VolunteerImportOptions extends ImportOptions {
@@ -43,6 +43,9 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
     const config = yield* YinfaConfig
     const actor = yield* CurrentActor
     const locale = options.locale ?? "zh-CN"
+    // The report names columns as the report's reader reads them, whatever the file's language.
+    const headers = rosterHeaders(locale)
+    const columnOf = (path: string) => rosterColumnOf(path, locale)
     yield* requireWriter(actor)
     const regions = (yield* store.list("regions", Q.all())).rows
     const own = actorRegion(actor)
@@ -84,12 +87,12 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
               ? toValidationError(decoded.left)
               : new ValidationError({ issues: volunteerRuleIssues(decoded.right, now) })
             const reported = new Set(issues.map((i) => i.column))
-            for (const i of issuesOfError(found, parsed.row, locale, rosterColumnOf)) if (!reported.has(i.column)) issues.push(i)
+            for (const i of issuesOfError(found, parsed.row, locale, columnOf)) if (!reported.has(i.column)) issues.push(i)
           }
           // Said here in the import's own words (the service would refuse the row as forbidden).
           if (issues.length === 0 && own !== null && parsed.input.regionCode !== own)
             issues.push(
-              rowIssue(locale, parsed.row, ROSTER_HEADER.region, "import.regionOutOfScope", {
+              rowIssue(locale, parsed.row, headers.region, "import.regionOutOfScope", {
                 region: regionName.get(String(parsed.input.regionCode)) ?? String(parsed.input.regionCode)
               })
             )
@@ -100,7 +103,7 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
             if (value === null) continue
             const first = seen[field].get(value)
             if (first === undefined) seen[field].set(value, parsed.row)
-            else issues.push(rowIssue(locale, parsed.row, ROSTER_HEADER[field], "import.duplicateInFile", { row: first, field }))
+            else issues.push(rowIssue(locale, parsed.row, headers[field], "import.duplicateInFile", { row: first, field }))
           }
           return { row: parsed.row, input: parsed.input, identifiers, issues }
         })
@@ -123,8 +126,8 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
             // Outside the actor's jurisdiction only the fact is told, not whose record it is.
             issues.push(
               own === null || match.regionCode === own
-                ? rowIssue(locale, c.row, ROSTER_HEADER[field], "import.existing", { field, number: match.volunteerNumber })
-                : rowIssue(locale, c.row, ROSTER_HEADER[field], "import.existingElsewhere", { field })
+                ? rowIssue(locale, c.row, headers[field], "import.existing", { field, number: match.volunteerNumber })
+                : rowIssue(locale, c.row, headers[field], "import.existingElsewhere", { field })
             )
           }
           return { row: c.row, issues }
@@ -142,9 +145,9 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
             return create.pipe(
               Effect.catchAll(() => create),
               Effect.map((results) =>
-                results.map((r, k) => (Either.isLeft(r) ? issuesOfError(r.left, checked[positions[k]].row, locale, rosterColumnOf) : []))
+                results.map((r, k) => (Either.isLeft(r) ? issuesOfError(r.left, checked[positions[k]].row, locale, columnOf) : []))
               ),
-              Effect.catchAll((e) => Effect.succeed(positions.map((i) => issuesOfError(e, checked[i].row, locale, rosterColumnOf))))
+              Effect.catchAll((e) => Effect.succeed(positions.map((i) => issuesOfError(e, checked[i].row, locale, columnOf))))
             )
           }
         }

@@ -1,29 +1,42 @@
-import { CATEGORIES, ENUM_LABELS as CORE_ENUM_LABELS, EXPERTISE_FIELDS } from "@yinfa/core"
+import { CATEGORIES, ENUM_LABELS as CORE_ENUM_LABELS, EXPERTISE_FIELDS, type Locale, translateVerbatim } from "@yinfa/core"
+
+const labelsIn = (locale: Locale) =>
+  ({
+    ...CORE_ENUM_LABELS[locale],
+    category: Object.fromEntries(CATEGORIES.map((c) => [c.code, c.label[locale]])),
+    expertise: Object.fromEntries(EXPERTISE_FIELDS.map((e) => [e.code, e.label[locale]])),
+    format: Object.fromEntries(CATEGORIES.flatMap((c) => c.formats.map((f) => [f.code, f.label[locale]])))
+  }) as const satisfies Record<string, Record<string, string>>
 
 /**
- * Chinese labels of the enumerations, as spreadsheets show them: core's labels (the dashboard
- * uses the same), plus categories, formats and expertise. Files are for bureau clerks: zh-CN only.
+ * Labels of the enumerations as files show them, per language: core's labels (the dashboard
+ * uses the same), plus categories, formats and expertise.
  */
-export const ENUM_LABELS = {
-  ...CORE_ENUM_LABELS["zh-CN"],
-  category: Object.fromEntries(CATEGORIES.map((c) => [c.code, c.label["zh-CN"]])),
-  expertise: Object.fromEntries(EXPERTISE_FIELDS.map((e) => [e.code, e.label["zh-CN"]])),
-  format: Object.fromEntries(CATEGORIES.flatMap((c) => c.formats.map((f) => [f.code, f.label["zh-CN"]])))
-} as const satisfies Record<string, Record<string, string>>
+export const ENUM_LABELS_BY_LOCALE = { "zh-CN": labelsIn("zh-CN"), en: labelsIn("en") } as const
+
+/** The Chinese labels: what bureau clerks' own sheets hold. */
+export const ENUM_LABELS = ENUM_LABELS_BY_LOCALE["zh-CN"]
 
 export type EnumName = keyof typeof ENUM_LABELS
 
-export const enumLabel = (name: EnumName, value: unknown): string => {
+export const enumLabels = (locale: Locale): (typeof ENUM_LABELS_BY_LOCALE)[Locale] => ENUM_LABELS_BY_LOCALE[locale]
+
+export const enumLabel = (name: EnumName, value: unknown, locale: Locale = "zh-CN"): string => {
   if (value === null || value === undefined) return ""
-  const labels = ENUM_LABELS[name] as Record<string, string>
+  const labels = ENUM_LABELS_BY_LOCALE[locale][name] as Record<string, string>
   return labels[String(value)] ?? String(value)
 }
 
-/** A volunteer as lists and reports name them: 王建国（YC2021000001）. */
-export const volunteerLabel = (v: { readonly name: string; readonly volunteerNumber: string }): string =>
-  `${v.name}（${v.volunteerNumber}）`
+/** A volunteer as lists and reports name them: 王建国（YC2021000001）, Wang Jianguo (YC2021000001). */
+export const volunteerLabel = (v: { readonly name: string; readonly volunteerNumber: string }, locale: Locale = "zh-CN"): string =>
+  translateVerbatim(locale, "file.volunteerLabel", { name: v.name, number: v.volunteerNumber })
 
-export const yesNo = (b: unknown): string => (b === true ? "是" : b === false ? "否" : "")
+export const yesNo = (b: unknown, locale: Locale = "zh-CN"): string =>
+  b === true ? translateVerbatim(locale, "file.yes") : b === false ? translateVerbatim(locale, "file.no") : ""
+
+/** The values of a multi-valued cell joined as the language writes lists: 、 in Chinese, ", " in English. */
+export const joinList = (values: ReadonlyArray<string>, locale: Locale = "zh-CN"): string =>
+  values.join(translateVerbatim(locale, "file.listSeparator"))
 
 /**
  * What people type into a cell, made comparable: full-width letters, digits and spaces become

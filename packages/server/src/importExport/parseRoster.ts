@@ -8,9 +8,10 @@ import {
   residentIdBirthDate,
   residentIdGender,
   residentIdProblem,
-  translate
+  translate,
+  translateVerbatim
 } from "@yinfa/core"
-import { ENUM_LABELS, normalizeText, splitList } from "./labels.js"
+import { enumLabels, joinList, normalizeText, splitList, yesNo as yesNoWord } from "./labels.js"
 import { type CellValue, type ColumnSpec, isBlank, readTable, type TableHeader, type TableRow, type TableSource } from "./table.js"
 
 /** One problem of one row: the report a clerk reads (row as Excel numbers it, column by its header). */
@@ -30,39 +31,100 @@ export const rowIssue = (locale: Locale, row: number, column: string, key: strin
   message: message ?? translate(locale, key, params ?? {})
 })
 
-/** The volunteer roster's columns, in template order, with the names clerks' own sheets use. */
+/** A column's header in `locale`, from the catalogue (`roster.header.*`, `attendance.header.*`). */
+const headerIn = (sheet: "roster" | "attendance", key: string, locale: Locale): string =>
+  translateVerbatim(locale, `${sheet}.header.${key}`)
+
+/**
+ * A column as the import matches it: the Chinese header of the template, the names clerks' own
+ * sheets use, and the English header with the names English sheets use (an English export or
+ * template is imported like a Chinese one).
+ */
+const column = <K extends string>(
+  sheet: "roster" | "attendance",
+  key: K,
+  chinese: ReadonlyArray<string>,
+  english: ReadonlyArray<string>
+) => ({
+  key,
+  header: headerIn(sheet, key, "zh-CN"),
+  synonyms: [...chinese, headerIn(sheet, key, "en"), ...english]
+})
+
+const required = { required: true } as const
+
+/** The volunteer roster's columns, in template order. */
 export const ROSTER_COLUMNS = [
-  { key: "name", header: "姓名", synonyms: ["名字", "志愿者姓名"], required: true },
-  { key: "gender", header: "性别", required: true },
-  { key: "birthDate", header: "出生日期", synonyms: ["出生年月", "出生年月日", "生日"], required: true },
-  { key: "idNumber", header: "身份证号码", synonyms: ["身份证号", "身份证", "证件号码", "证件号", "公民身份号码", "身份证件号码"] },
-  { key: "phone", header: "手机号码", synonyms: ["手机号", "手机", "联系电话", "移动电话", "电话"] },
-  { key: "region", header: "所属辖区", synonyms: ["辖区", "所在辖区", "所属地区", "县(市、区)", "县市区", "区县"], required: true },
-  { key: "formerUnit", header: "原单位", synonyms: ["原工作单位", "退休前单位", "工作单位"] },
-  { key: "formerPosition", header: "原职务", synonyms: ["职务", "原任职务"] },
-  { key: "retirementType", header: "离休/退休", synonyms: ["离退休", "离退休类别", "离休退休", "离退休类型"] },
-  { key: "partyMember", header: "是否党员", synonyms: ["党员", "政治面貌"] },
-  { key: "expertise", header: "专长领域", synonyms: ["专长", "特长", "专业特长"] },
-  { key: "interests", header: "服务意向", synonyms: ["意向", "服务方向", "兴趣方向", "意向类别"] },
-  { key: "talentPool", header: "是否入库人才库", synonyms: ["人才库", "是否入库", "银发人才库", "是否入人才库"] },
-  { key: "fitness", header: "身体状况", synonyms: ["健康状况"] },
-  { key: "monthlyHours", header: "每月可服务时长", synonyms: ["每月服务时长", "可服务时长", "每月时长"] },
-  { key: "channels", header: "可接受服务方式", synonyms: ["服务方式", "接受服务方式"] },
-  { key: "consentAt", header: "同意时间", synonyms: ["本人同意时间", "同意日期", "知情同意时间"], required: true },
-  { key: "healthDataConsentAt", header: "健康信息同意时间", synonyms: ["健康信息同意日期", "健康同意时间"] },
-  { key: "joinedAt", header: "加入日期", synonyms: ["加入时间", "入库日期", "登记日期"] }
+  { ...column("roster", "name", ["名字", "志愿者姓名"], ["Full name", "Volunteer name"]), ...required },
+  { ...column("roster", "gender", [], ["Sex"]), ...required },
+  {
+    ...column("roster", "birthDate", ["出生年月", "出生年月日", "生日"], ["Birth date", "Date of birth", "Birthday", "DOB"]),
+    ...required
+  },
+  column(
+    "roster",
+    "idNumber",
+    ["身份证号", "身份证", "证件号码", "证件号", "公民身份号码", "身份证件号码"],
+    ["ID", "ID no.", "ID no", "ID card number", "Resident ID number"]
+  ),
+  column(
+    "roster",
+    "phone",
+    ["手机号", "手机", "联系电话", "移动电话", "电话"],
+    ["Phone", "Phone number", "Mobile", "Mobile phone", "Telephone"]
+  ),
+  {
+    ...column("roster", "region", ["辖区", "所在辖区", "所属地区", "县(市、区)", "县市区", "区县"], ["District", "County", "Jurisdiction"]),
+    ...required
+  },
+  column("roster", "formerUnit", ["原工作单位", "退休前单位", "工作单位"], ["Former employer", "Previous unit", "Work unit"]),
+  column("roster", "formerPosition", ["职务", "原任职务"], ["Position", "Former post", "Previous position"]),
+  column("roster", "retirementType", ["离退休", "离退休类别", "离休退休", "离退休类型"], ["Retirement", "Retirement status"]),
+  column("roster", "partyMember", ["党员", "政治面貌"], ["Party membership", "CPC member"]),
+  column("roster", "expertise", ["专长", "特长", "专业特长"], ["Expertise fields", "Fields of expertise", "Specialty", "Specialties"]),
+  column("roster", "interests", ["意向", "服务方向", "兴趣方向", "意向类别"], ["Interests", "Service categories", "Categories"]),
+  column(
+    "roster",
+    "talentPool",
+    ["人才库", "是否入库", "银发人才库", "是否入人才库"],
+    ["Talent pool", "Silver talent pool", "In talent pool"]
+  ),
+  column("roster", "fitness", ["健康状况"], ["Health", "Health status", "Physical condition"]),
+  column(
+    "roster",
+    "monthlyHours",
+    ["每月服务时长", "可服务时长", "每月时长"],
+    ["Monthly hours", "Hours per month", "Hours available a month"]
+  ),
+  column("roster", "channels", ["服务方式", "接受服务方式"], ["Channels", "Service channels"]),
+  {
+    ...column("roster", "consentAt", ["本人同意时间", "同意日期", "知情同意时间"], ["Consent", "Consented on", "Date of consent"]),
+    ...required
+  },
+  column("roster", "healthDataConsentAt", ["健康信息同意日期", "健康同意时间"], ["Health consent date", "Health data consent"]),
+  column("roster", "joinedAt", ["加入时间", "入库日期", "登记日期"], ["Joined", "Join date", "Date joined"])
 ] as const satisfies ReadonlyArray<ColumnSpec>
 
 export type RosterKey = (typeof ROSTER_COLUMNS)[number]["key"]
 
-export const ROSTER_HEADER: Readonly<Record<RosterKey, string>> = Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, c.header])) as never
+const ROSTER_HEADERS_BY_LOCALE: Readonly<Record<Locale, Readonly<Record<RosterKey, string>>>> = {
+  "zh-CN": Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, headerIn("roster", c.key, "zh-CN")])) as never,
+  en: Object.fromEntries(ROSTER_COLUMNS.map((c) => [c.key, headerIn("roster", c.key, "en")])) as never
+}
 
-/** The roster column a field path of VolunteerCreate belongs to (expertiseYears.x → 专长领域). */
-export const rosterColumnOf = (path: string): string => {
+/** The roster's headers in `locale` (the template's, an export's, the import report's); an import reads either language. */
+export const rosterHeaders = (locale: Locale): Readonly<Record<RosterKey, string>> => ROSTER_HEADERS_BY_LOCALE[locale]
+
+/** The roster's Chinese headers. */
+export const ROSTER_HEADER: Readonly<Record<RosterKey, string>> = rosterHeaders("zh-CN")
+
+/** The roster column a field path of VolunteerCreate belongs to (expertiseYears.x → 专长领域), by its header in `locale`. */
+export const rosterColumnOf = (path: string, locale: Locale = "zh-CN"): string => {
+  const headers = rosterHeaders(locale)
   const top = path.split(".")[0]
-  if (top === "regionCode") return ROSTER_HEADER.region
-  if (top === "expertiseYears") return ROSTER_HEADER.expertise
-  return (ROSTER_HEADER as Record<string, string>)[top] ?? ""
+  if (top === "regionCode") return headers.region
+  if (top === "expertiseYears") return headers.expertise
+  return Object.hasOwn(headers, top) ? (headers as Record<string, string>)[top] : ""
 }
 
 // ---- values ---------------------------------------------------------------------------------
@@ -194,114 +256,214 @@ const number = (v: CellValue): Parsed<number> | null => {
   return s !== "" && Number.isFinite(n) ? { ok: n } : bad("import.badNumber", { value: text(v) })
 }
 
+const isOk = <A>(p: Parsed<A>): p is { readonly ok: A } => "ok" in p
+
+/** The words a value may be written with, per language; the first of each is the one messages name. */
+type Words = Readonly<Record<Locale, ReadonlyArray<string>>>
+
 /**
- * A reader of labels (or codes) to their codes; the accepted labels are named in the message.
- * The labels are normalised once, not for every cell.
+ * A reader of labels in either language (or codes) to their codes; the accepted labels are named
+ * in the message, in the report's language. The labels are normalised once, not for every cell.
  */
-const chooser = (choices: ReadonlyArray<readonly [string, ReadonlyArray<string>]>, sensitiveField?: string) => {
+const chooser = (choices: ReadonlyArray<readonly [string, Words]>, sensitiveField?: string) => {
   const codes = new Map<string, string>()
-  for (const [code, labels] of choices) for (const l of labels) if (!codes.has(normalizeText(l))) codes.set(normalizeText(l), code)
-  const accepted = choices.map(([, labels]) => labels[0]).join("、")
-  return (v: CellValue): Parsed<string> | null => {
-    if (isBlank(v)) return null
-    const code = codes.get(normalizeText(text(v)))
+  for (const [code, words] of choices)
+    for (const w of [...words["zh-CN"], ...words.en, code]) if (!codes.has(normalizeText(w))) codes.set(normalizeText(w), code)
+  const acceptedIn = (locale: Locale) =>
+    joinList(
+      choices.map(([, words]) => words[locale][0]),
+      locale
+    )
+  const accepted: Readonly<Record<Locale, string>> = { "zh-CN": acceptedIn("zh-CN"), en: acceptedIn("en") }
+  return (word: string, locale: Locale): Parsed<string> => {
+    const code = codes.get(normalizeText(word))
     if (code !== undefined) return { ok: code }
     // A health note is personal data: the report, which clerks pass around, says only that it was not understood.
-    const value = sensitiveField ? String(maskSensitive(sensitiveField, text(v))) : text(v)
-    return bad("import.badValue", { value, accepted })
+    const value = sensitiveField ? String(maskSensitive(sensitiveField, word)) : word
+    return bad("import.badValue", { value, accepted: accepted[locale] })
   }
 }
 
-const YES = ["是", "Y", "yes", "true", "1", "√", "✓", "中共党员", "党员", "已入库"]
-const NO = ["否", "N", "no", "false", "0", "×", "✗", "群众", "非党员", "未入库"]
+/** A chooser applied to a whole cell. */
+const oneOf =
+  (choose: (word: string, locale: Locale) => Parsed<string>) =>
+  (v: CellValue, locale: Locale): Parsed<string> | null =>
+    isBlank(v) ? null : choose(text(v), locale)
 
-const chooseYesNo = chooser([
-  ["yes", YES],
-  ["no", NO]
-])
+/** Separators of multi-valued cells that no label contains ("/" is not one: 法律/调解). */
+const LIST_SEPARATORS = /[、,，;；\n|｜]+/
 
-const yesNo = (v: CellValue): Parsed<boolean> | null => {
-  if (typeof v === "boolean") return { ok: v }
-  const c = chooseYesNo(v)
-  return c === null || !("ok" in c) ? c : { ok: c.ok === "yes" }
-}
-
-const GENDERS = [
-  ["male", [ENUM_LABELS.gender.male, "male", "M", "男性"]],
-  ["female", [ENUM_LABELS.gender.female, "female", "F", "女性"]]
-] as const
-const RETIREMENT = [
-  ["tuixiu", [ENUM_LABELS.retirementType.tuixiu, "tuixiu"]],
-  ["lixiu", [ENUM_LABELS.retirementType.lixiu, "lixiu"]]
-] as const
-const FITNESS = [
-  ["good", [ENUM_LABELS.fitness.good, "good", "健康", "好"]],
-  ["limited", ["一般", ENUM_LABELS.fitness.limited, "limited", "受限", "较弱", "仅限轻度线下活动"]],
-  ["online-only", [ENUM_LABELS.fitness["online-only"], "online-only", "只能线上", "仅限线上"]]
-] as const
-
-const chooseGender = chooser(GENDERS)
-const chooseRetirement = chooser(RETIREMENT)
-const chooseFitness = chooser(FITNESS, "fitness")
-
-const channels = (v: CellValue): Parsed<ReadonlyArray<string>> | null => {
+/**
+ * A multi-valued cell, value by value. Chinese sheets also separate values with spaces, but
+ * English labels contain spaces ("Crops and livestock"): a piece between separators is read
+ * whole first, and split at spaces only when it is not one value. When none of its words is a
+ * value either, the message names the piece, not its first word.
+ */
+const readList = <A>(v: CellValue, readOne: (token: string) => Parsed<A>): Parsed<ReadonlyArray<A>> | null => {
   if (isBlank(v)) return null
-  const out = new Set<string>()
-  for (const token of splitList(text(v))) {
-    const t = normalizeText(token)
-    if (["线上线下", "线上线下均可", "均可", "都可以", "不限", "线上+线下", "线上和线下", "线上线下结合"].includes(t)) {
-      out.add("online")
-      out.add("offline")
-    } else if (t === "线上" || t === "online") out.add("online")
-    else if (t === "线下" || t === "offline") out.add("offline")
-    else return bad("import.badValue", { value: token, accepted: "线上、线下、线上线下" })
-  }
-  return { ok: [...out] }
-}
-
-const CATEGORY_LABELS = CATEGORIES.map((c) => ({ code: c.code, label: normalizeText(c.label["zh-CN"]) }))
-const CATEGORIES_ACCEPTED = CATEGORIES.map((c) => c.label["zh-CN"]).join("、")
-
-/** 讲好党的故事, 党的故事, 乡村振兴, a code: a token names the one category whose label holds it. */
-const categories = (v: CellValue): Parsed<ReadonlyArray<string>> | null => {
-  if (isBlank(v)) return null
-  const out: Array<string> = []
-  for (const token of splitList(text(v))) {
-    const t = normalizeText(token)
-    const hits = CATEGORY_LABELS.filter((c) => c.code === t || c.label.includes(t) || t.includes(c.label))
-    if (hits.length !== 1 || t.length < 2) return bad("import.badValue", { value: token, accepted: CATEGORIES_ACCEPTED })
-    if (!out.includes(hits[0].code)) out.push(hits[0].code)
+  const out: Array<A> = []
+  for (const piece of text(v).normalize("NFKC").split(LIST_SEPARATORS)) {
+    const token = piece.trim()
+    if (token === "") continue
+    const whole = readOne(token)
+    if (isOk(whole)) {
+      out.push(whole.ok)
+      continue
+    }
+    const parts = splitList(token).map(readOne)
+    if (parts.length <= 1 || !parts.some(isOk)) return whole
+    for (const part of parts) {
+      if (!isOk(part)) return part
+      out.push(part.ok)
+    }
   }
   return { ok: out }
 }
 
-/** Expertise fields by code and by normalised label. */
-const EXPERTISE_CODES = new Map<string, string>(
-  EXPERTISE_FIELDS.flatMap((e) => [[normalizeText(e.label["zh-CN"]), e.code] as const, [e.code, e.code] as const])
-)
-const EXPERTISE_ACCEPTED = EXPERTISE_FIELDS.map((e) => e.label["zh-CN"]).join("、")
+const YES_NO: ReadonlyArray<readonly [string, Words]> = [
+  ["yes", { "zh-CN": [yesNoWord(true, "zh-CN"), "√", "✓", "中共党员", "党员", "已入库"], en: [yesNoWord(true, "en"), "Y", "true", "1"] }],
+  ["no", { "zh-CN": [yesNoWord(false, "zh-CN"), "×", "✗", "群众", "非党员", "未入库"], en: [yesNoWord(false, "en"), "N", "false", "0"] }]
+]
 
-/** 农业科技, 农业科技（30年）, 农业科技:30 → the field code and, when given, the years. */
-const expertise = (v: CellValue): Parsed<{ fields: ReadonlyArray<string>; years: Record<string, number> }> | null => {
-  if (isBlank(v)) return null
+const chooseYesNo = oneOf(chooser(YES_NO))
+
+const yesNo = (v: CellValue, locale: Locale): Parsed<boolean> | null => {
+  if (typeof v === "boolean") return { ok: v }
+  const c = chooseYesNo(v, locale)
+  return c === null || !isOk(c) ? c : { ok: c.ok === "yes" }
+}
+
+const ZH = enumLabels("zh-CN")
+const EN = enumLabels("en")
+
+const GENDERS: ReadonlyArray<readonly [string, Words]> = [
+  ["male", { "zh-CN": [ZH.gender.male, "男性"], en: [EN.gender.male, "M", "man"] }],
+  ["female", { "zh-CN": [ZH.gender.female, "女性"], en: [EN.gender.female, "F", "woman"] }]
+]
+const RETIREMENT: ReadonlyArray<readonly [string, Words]> = [
+  ["tuixiu", { "zh-CN": [ZH.retirementType.tuixiu], en: [EN.retirementType.tuixiu] }],
+  ["lixiu", { "zh-CN": [ZH.retirementType.lixiu], en: [EN.retirementType.lixiu, "Lixiu"] }]
+]
+/** "一般" / "Limited" is how the template's list writes the middle one (its label is long). */
+const FITNESS: ReadonlyArray<readonly [string, Words]> = [
+  ["good", { "zh-CN": [ZH.fitness.good, "健康", "好"], en: [EN.fitness.good] }],
+  [
+    "limited",
+    {
+      "zh-CN": [translateVerbatim("zh-CN", "template.fitness.limitedShort"), ZH.fitness.limited, "受限", "较弱", "仅限轻度线下活动"],
+      en: [translateVerbatim("en", "template.fitness.limitedShort"), EN.fitness.limited]
+    }
+  ],
+  ["online-only", { "zh-CN": [ZH.fitness["online-only"], "只能线上", "仅限线上"], en: [EN.fitness["online-only"]] }]
+]
+/** "both" is not a channel: it stands for the two. */
+const CHANNELS: ReadonlyArray<readonly [string, Words]> = [
+  ["online", { "zh-CN": [ZH.acceptedChannel.online], en: [EN.acceptedChannel.online] }],
+  ["offline", { "zh-CN": [ZH.acceptedChannel.offline], en: [EN.acceptedChannel.offline, "in-person", "face to face"] }],
+  [
+    "both",
+    {
+      "zh-CN": [
+        translateVerbatim("zh-CN", "template.channels.both"),
+        "线上线下均可",
+        "均可",
+        "都可以",
+        "不限",
+        "线上+线下",
+        "线上和线下",
+        "线上线下结合"
+      ],
+      en: [translateVerbatim("en", "template.channels.both"), "online and in person", "online or in person", "either", "any", "hybrid"]
+    }
+  ]
+]
+
+const chooseGender = oneOf(chooser(GENDERS))
+const chooseRetirement = oneOf(chooser(RETIREMENT))
+const chooseFitness = oneOf(chooser(FITNESS, "fitness"))
+const chooseChannel = chooser(CHANNELS)
+
+const channels = (v: CellValue, locale: Locale): Parsed<ReadonlyArray<string>> | null => {
+  const read = readList(v, (token) => chooseChannel(token, locale))
+  if (read === null || !isOk(read)) return read
+  const out = new Set(read.ok.flatMap((c) => (c === "both" ? ["online", "offline"] : [c])))
+  return { ok: [...out] }
+}
+
+const CATEGORY_LABELS = CATEGORIES.flatMap((c) =>
+  [c.label["zh-CN"], c.label.en].map((label) => ({ code: c.code, label: normalizeText(label) }))
+)
+const CATEGORIES_ACCEPTED: Readonly<Record<Locale, string>> = {
+  "zh-CN": joinList(CATEGORIES.map((c) => c.label["zh-CN"])),
+  en: joinList(
+    CATEGORIES.map((c) => c.label.en),
+    "en"
+  )
+}
+
+/**
+ * 讲好党的故事, 党的故事, 乡村振兴, Rural revitalisation, Rural, a code: a token names the one
+ * category whose label (in either language) holds it.
+ */
+const categories = (v: CellValue, locale: Locale): Parsed<ReadonlyArray<string>> | null => {
+  const read = readList(v, (token): Parsed<string> => {
+    const t = normalizeText(token)
+    const hits = new Set(CATEGORY_LABELS.filter((c) => c.code === t || c.label.includes(t) || t.includes(c.label)).map((c) => c.code))
+    if (hits.size !== 1 || t.length < 2) return bad("import.badValue", { value: token, accepted: CATEGORIES_ACCEPTED[locale] })
+    return { ok: [...hits][0] }
+  })
+  return read === null || !isOk(read) ? read : { ok: [...new Set(read.ok)] }
+}
+
+/** Expertise fields by code and by normalised label in either language. */
+const EXPERTISE_CODES = new Map<string, string>(
+  EXPERTISE_FIELDS.flatMap((e) => [
+    [normalizeText(e.label["zh-CN"]), e.code] as const,
+    [normalizeText(e.label.en), e.code] as const,
+    [e.code, e.code] as const
+  ])
+)
+const EXPERTISE_ACCEPTED: Readonly<Record<Locale, string>> = {
+  "zh-CN": joinList(EXPERTISE_FIELDS.map((e) => e.label["zh-CN"])),
+  en: joinList(
+    EXPERTISE_FIELDS.map((e) => e.label.en),
+    "en"
+  )
+}
+
+/** A field with the years of experience after it: 农业科技（30年）, Agricultural science (30 years), 农业科技:30. */
+const WITH_YEARS = /^(.+?)\s*[(（:：]?\s*(\d{1,2})\s*(?:年|years?|yrs?)?\s*[)）]?$/i
+
+/** Expertise cells → the field codes and, where given, the years. */
+const expertise = (v: CellValue, locale: Locale): Parsed<{ fields: ReadonlyArray<string>; years: Record<string, number> }> | null => {
+  const read = readList(v, (token): Parsed<{ code: string; years: number | null }> => {
+    const m = WITH_YEARS.exec(token)
+    const code = EXPERTISE_CODES.get(normalizeText(m ? m[1] : token))
+    if (code === undefined) return bad("import.badValue", { value: token, accepted: EXPERTISE_ACCEPTED[locale] })
+    return { ok: { code, years: m ? Number(m[2]) : null } }
+  })
+  if (read === null || !isOk(read)) return read
   const fields: Array<string> = []
   const years: Record<string, number> = {}
-  for (const token of splitList(text(v))) {
-    const m = /^(.+?)[(（:：]?\s*(\d{1,2})\s*年?[)）]?$/.exec(token)
-    const label = normalizeText(m ? m[1] : token)
-    const code = EXPERTISE_CODES.get(label)
-    if (code === undefined) return bad("import.badValue", { value: token, accepted: EXPERTISE_ACCEPTED })
+  for (const { code, years: y } of read.ok) {
     if (!fields.includes(code)) fields.push(code)
-    if (m) years[code] = Number(m[2])
+    if (y !== null) years[code] = y
   }
   return { ok: { fields, years } }
 }
 
-/** Regions by name (亭湖区, or 亭湖 without the suffix), code or latin short name. */
+/** Regions by name (亭湖区, or 亭湖 without the suffix), English name (Tinghu District, or Tinghu), code or latin short name. */
 export const regionResolver = (regions: ReadonlyArray<Region>) => {
   const index = new Map<string, string>()
   for (const r of regions)
-    for (const name of [r.name, r.code, r.slug, r.nameEn, r.name.replace(/(区|县|市)$/, "")])
+    for (const name of [
+      r.name,
+      r.code,
+      r.slug,
+      r.nameEn,
+      r.name.replace(/(区|县|市)$/, ""),
+      r.nameEn.replace(/\s+(District|County|City)$/i, "")
+    ])
       if (name) index.set(normalizeText(name), r.code)
   return (v: CellValue): Parsed<string> | null => {
     if (isBlank(v)) return null
@@ -332,6 +494,8 @@ export interface ParsedRosterRow {
 /** One table row to a volunteer's input, with what could not be read in it. */
 export const rosterRowParser = (ctx: RosterContext) => {
   const region = regionResolver(ctx.regions)
+  const { locale } = ctx
+  const headers = rosterHeaders(locale)
   return (row: TableRow): ParsedRosterRow => {
     const issues: Array<RowIssue> = []
     const input: Record<string, unknown> = {}
@@ -339,18 +503,18 @@ export const rosterRowParser = (ctx: RosterContext) => {
     const take = <A>(key: RosterKey, parsed: Parsed<A> | null, field: string = key, map: (a: A) => unknown = (a) => a) => {
       if (parsed === null) return
       if ("ok" in parsed) input[field] = map(parsed.ok)
-      else issues.push(rowIssue(ctx.locale, row.row, ROSTER_HEADER[key], parsed.key, parsed.params))
+      else issues.push(rowIssue(locale, row.row, headers[key], parsed.key, parsed.params))
     }
     const name = text(cell("name"))
     if (name !== "") input.name = name
-    take("gender", chooseGender(cell("gender")))
+    take("gender", chooseGender(cell("gender"), locale))
     take("birthDate", parseDate(cell("birthDate")))
     take("idNumber", normalizeIdentifier(cell("idNumber")))
     take("phone", normalizeIdentifier(cell("phone")))
     const regionCell = region(cell("region"))
     if (ctx.forceRegion) {
       if (regionCell && "ok" in regionCell && regionCell.ok !== ctx.forceRegion)
-        issues.push(rowIssue(ctx.locale, row.row, ROSTER_HEADER.region, "import.regionOutOfScope", { region: text(cell("region")) }))
+        issues.push(rowIssue(locale, row.row, headers.region, "import.regionOutOfScope", { region: text(cell("region")) }))
       input.regionCode = ctx.forceRegion
     } else if (regionCell === null) {
       if (ctx.defaultRegion) input.regionCode = ctx.defaultRegion
@@ -359,16 +523,16 @@ export const rosterRowParser = (ctx: RosterContext) => {
       const s = text(cell(key))
       if (s !== "") input[key] = s
     }
-    take("retirementType", chooseRetirement(cell("retirementType")))
-    take("partyMember", yesNo(cell("partyMember")))
-    const ex = expertise(cell("expertise"))
+    take("retirementType", chooseRetirement(cell("retirementType"), locale))
+    take("partyMember", yesNo(cell("partyMember"), locale))
+    const ex = expertise(cell("expertise"), locale)
     take("expertise", ex, "expertise", (e) => e.fields)
     if (ex && "ok" in ex) input.expertiseYears = ex.ok.years
-    take("interests", categories(cell("interests")))
-    take("talentPool", yesNo(cell("talentPool")))
-    take("fitness", chooseFitness(cell("fitness")))
+    take("interests", categories(cell("interests"), locale))
+    take("talentPool", yesNo(cell("talentPool"), locale))
+    take("fitness", chooseFitness(cell("fitness"), locale))
     take("monthlyHours", number(cell("monthlyHours")))
-    take("channels", channels(cell("channels")))
+    take("channels", channels(cell("channels"), locale))
     take("consentAt", parseInstant(cell("consentAt"), ctx.utcOffsetMinutes))
     take("healthDataConsentAt", parseInstant(cell("healthDataConsentAt"), ctx.utcOffsetMinutes))
     take("joinedAt", parseDate(cell("joinedAt")))
@@ -378,7 +542,7 @@ export const rosterRowParser = (ctx: RosterContext) => {
       typeof input.idNumber === "string" &&
       residentIdProblem(input.idNumber) === null
     ) {
-      if (input.birthDate === undefined && !issues.some((i) => i.column === ROSTER_HEADER.birthDate))
+      if (input.birthDate === undefined && !issues.some((i) => i.column === headers.birthDate))
         input.birthDate = residentIdBirthDate(input.idNumber)
       if (input.gender === undefined && isBlank(cell("gender"))) input.gender = residentIdGender(input.idNumber)
     }
@@ -397,25 +561,37 @@ export async function* readRoster(
   const requiredKeys = ROSTER_COLUMNS.filter(
     (c) => "required" in c && c.required && !(c.key === "region" && (ctx.forceRegion || ctx.defaultRegion))
   ).map((c) => c.key)
-  for await (const row of readTable(source, { spec: ROSTER_COLUMNS, requiredKeys, ...(onHeader ? { onHeader } : {}) })) yield parse(row)
+  const options = { spec: ROSTER_COLUMNS, requiredKeys, headerNames: rosterHeaders(ctx.locale), ...(onHeader ? { onHeader } : {}) }
+  for await (const row of readTable(source, options)) yield parse(row)
 }
 
 // ---- attendance -----------------------------------------------------------------------------
 
 export const ATTENDANCE_COLUMNS = [
-  { key: "volunteerNumber", header: "志愿者编号", synonyms: ["编号", "志愿者号"] },
-  { key: "idNumber", header: "身份证号码", synonyms: ["身份证号", "身份证", "证件号码", "公民身份号码"] },
-  { key: "phone", header: "手机号码", synonyms: ["手机号", "手机", "联系电话"] },
-  { key: "name", header: "姓名", synonyms: ["志愿者姓名"] },
-  { key: "activity", header: "活动", synonyms: ["活动名称", "活动编号", "活动标题"], required: true },
-  { key: "hours", header: "服务时长", synonyms: ["时长", "服务时长(小时)", "小时数"], required: true },
-  { key: "note", header: "备注", synonyms: ["说明", "反馈"] }
+  column("attendance", "volunteerNumber", ["编号", "志愿者号"], ["Volunteer no.", "Volunteer no", "Volunteer ID"]),
+  column("attendance", "idNumber", ["身份证号", "身份证", "证件号码", "公民身份号码"], ["ID", "ID no.", "ID no", "ID card number"]),
+  column("attendance", "phone", ["手机号", "手机", "联系电话"], ["Phone", "Phone number", "Mobile", "Mobile phone"]),
+  column("attendance", "name", ["志愿者姓名"], ["Full name", "Volunteer name"]),
+  {
+    ...column("attendance", "activity", ["活动名称", "活动编号", "活动标题"], ["Activity title", "Activity name", "Activity ID"]),
+    ...required
+  },
+  { ...column("attendance", "hours", ["时长", "服务时长(小时)", "小时数"], ["Service hours", "Hours served", "Duration"]), ...required },
+  column("attendance", "note", ["说明", "反馈"], ["Notes", "Remarks", "Comment", "Feedback"])
 ] as const satisfies ReadonlyArray<ColumnSpec>
 
 export type AttendanceKey = (typeof ATTENDANCE_COLUMNS)[number]["key"]
-export const ATTENDANCE_HEADER: Readonly<Record<AttendanceKey, string>> = Object.fromEntries(
-  ATTENDANCE_COLUMNS.map((c) => [c.key, c.header])
-) as never
+
+const ATTENDANCE_HEADERS_BY_LOCALE: Readonly<Record<Locale, Readonly<Record<AttendanceKey, string>>>> = {
+  "zh-CN": Object.fromEntries(ATTENDANCE_COLUMNS.map((c) => [c.key, headerIn("attendance", c.key, "zh-CN")])) as never,
+  en: Object.fromEntries(ATTENDANCE_COLUMNS.map((c) => [c.key, headerIn("attendance", c.key, "en")])) as never
+}
+
+/** The attendance sheet's headers in `locale` (the template's, the import report's); an import reads either language. */
+export const attendanceHeaders = (locale: Locale): Readonly<Record<AttendanceKey, string>> => ATTENDANCE_HEADERS_BY_LOCALE[locale]
+
+/** The attendance sheet's Chinese headers. */
+export const ATTENDANCE_HEADER: Readonly<Record<AttendanceKey, string>> = attendanceHeaders("zh-CN")
 
 export interface ParsedAttendanceRow {
   readonly row: number
@@ -430,31 +606,27 @@ export interface ParsedAttendanceRow {
 
 export const parseAttendanceRow = (row: TableRow, locale: Locale): ParsedAttendanceRow => {
   const issues: Array<RowIssue> = []
+  const headers = attendanceHeaders(locale)
   const ident = (key: "idNumber" | "phone") => {
     const p = normalizeIdentifier(row.cells[key] ?? null)
     if (p === null) return null
     if ("ok" in p) return p.ok
-    issues.push(rowIssue(locale, row.row, ATTENDANCE_HEADER[key], p.key, p.params))
+    issues.push(rowIssue(locale, row.row, headers[key], p.key, p.params))
     return null
   }
   const hours = number(row.cells.hours ?? null)
-  if (hours === null) issues.push(rowIssue(locale, row.row, ATTENDANCE_HEADER.hours, "validation.required"))
-  else if (!("ok" in hours)) issues.push(rowIssue(locale, row.row, ATTENDANCE_HEADER.hours, hours.key, hours.params))
+  if (hours === null) issues.push(rowIssue(locale, row.row, headers.hours, "validation.required"))
+  else if (!("ok" in hours)) issues.push(rowIssue(locale, row.row, headers.hours, hours.key, hours.params))
   const activity = text(row.cells.activity ?? null)
-  if (activity === "") issues.push(rowIssue(locale, row.row, ATTENDANCE_HEADER.activity, "validation.required"))
+  if (activity === "") issues.push(rowIssue(locale, row.row, headers.activity, "validation.required"))
   const volunteerNumber =
     text(row.cells.volunteerNumber ?? null)
       .normalize("NFKC")
       .toUpperCase() || null
   const idNumber = ident("idNumber")
   const phone = ident("phone")
-  if (
-    !volunteerNumber &&
-    !idNumber &&
-    !phone &&
-    !issues.some((i) => i.column !== ATTENDANCE_HEADER.hours && i.column !== ATTENDANCE_HEADER.activity)
-  )
-    issues.push(rowIssue(locale, row.row, ATTENDANCE_HEADER.volunteerNumber, "import.identifyVolunteer"))
+  if (!volunteerNumber && !idNumber && !phone && !issues.some((i) => i.column !== headers.hours && i.column !== headers.activity))
+    issues.push(rowIssue(locale, row.row, headers.volunteerNumber, "import.identifyVolunteer"))
   return {
     row: row.row,
     volunteerNumber,

@@ -4,15 +4,17 @@ import {
   Exemplars,
   ExperienceReports,
   invalid,
+  type Locale,
   type Overview,
   Q,
   Regions,
   Reporting,
+  translateVerbatim,
   Volunteers
 } from "@yinfa/core"
 import { Effect } from "effect"
 import ExcelJS from "exceljs"
-import { chineseDate, escapeHtml, PRINT_CSS } from "./certificateDocument.js"
+import { documentDate, escapeHtml, PRINT_CSS } from "./certificateDocument.js"
 import { enumLabel, volunteerLabel, yesNo } from "./labels.js"
 
 export interface ReportPackFilter {
@@ -29,29 +31,43 @@ type Table = {
   readonly rows: ReadonlyArray<ReadonlyArray<string | number>>
 }
 
-/** The age band keys of the overview, in words. */
-const bandLabel = (band: string) =>
-  band.startsWith("<") ? `${band.slice(1)} 岁以下` : band.endsWith("+") ? `${band.slice(0, -1)} 岁及以上` : `${band} 岁`
+/** The pack as both renderings read it; `locale` is the language its fixed text was written in. */
+export interface ReportPackContent {
+  readonly title: string
+  readonly tables: ReadonlyArray<Table>
+  readonly locale?: Locale
+}
 
-const overviewRows = (o: Overview, regionName: (c: string) => string): Array<[string, string | number]> => [
-  ["在册志愿者", o.volunteers.active],
-  ["其中入库银发人才库", o.volunteers.inTalentPool],
-  ["期间新加入", o.volunteers.joined],
-  ...o.volunteers.byAgeBand.map((b): [string, number] => [`年龄 ${bandLabel(b.band)}`, b.count]),
-  ["开展活动（已完成）", o.activitiesHeld],
-  ["参与人次", o.participations],
-  ["参与服务的志愿者", o.volunteersServing],
-  ["服务时长（小时）", o.serviceHours],
-  ["受益人数", o.beneficiariesReached],
-  ["进行中的结对", o.pairings.active],
-  ["已结束的结对", o.pairings.concluded],
-  ["期间新结对", o.pairings.started],
-  ["报送经验", o.reports.submitted],
-  ["被采用", o.reports.accepted],
-  ["已发布", o.reports.published],
-  ...o.hoursByCategory.map((h): [string, number] => [`服务时长 · ${enumLabel("category", h.category)}`, h.hours]),
-  ...o.hoursByRegion.map((h): [string, number] => [`服务时长 · ${regionName(h.regionCode)}`, h.hours])
-]
+/** The age band keys of the overview ("<55", "55-59", "80+"), in words. */
+const bandLabel = (band: string, locale: Locale) =>
+  band.startsWith("<")
+    ? translateVerbatim(locale, "reportPack.ageBand.below", { age: band.slice(1) })
+    : band.endsWith("+")
+      ? translateVerbatim(locale, "reportPack.ageBand.andOver", { age: band.slice(0, -1) })
+      : translateVerbatim(locale, "reportPack.ageBand.range", { range: band })
+
+const overviewRows = (o: Overview, regionName: (c: string) => string, locale: Locale): Array<[string, string | number]> => {
+  const label = (key: string, params?: Record<string, string>) => translateVerbatim(locale, `reportPack.overview.${key}`, params)
+  return [
+    [label("volunteersActive"), o.volunteers.active],
+    [label("inTalentPool"), o.volunteers.inTalentPool],
+    [label("joined"), o.volunteers.joined],
+    ...o.volunteers.byAgeBand.map((b): [string, number] => [label("age", { band: bandLabel(b.band, locale) }), b.count]),
+    [label("activitiesHeld"), o.activitiesHeld],
+    [label("participations"), o.participations],
+    [label("volunteersServing"), o.volunteersServing],
+    [label("serviceHours"), o.serviceHours],
+    [label("beneficiaries"), o.beneficiariesReached],
+    [label("pairingsActive"), o.pairings.active],
+    [label("pairingsConcluded"), o.pairings.concluded],
+    [label("pairingsStarted"), o.pairings.started],
+    [label("reportsSubmitted"), o.reports.submitted],
+    [label("reportsAccepted"), o.reports.accepted],
+    [label("reportsPublished"), o.reports.published],
+    ...o.hoursByCategory.map((h): [string, number] => [label("hoursBy", { name: enumLabel("category", h.category, locale) }), h.hours]),
+    ...o.hoursByRegion.map((h): [string, number] => [label("hoursBy", { name: regionName(h.regionCode) }), h.hours])
+  ]
+}
 
 /**
  * The report pack a bureau sends up for a period and region: the overview figures, the month by
@@ -59,7 +75,7 @@ const overviewRows = (o: Overview, regionName: (c: string) => string): Array<[st
  * projects and exemplars. Totals and coverage only: nobody is ranked (the plan sets no quotas).
  * Everything is read through the scoped services, so a region admin's pack holds their region only.
  */
-export const reportPackData = (filter: ReportPackFilter) =>
+export const reportPackData = (filter: ReportPackFilter, locale: Locale = "zh-CN") =>
   Effect.gen(function* () {
     if (!/^\d{4}-\d{2}-\d{2}$/.test(filter.from) || !/^\d{4}-\d{2}-\d{2}$/.test(filter.to))
       return yield* Effect.fail(invalid("from", "validation.date", "dates are YYYY-MM-DD"))
@@ -71,7 +87,8 @@ export const reportPackData = (filter: ReportPackFilter) =>
       reporting.coverage(reportFilter)
     ])
     const regions = (yield* (yield* Regions).list(Q.all([], [{ field: "sortOrder", order: "ASC" }]))).rows
-    const names = new Map<string, string>(regions.map((r) => [r.code, r.name]))
+    // An English pack names regions in English where the region has an English name.
+    const names = new Map<string, string>(regions.map((r) => [r.code, locale === "en" && r.nameEn ? r.nameEn : r.name]))
     const regionName = (code: string) => names.get(code) ?? code
     const inRegion: Array<Filter> = filter.regionCode ? [Q.eq("regionCode", filter.regionCode)] : []
 
@@ -99,14 +116,25 @@ export const reportPackData = (filter: ReportPackFilter) =>
       )
     )).rows
     const people = yield* (yield* Volunteers).getMany([...new Set(exemplars.map((e) => e.volunteerId))])
-    const personName = new Map(people.map((p) => [p.id as string, volunteerLabel(p)]))
+    const personName = new Map(people.map((p) => [p.id as string, volunteerLabel(p, locale)]))
 
-    const scope = filter.regionCode ? regionName(filter.regionCode) : "全市（本账号权限范围）"
+    const t = (key: string, params?: Record<string, string>) => translateVerbatim(locale, `reportPack.${key}`, params)
+    const headers = (...keys: ReadonlyArray<string>) => keys.map((k) => t(`header.${k}`))
+    const scope = filter.regionCode ? regionName(filter.regionCode) : t("scope.all")
     const tables: ReadonlyArray<Table> = [
-      { title: "概览", header: ["指标", "数值"], rows: overviewRows(overview, regionName) },
+      { title: t("sheet.overview"), header: headers("indicator", "value"), rows: overviewRows(overview, regionName, locale) },
       {
-        title: "月度",
-        header: ["月份", "开展活动", "参与人次", "服务时长（小时）", "受益人数", "新加入志愿者", "新结对", "报送经验"],
+        title: t("sheet.monthly"),
+        header: headers(
+          "month",
+          "activitiesHeld",
+          "participations",
+          "serviceHours",
+          "beneficiaries",
+          "volunteersJoined",
+          "pairingsStarted",
+          "reportsSubmitted"
+        ),
         rows: series.map((p) => [
           p.month,
           p.activitiesHeld,
@@ -119,33 +147,39 @@ export const reportPackData = (filter: ReportPackFilter) =>
         ])
       },
       {
-        title: "覆盖",
-        header: ["辖区", "类别", "开展活动", "服务时长（小时）"],
-        rows: coverage.map((c) => [regionName(c.regionCode), enumLabel("category", c.category), c.activitiesHeld, c.serviceHours])
+        title: t("sheet.coverage"),
+        header: headers("region", "category", "activitiesHeld", "serviceHours"),
+        rows: coverage.map((c) => [regionName(c.regionCode), enumLabel("category", c.category, locale), c.activitiesHeld, c.serviceHours])
       },
       {
-        title: "经验报送",
-        header: ["标题", "类别", "辖区", "状态", "报送时间", "推荐"],
+        title: t("sheet.reports"),
+        header: headers("title", "category", "region", "status", "submittedOn", "featured"),
         rows: reports.map((r) => [
           r.title,
-          enumLabel("category", r.category),
+          enumLabel("category", r.category, locale),
           regionName(r.regionCode),
-          enumLabel("reportStatus", r.status),
+          enumLabel("reportStatus", r.status, locale),
           (r.submittedAt ?? "").slice(0, 10),
-          yesNo(r.featured)
+          yesNo(r.featured, locale)
         ])
       },
       {
-        title: "品牌项目",
-        header: ["名称", "类别", "辖区", "创办年份", "简介"],
-        rows: projects.map((p) => [p.name, enumLabel("category", p.category), regionName(p.regionCode), p.yearStarted, p.description])
+        title: t("sheet.projects"),
+        header: headers("name", "category", "region", "yearStarted", "description"),
+        rows: projects.map((p) => [
+          p.name,
+          enumLabel("category", p.category, locale),
+          regionName(p.regionCode),
+          p.yearStarted,
+          p.description
+        ])
       },
       {
-        title: "先进典型",
-        header: ["年度", "级别", "志愿者", "称号", "辖区", "事迹"],
+        title: t("sheet.exemplars"),
+        header: headers("year", "level", "volunteer", "honour", "region", "citation"),
         rows: exemplars.map((e) => [
           e.year,
-          enumLabel("exemplarLevel", e.level),
+          enumLabel("exemplarLevel", e.level, locale),
           personName.get(e.volunteerId) ?? "",
           e.title,
           regionName(e.regionCode),
@@ -153,24 +187,28 @@ export const reportPackData = (filter: ReportPackFilter) =>
         ])
       }
     ]
-    return { title: `志愿服务工作报表（${chineseDate(filter.from)}—${chineseDate(filter.to)}，${scope}）`, tables }
+    const title = t("title", { from: documentDate(filter.from, locale), to: documentDate(filter.to, locale), scope })
+    return { title, tables, locale } satisfies ReportPackContent
   })
 
-export const reportPackWorkbook = async (pack: { readonly title: string; readonly tables: ReadonlyArray<Table> }): Promise<Uint8Array> => {
+/** Columns a header needs: Chinese characters take two, latin letters one. */
+const displayWidth = (s: string): number => [...s].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) > 0xff ? 2 : 1), 0)
+
+export const reportPackWorkbook = async (pack: ReportPackContent, locale: Locale = pack.locale ?? "zh-CN"): Promise<Uint8Array> => {
   const workbook = new ExcelJS.Workbook()
-  workbook.creator = "银发再出发"
+  workbook.creator = translateVerbatim(locale, "file.appName")
   workbook.title = pack.title
   for (const t of pack.tables) {
     const sheet = workbook.addWorksheet(t.title, { views: [{ state: "frozen", ySplit: 1 }] })
-    sheet.columns = t.header.map((h) => ({ header: h, width: Math.max(10, Math.min(50, h.length * 2 + 4)) }))
+    sheet.columns = t.header.map((h) => ({ header: h, width: Math.max(10, Math.min(50, displayWidth(h) + 4)) }))
     sheet.getRow(1).font = { bold: true }
     for (const r of t.rows) sheet.addRow([...r])
   }
   return new Uint8Array(await workbook.xlsx.writeBuffer())
 }
 
-export const reportPackHtml = (pack: { readonly title: string; readonly tables: ReadonlyArray<Table> }): string => `<!doctype html>
-<html lang="zh-CN">
+export const reportPackHtml = (pack: ReportPackContent, locale: Locale = pack.locale ?? "zh-CN"): string => `<!doctype html>
+<html lang="${escapeHtml(locale)}">
 <head>
 <meta charset="utf-8">
 <title>${escapeHtml(pack.title)}</title>
@@ -188,7 +226,7 @@ ${pack.tables
 <h2>${escapeHtml(t.title)}</h2>
 ${
   t.rows.length === 0
-    ? `<p class="muted">（无）</p>`
+    ? `<p class="muted">${escapeHtml(translateVerbatim(locale, "reportPack.none"))}</p>`
     : `<table>
 <thead><tr>${t.header.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>
 <tbody>
@@ -199,15 +237,15 @@ ${t.rows.map((r) => `<tr>${r.map((v) => `<td${typeof v === "number" ? ' class="n
 </section>`
   )
   .join("\n")}
-<p class="muted">本报表只列总量与覆盖情况，不对个人进行排名（不作硬性规定）。</p>
+<p class="muted">${escapeHtml(translateVerbatim(locale, "reportPack.noRanking"))}</p>
 </body>
 </html>
 `
 
-/** Both renderings of the pack. */
-export const reportPack = (filter: ReportPackFilter) =>
+/** Both renderings of the pack, their fixed text in `locale`. */
+export const reportPack = (filter: ReportPackFilter, locale: Locale = "zh-CN") =>
   Effect.gen(function* () {
-    const pack = yield* reportPackData(filter)
+    const pack = yield* reportPackData(filter, locale)
     const workbook = yield* Effect.promise(() => reportPackWorkbook(pack))
     return { title: pack.title, workbook, html: reportPackHtml(pack) }
   })

@@ -135,8 +135,16 @@ const matchHeader = (
   return { columns, found, ignored, duplicate, score: found.size }
 }
 
-const headerOrFail = (spec: ReadonlyArray<ColumnSpec>, best: HeaderMatch | null, requiredKeys: ReadonlyArray<string>): HeaderMatch => {
-  const missing = spec.filter((c) => requiredKeys.includes(c.key) && !best?.found.has(c.key)).map((c) => c.header)
+/** How messages name the columns: by the headers given (the reader's language), else by the spec's. */
+type HeaderNames = Readonly<Record<string, string>> | undefined
+
+const headerOrFail = (
+  spec: ReadonlyArray<ColumnSpec>,
+  best: HeaderMatch | null,
+  requiredKeys: ReadonlyArray<string>,
+  names: HeaderNames
+): HeaderMatch => {
+  const missing = spec.filter((c) => requiredKeys.includes(c.key) && !best?.found.has(c.key)).map((c) => names?.[c.key] ?? c.header)
   if (missing.length > 0) throw fileError("import.missingHeaders", { columns: missing.join(", ") })
   if (best?.duplicate) throw fileError("import.duplicateHeader", { column: best.duplicate })
   return best as HeaderMatch
@@ -159,6 +167,8 @@ export interface ReadTableOptions {
   readonly requiredKeys?: ReadonlyArray<string>
   /** Called once the header is known, before the first row. */
   readonly onHeader?: (header: TableHeader) => void
+  /** Column key → the header that a refusal names a missing column by (default: the spec's header). */
+  readonly headerNames?: Readonly<Record<string, string>>
 }
 
 /**
@@ -172,8 +182,8 @@ export async function* readTable(source: TableSource, options: ReadTableOptions)
   if (magic.length === 0) throw fileError("import.emptySheet")
   if (startsWith(magic, OLE_MAGIC)) throw fileError("import.legacyXls")
   const rows = startsWith(magic, XLSX_MAGIC)
-    ? xlsxRows(source, options.spec, required, options.onHeader)
-    : csvRows(source, options.spec, required, options.onHeader)
+    ? xlsxRows(source, options.spec, required, options.onHeader, options.headerNames)
+    : csvRows(source, options.spec, required, options.onHeader, options.headerNames)
   let any = false
   for await (const row of rows) {
     any = true
@@ -186,7 +196,8 @@ async function* xlsxRows(
   source: TableSource,
   spec: ReadonlyArray<ColumnSpec>,
   required: ReadonlyArray<string>,
-  onHeader: ReadTableOptions["onHeader"]
+  onHeader: ReadTableOptions["onHeader"],
+  names: HeaderNames
 ): AsyncGenerator<TableRow> {
   // styles "cache" makes date-formatted cells arrive as Dates; shared strings are needed for text.
   const reader = new SafeWorkbookReader("bytes" in source ? source.bytes : source.path, {
@@ -214,7 +225,7 @@ async function* xlsxRows(
           const match = matchHeader(spec, values, previous)
           if (match.score > (best?.score ?? 0)) best = match
           if (required.every((k) => match.found.has(k)) && match.score > 0) {
-            header = headerOrFail(spec, match, required)
+            header = headerOrFail(spec, match, required, names)
             onHeader?.({ found: header.found, ignored: header.ignored, format: "xlsx" })
           }
           previous = values
@@ -232,7 +243,7 @@ async function* xlsxRows(
   }
   // A zip without worksheets (a .docx, say) is not a spreadsheet at all.
   if (sheets === 0) throw fileError("import.notSpreadsheet")
-  headerOrFail(spec, best, required)
+  headerOrFail(spec, best, required, names)
   throw fileError("import.emptySheet")
 }
 
@@ -288,7 +299,8 @@ async function* csvRows(
   source: TableSource,
   spec: ReadonlyArray<ColumnSpec>,
   required: ReadonlyArray<string>,
-  onHeader: ReadTableOptions["onHeader"]
+  onHeader: ReadTableOptions["onHeader"],
+  names: HeaderNames
 ): AsyncGenerator<TableRow> {
   const sample = await head(source, 64 * 1024)
   const encoding = detectEncoding(sample)
@@ -319,7 +331,7 @@ async function* csvRows(
         const match = matchHeader(spec, values, previous)
         if (match.score > (best?.score ?? 0)) best = match
         if (required.every((k) => match.found.has(k)) && match.score > 0) {
-          header = headerOrFail(spec, match, required)
+          header = headerOrFail(spec, match, required, names)
           onHeader?.({ found: header.found, ignored: header.ignored, format: "csv" })
         } else if (rowNumber >= HEADER_SEARCH_ROWS) break
         previous = values
@@ -343,5 +355,5 @@ async function* csvRows(
     feed.destroy()
     input.destroy()
   }
-  if (header === null) headerOrFail(spec, best, required)
+  if (header === null) headerOrFail(spec, best, required, names)
 }

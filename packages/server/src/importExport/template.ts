@@ -1,13 +1,26 @@
-import { CATEGORIES, EXPERTISE_FIELDS, type Region } from "@yinfa/core"
+import { CATEGORIES, EXPERTISE_FIELDS, type Locale, type MessageParams, type Region, translateVerbatim } from "@yinfa/core"
 import ExcelJS from "exceljs"
-import { ENUM_LABELS } from "./labels.js"
-import { ATTENDANCE_COLUMNS, ROSTER_COLUMNS, type RosterKey } from "./parseRoster.js"
+import { enumLabels, joinList, yesNo } from "./labels.js"
+import { ATTENDANCE_COLUMNS, attendanceHeaders, ROSTER_COLUMNS, type RosterKey, rosterHeaders } from "./parseRoster.js"
+import type { ColumnSpec } from "./table.js"
 
-/** The templates' download names. */
-export const TEMPLATE_FILE_NAMES = { volunteers: "志愿者名册导入模板.xlsx", attendance: "签到表导入模板.xlsx" } as const
+export type TemplateKind = "volunteers" | "attendance"
+
+/** A template's download name in `locale`. */
+export const templateFileName = (kind: TemplateKind, locale: Locale = "zh-CN"): string =>
+  translateVerbatim(locale, `template.fileName.${kind}`)
+
+/** The templates' Chinese download names. */
+export const TEMPLATE_FILE_NAMES: Readonly<Record<TemplateKind, string>> = {
+  volunteers: templateFileName("volunteers"),
+  attendance: templateFileName("attendance")
+}
 
 /** Rows of the data sheet that get drop-down lists; more rows may be added, without the lists. */
 const LIST_ROWS = 1000
+
+/** Excel refuses a workbook whose list of choices, written in the rule, is longer than this. */
+const MAX_LIST_FORMULA = 255
 
 interface Help {
   readonly help: string
@@ -19,78 +32,106 @@ interface Help {
   readonly width: number
 }
 
-const rosterHelp = (regions: ReadonlyArray<Region>): Record<RosterKey, Help> => ({
-  name: { help: "必填。", example: "王建国", width: 10 },
-  gender: {
-    help: "必填（填写了有效身份证号码时可空，按身份证号码确定）：男 / 女。",
-    example: "男",
-    list: Object.values(ENUM_LABELS.gender),
-    width: 6
-  },
-  birthDate: {
-    help: "必填（填写了有效身份证号码时可空，按身份证号码确定）。日期格式如 1958-03-12、1958/3/12、1958年3月12日 或 19580312，也可以是 Excel 日期单元格。",
-    example: "1958-03-12",
-    width: 12
-  },
-  idNumber: {
-    help: "选填。18 位居民身份证号码，最后一位可为 X；须与出生日期一致。请将本列设为“文本”格式，否则 Excel 会把号码变成科学计数法并丢失末几位。全角数字会自动转换。",
-    example: "32090219580312001X",
-    text: true,
-    width: 21
-  },
-  phone: {
-    help: "选填。11 位大陆手机号码。身份证号码或手机号码已登记过的人员不会重复导入。",
-    example: "13805101234",
-    text: true,
-    width: 13
-  },
-  region: {
-    help: `必填（辖区管理员导入时可空，默认为本辖区）。填写辖区名称：${regions.map((r) => r.name).join("、")}。`,
-    example: regions[0]?.name ?? "亭湖区",
-    list: regions.map((r) => r.name),
-    width: 14
-  },
-  formerUnit: { help: "选填，100 字以内。", example: "亭湖区农业农村局", width: 20 },
-  formerPosition: { help: "选填，100 字以内。", example: "副局长", width: 12 },
-  retirementType: {
-    help: "选填：离休 / 退休，空白按“退休”。",
-    example: "退休",
-    list: [ENUM_LABELS.retirementType.tuixiu, ENUM_LABELS.retirementType.lixiu],
-    width: 9
-  },
-  partyMember: { help: "选填：是 / 否，空白按“是”。", example: "是", list: ["是", "否"], width: 9 },
-  expertise: {
-    help: `选填，可填多项，用顿号“、”或逗号分隔；可在括号中注明从业年限，如“农业科技（30年）”。可选：${EXPERTISE_FIELDS.map((e) => e.label["zh-CN"]).join("、")}。`,
-    example: "农业科技（30年）、种植养殖",
-    width: 24
-  },
-  interests: {
-    help: `选填，可填多项，用顿号分隔：${CATEGORIES.map((c) => c.label["zh-CN"]).join("、")}（可简写，如“乡村振兴”）。`,
-    example: "促进乡村振兴、讲好党的故事",
-    width: 24
-  },
-  talentPool: { help: "选填：是 / 否，空白按“否”。", example: "是", list: ["是", "否"], width: 9 },
-  fitness: {
-    help: `选填：${Object.values(ENUM_LABELS.fitness).join(" / ")}（“一般”即可）。属于敏感个人信息：填写时必须同时填写“健康信息同意时间”。`,
-    example: "良好",
-    list: ["良好", "一般", "仅线上"],
-    width: 12
-  },
-  monthlyHours: { help: "选填，0–200 之间的数字（小时），空白按 8 小时。仅供安排时参考，不是任务指标。", example: "8", width: 10 },
-  channels: {
-    help: "选填：线上 / 线下 / 线上线下，空白按“线上线下”。",
-    example: "线上线下",
-    list: ["线上线下", "线上", "线下"],
-    width: 12
-  },
-  consentAt: {
-    help: "必填。本人同意加入并同意处理其个人信息的日期（可带时间，如 2021-03-08 09:30），不能晚于今天。没有本人同意的人员不能登记（自觉自愿）。",
-    example: "2021-03-08",
-    width: 14
-  },
-  healthDataConsentAt: { help: "填写身体状况时必填：本人单独同意处理健康信息的日期。", example: "2021-03-08", width: 14 },
-  joinedAt: { help: "选填，空白按导入当天。志愿者编号的年份取自加入日期。", example: "2021-03-08", width: 12 }
-})
+/** A region as the template names it: its English name in English, where it has one. */
+const regionName = (region: Region, locale: Locale): string => (locale === "en" && region.nameEn ? region.nameEn : region.name)
+
+/** The choices of a column as its help text lists them: 男 / 女. */
+const choices = (values: ReadonlyArray<string>) => values.join(" / ")
+
+const rosterHelp = (regions: ReadonlyArray<Region>, locale: Locale): Record<RosterKey, Help> => {
+  const t = (key: string, params?: MessageParams) => translateVerbatim(locale, key, params)
+  const labels = enumLabels(locale)
+  const headers = rosterHeaders(locale)
+  const regionNames = regions.map((r) => regionName(r, locale))
+  const both = t("template.channels.both")
+  const withYears = t("template.expertiseYears", { field: labels.expertise["agri-tech"], years: 30 })
+  const choiceWithDefault = (values: ReadonlyArray<string>, fallback: string) =>
+    t("template.help.choiceWithDefault", { choices: choices(values), default: fallback })
+  return {
+    name: { help: t("template.help.name"), example: t("template.example.name"), width: 10 },
+    gender: {
+      help: t("template.help.gender", { choices: choices(Object.values(labels.gender)) }),
+      example: labels.gender.male,
+      list: Object.values(labels.gender),
+      width: 6
+    },
+    birthDate: { help: t("template.help.birthDate"), example: "1958-03-12", width: 12 },
+    idNumber: { help: t("template.help.idNumber"), example: "32090219580312001X", text: true, width: 21 },
+    phone: { help: t("template.help.phone"), example: "13805101234", text: true, width: 13 },
+    region: {
+      help: t("template.help.region", { regions: joinList(regionNames, locale) }),
+      example: regionNames[0] ?? t("template.example.region"),
+      list: regionNames,
+      width: 14
+    },
+    formerUnit: { help: t("template.help.formerUnit"), example: t("template.example.formerUnit"), width: 20 },
+    formerPosition: { help: t("template.help.formerPosition"), example: t("template.example.formerPosition"), width: 12 },
+    retirementType: {
+      help: choiceWithDefault([labels.retirementType.lixiu, labels.retirementType.tuixiu], labels.retirementType.tuixiu),
+      example: labels.retirementType.tuixiu,
+      list: [labels.retirementType.tuixiu, labels.retirementType.lixiu],
+      width: 9
+    },
+    partyMember: {
+      help: choiceWithDefault([yesNo(true, locale), yesNo(false, locale)], yesNo(true, locale)),
+      example: yesNo(true, locale),
+      list: [yesNo(true, locale), yesNo(false, locale)],
+      width: 9
+    },
+    expertise: {
+      help: t("template.help.expertise", {
+        example: withYears,
+        expertise: joinList(
+          EXPERTISE_FIELDS.map((e) => e.label[locale]),
+          locale
+        )
+      }),
+      example: joinList([withYears, labels.expertise["crop-livestock"]], locale),
+      width: 24
+    },
+    interests: {
+      help: t("template.help.interests", {
+        categories: joinList(
+          CATEGORIES.map((c) => c.label[locale]),
+          locale
+        )
+      }),
+      example: joinList([labels.category["rural-revitalization"], labels.category["party-story"]], locale),
+      width: 24
+    },
+    talentPool: {
+      help: choiceWithDefault([yesNo(true, locale), yesNo(false, locale)], yesNo(false, locale)),
+      example: yesNo(true, locale),
+      list: [yesNo(true, locale), yesNo(false, locale)],
+      width: 9
+    },
+    fitness: {
+      help: t("template.help.fitness", {
+        choices: choices(Object.values(labels.fitness)),
+        short: t("template.fitness.limitedShort"),
+        consentColumn: headers.healthDataConsentAt
+      }),
+      example: labels.fitness.good,
+      // The list is short: "一般" stands for the long label of limited fitness.
+      list: [labels.fitness.good, t("template.fitness.limitedShort"), labels.fitness["online-only"]],
+      width: 12
+    },
+    monthlyHours: { help: t("template.help.monthlyHours"), example: "8", width: 10 },
+    channels: {
+      help: choiceWithDefault([labels.acceptedChannel.online, labels.acceptedChannel.offline, both], both),
+      example: both,
+      list: [both, labels.acceptedChannel.online, labels.acceptedChannel.offline],
+      width: 12
+    },
+    consentAt: { help: t("template.help.consentAt"), example: "2021-03-08", width: 14 },
+    healthDataConsentAt: {
+      help: t("template.help.healthDataConsentAt", { fitnessColumn: headers.fitness }),
+      example: "2021-03-08",
+      width: 14
+    },
+    joinedAt: { help: t("template.help.joinedAt"), example: "2021-03-08", width: 12 }
+  }
+}
 
 const headerStyle = (row: ExcelJS.Row, requiredColumns: ReadonlySet<number>) => {
   row.font = { bold: true }
@@ -102,21 +143,32 @@ const headerStyle = (row: ExcelJS.Row, requiredColumns: ReadonlySet<number>) => 
   })
 }
 
+/** Positions (1-based) of the required columns: their headers are coloured. */
+const requiredPositions = (columns: ReadonlyArray<ColumnSpec>): ReadonlySet<number> =>
+  new Set(columns.flatMap((c, i) => (c.required ? [i + 1] : [])))
+
+const newWorkbook = (locale: Locale): ExcelJS.Workbook => {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = translateVerbatim(locale, "file.appName")
+  return workbook
+}
+
 const toBuffer = async (workbook: ExcelJS.Workbook): Promise<Uint8Array> => new Uint8Array(await workbook.xlsx.writeBuffer())
 
 /**
- * The volunteer roster template: a data sheet (志愿者名册) with the Chinese headers, drop-down
- * lists and text-formatted ID and phone columns, and an instruction sheet (说明) with each
- * column's rules, accepted values and an example.
+ * The volunteer roster template in `locale`: a data sheet (志愿者名册) with the headers,
+ * drop-down lists and text-formatted ID and phone columns, and an instruction sheet (说明) with
+ * each column's rules, accepted values and an example. The import reads either language.
  */
-export const rosterTemplate = async (regions: ReadonlyArray<Region>): Promise<Uint8Array> => {
-  const help = rosterHelp(regions)
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = "银发再出发"
-  const sheet = workbook.addWorksheet("志愿者名册", { views: [{ state: "frozen", ySplit: 1 }] })
-  sheet.columns = ROSTER_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: help[c.key].width }))
-  const required = new Set(ROSTER_COLUMNS.flatMap((c, i) => ("required" in c && c.required ? [i + 1] : [])))
-  headerStyle(sheet.getRow(1), required)
+export const rosterTemplate = async (regions: ReadonlyArray<Region>, locale: Locale = "zh-CN"): Promise<Uint8Array> => {
+  const t = (key: string, params?: MessageParams) => translateVerbatim(locale, key, params)
+  const help = rosterHelp(regions, locale)
+  const headers = rosterHeaders(locale)
+  const workbook = newWorkbook(locale)
+  const sheetName = t("template.sheet.roster")
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] })
+  sheet.columns = ROSTER_COLUMNS.map((c) => ({ header: headers[c.key], key: c.key, width: help[c.key].width }))
+  headerStyle(sheet.getRow(1), requiredPositions(ROSTER_COLUMNS))
   const validations = (sheet as unknown as { dataValidations: { add: (address: string, v: ExcelJS.DataValidation) => void } })
     .dataValidations
   ROSTER_COLUMNS.forEach((c, i) => {
@@ -124,6 +176,9 @@ export const rosterTemplate = async (regions: ReadonlyArray<Region>): Promise<Ui
     if (help[c.key].text) column.numFmt = "@"
     const list = help[c.key].list
     if (!list) return
+    const formula = `"${list.join(",")}"`
+    // A city with many regions gets no drop-down rather than a workbook Excel will not open.
+    if (formula.length > MAX_LIST_FORMULA) return
     const letter = column.letter
     for (let r = 2; r <= LIST_ROWS + 1; r++)
       validations.add(`${letter}${r}`, {
@@ -131,63 +186,66 @@ export const rosterTemplate = async (regions: ReadonlyArray<Region>): Promise<Ui
         allowBlank: true,
         // Free text stays possible (a warning, not a stop): the import reads synonyms too.
         showErrorMessage: false,
-        formulae: [`"${list.join(",")}"`]
+        formulae: [formula]
       })
   })
 
-  const guide = workbook.addWorksheet("说明")
+  const guide = workbook.addWorksheet(t("template.sheet.guide"))
   guide.columns = [
-    { header: "列名", key: "header", width: 18 },
-    { header: "是否必填", key: "required", width: 10 },
-    { header: "填写说明与可填写的值", key: "help", width: 90 },
-    { header: "示例", key: "example", width: 26 }
+    { header: t("template.guide.column"), key: "header", width: 18 },
+    { header: t("template.guide.required"), key: "required", width: 10 },
+    { header: t("template.guide.rosterHelp"), key: "help", width: 90 },
+    { header: t("template.guide.example"), key: "example", width: 26 }
   ]
   headerStyle(guide.getRow(1), new Set())
   for (const c of ROSTER_COLUMNS) {
     const row = guide.addRow({
-      header: c.header,
-      required: "required" in c && c.required ? "必填" : "选填",
+      header: headers[c.key],
+      required: t("required" in c && c.required ? "template.required" : "template.optional"),
       help: help[c.key].help,
       example: help[c.key].example
     })
     row.alignment = { wrapText: true, vertical: "top" }
   }
   guide.addRow({})
+  const modes = { allOrNothing: t("importReport.mode.all-or-nothing"), validOnly: t("importReport.mode.valid-only") }
   for (const line of [
-    "1. 在“志愿者名册”表中每行填写一位志愿者，第一行表头请勿修改；列的顺序可以调整，多余的列会被忽略。",
-    "2. 默认“全部导入或全部不导入”：只要有一行有错误，整个文件都不会导入，请按错误报告修改后重新导入；也可选择“仅导入正确的行”。",
-    "3. 身份证号码或手机号码与已登记志愿者相同的行不会重复导入，会在错误报告中列出。",
-    "4. 志愿者编号由系统统一生成，无需填写。",
-    "5. 本表含身份证号码、手机号码、健康状况等个人信息，请妥善保管，不要通过非工作渠道传送。"
+    t("template.note.1", { sheet: sheetName }),
+    t("template.note.2", modes),
+    t("template.note.3"),
+    t("template.note.4"),
+    t("template.note.5")
   ])
     guide.addRow({ header: line }).getCell(1).alignment = { wrapText: false }
   return toBuffer(workbook)
 }
 
-/** The attendance sheet template: who (number, or ID number / phone), which activity, how long. */
-export const attendanceTemplate = async (): Promise<Uint8Array> => {
-  const workbook = new ExcelJS.Workbook()
-  workbook.creator = "银发再出发"
-  const sheet = workbook.addWorksheet("签到表", { views: [{ state: "frozen", ySplit: 1 }] })
-  const widths: Record<string, number> = { volunteerNumber: 16, idNumber: 21, phone: 13, name: 10, activity: 30, hours: 10, note: 30 }
-  sheet.columns = ATTENDANCE_COLUMNS.map((c) => ({ header: c.header, key: c.key, width: widths[c.key] ?? 12 }))
+const ATTENDANCE_WIDTHS: Readonly<Record<string, number>> = {
+  volunteerNumber: 16,
+  idNumber: 21,
+  phone: 13,
+  name: 10,
+  activity: 30,
+  hours: 10,
+  note: 30
+}
+
+/** The attendance sheet template in `locale`: who (number, or ID number / phone), which activity, how long. */
+export const attendanceTemplate = async (locale: Locale = "zh-CN"): Promise<Uint8Array> => {
+  const t = (key: string) => translateVerbatim(locale, key)
+  const headers = attendanceHeaders(locale)
+  const workbook = newWorkbook(locale)
+  const sheet = workbook.addWorksheet(t("template.sheet.attendance"), { views: [{ state: "frozen", ySplit: 1 }] })
+  sheet.columns = ATTENDANCE_COLUMNS.map((c) => ({ header: headers[c.key], key: c.key, width: ATTENDANCE_WIDTHS[c.key] ?? 12 }))
   for (const key of ["volunteerNumber", "idNumber", "phone"]) sheet.getColumn(key).numFmt = "@"
-  headerStyle(sheet.getRow(1), new Set([5, 6]))
-  const guide = workbook.addWorksheet("说明")
+  headerStyle(sheet.getRow(1), requiredPositions(ATTENDANCE_COLUMNS))
+  const guide = workbook.addWorksheet(t("template.sheet.guide"))
   guide.columns = [
-    { header: "列名", key: "header", width: 14 },
-    { header: "填写说明", key: "help", width: 90 }
+    { header: t("template.guide.column"), key: "header", width: 14 },
+    { header: t("template.guide.attendanceHelp"), key: "help", width: 90 }
   ]
   headerStyle(guide.getRow(1), new Set())
-  for (const [header, text] of [
-    ["志愿者编号", "志愿者编号、身份证号码、手机号码三者至少填一项，用于找到志愿者（优先按志愿者编号）。"],
-    ["身份证号码", "同上；请设为文本格式。"],
-    ["手机号码", "同上。"],
-    ["姓名", "选填，仅供核对，不用于查找。"],
-    ["活动", "必填：活动名称（须唯一）或活动编号。活动须已开始。"],
-    ["服务时长", "必填：小时数，大于 0，不超过活动时长，每天不超过 24 小时。"],
-    ["备注", "选填：服务反馈。"]
-  ])
-    guide.addRow({ header, help: text }).alignment = { wrapText: true, vertical: "top" }
+  for (const c of ATTENDANCE_COLUMNS)
+    guide.addRow({ header: headers[c.key], help: t(`template.attendanceHelp.${c.key}`) }).alignment = { wrapText: true, vertical: "top" }
   return toBuffer(workbook)
 }

@@ -1,7 +1,9 @@
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs"
+import { readFile } from "node:fs/promises"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { Effect, ManagedRuntime } from "effect"
+import ExcelJS from "exceljs"
 import { afterAll, describe, expect, it } from "vitest"
 import { runImportExportCommand } from "../../src/importExport/cli.js"
 import { HEADER, person, testLayer, xlsx } from "./support.js"
@@ -116,10 +118,10 @@ describe("yinfa import/export lines with --locale en", () => {
       const reportFile = join(dir, "en-report.xlsx")
       const rolledBack = await cli("import", "volunteers", roster, "--report", reportFile, "--locale", "en")
       expect(rolledBack.code).toBe(1)
-      // The column is the file's own header, as the clerk sees it in the sheet.
+      // The column is named in the report's language, whatever the sheet's; the cell's value as typed.
       expect(rolledBack.stdout).toBe(
         '3 rows, 1 with errors: nothing was imported because other rows have errors (or choose "import valid rows only")\n' +
-          '  row 3 [出生日期] date "不详" not recognised; write e.g. 2021-03-08\n'
+          '  row 3 [Date of birth] date "不详" not recognised; write e.g. 2021-03-08\n'
       )
       expect(rolledBack.stderr).toMatch(/^ {2}3 rows read, 3 checked, \d written\n/m)
       expect(rolledBack.stderr).toContain(`Report saved: ${reportFile}\n`)
@@ -137,6 +139,9 @@ describe("yinfa import/export lines with --locale en", () => {
       const csv = join(dir, "en-export.csv")
       const exported = await cli("export", "volunteers", "--format", "csv", "--out", csv, "--locale", "en")
       expect(exported).toEqual({ code: 0, stdout: `Exported 2 records: ${csv}\n`, stderr: "" })
+      // The file itself speaks the command's language too.
+      const exportedHeader = (await readFile(csv, "utf8")).replace(/^\ufeff/, "").split("\r\n")[0]
+      expect(exportedHeader.split(",").slice(0, 3)).toEqual(["Volunteer number", "Name", "Gender"])
 
       const template = join(dir, "en-template.xlsx")
       expect(await cli("template", "attendance", "--out", template, "--locale", "en")).toEqual({
@@ -144,10 +149,14 @@ describe("yinfa import/export lines with --locale en", () => {
         stdout: `Template saved: ${template}\n`,
         stderr: ""
       })
+      const templateBook = new ExcelJS.Workbook()
+      await templateBook.xlsx.readFile(template)
+      expect(templateBook.worksheets[0].getRow(1).values).toContain("Volunteer number")
 
       const prefix = join(dir, "en-pack")
       const pack = await cli("report-pack", "--from", "2026-01-01", "--to", "2026-03-31", "--out", prefix, "--locale", "en")
       expect(pack).toEqual({ code: 0, stdout: `Generated ${prefix}.xlsx and ${prefix}.html\n`, stderr: "" })
+      expect(await readFile(`${prefix}.html`, "utf8")).toContain('<html lang="en">')
     } finally {
       await dispose()
     }

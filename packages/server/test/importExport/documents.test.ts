@@ -165,6 +165,19 @@ describe("documents", () => {
       expect(html).toContain("李主任")
       expect(html).toContain(`https://yinfa.example.gov.cn/api/certificates/verify/${issued.certificateNumber}`)
       expect(html).not.toContain(v1.id)
+      // The Chinese page as before: language, lead, stars, seal and dates.
+      expect(html).toContain('<html lang="zh-CN">')
+      expect(html).toContain(`<title>志愿服务证明 ${issued.certificateNumber}</title>`)
+      expect(html).toContain(
+        "兹证明 <strong>&lt;script&gt;alert(1)&lt;/script&gt;</strong> 同志参加“开启新征程，银发再出发”离退休干部志愿服务行动"
+      )
+      expect(html).toContain("<tr><th>服务时长</th><td>3 小时</td></tr>")
+      expect(html).toContain('aria-label="0 星">☆☆☆☆☆</span>（0 星）')
+      expect(html).toContain("<td>2026年3月20日 至 2026年3月20日</td>")
+      expect(html).toContain("中共盐城市亭湖区委老干部局（盖章）<br>2026年3月20日")
+      expect(html).toContain("<tr><th>出具日期</th><td>2026年3月20日</td></tr>")
+      expect(html).toContain("本证明可凭编号核验真伪：https://yinfa.example.gov.cn/api/certificates/verify/")
+      expect(certificateHtml(shown, { locale: "zh-CN" })).toBe(certificateHtml(shown))
     }).pipe(Effect.provide(testLayer()))
   )
 
@@ -179,6 +192,40 @@ describe("documents", () => {
       expect(workbook.worksheets.map((s) => s.name)).toEqual(["概览", "月度", "覆盖", "经验报送", "品牌项目", "先进典型"])
       const overview = workbook.getWorksheet("概览")
       expect(overview?.getRow(2).values).toEqual([undefined, "在册志愿者", 3])
+      expect(pack.title).toBe("志愿服务工作报表（2026年1月1日—2026年3月31日，全市（本账号权限范围））")
+      expect(workbook.creator).toBe("银发再出发")
+      expect(overview?.getRow(1).values).toEqual([undefined, "指标", "数值"])
+      expect(
+        overview
+          ?.getColumn(1)
+          .values.filter((v) => typeof v === "string")
+          .slice(1, 11)
+      ).toEqual([
+        "在册志愿者",
+        "其中入库银发人才库",
+        "期间新加入",
+        "年龄 55 岁以下",
+        "年龄 55-59 岁",
+        "年龄 60-64 岁",
+        "年龄 65-69 岁",
+        "年龄 70-74 岁",
+        "年龄 75-79 岁",
+        "年龄 80 岁及以上"
+      ])
+      expect(workbook.getWorksheet("月度")?.getRow(1).values).toEqual([
+        undefined,
+        "月份",
+        "开展活动",
+        "参与人次",
+        "服务时长（小时）",
+        "受益人数",
+        "新加入志愿者",
+        "新结对",
+        "报送经验"
+      ])
+      expect(workbook.getWorksheet("经验报送")?.getRow(1).values).toEqual([undefined, "标题", "类别", "辖区", "状态", "报送时间", "推荐"])
+      expect(pack.html).toContain('<html lang="zh-CN">')
+      expect(pack.html).toContain('<p class="muted">（无）</p>')
       expect(workbook.getWorksheet("月度")?.rowCount).toBe(4)
       expect(pack.html).toContain("<h2>先进典型</h2>")
       expect(pack.html).toContain("不对个人进行排名")

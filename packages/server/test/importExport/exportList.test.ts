@@ -3,7 +3,7 @@ import { describe, expect, it } from "@effect/vitest"
 import { Activities, type ActivityId, Q, type RegionCode, Store } from "@yinfa/core"
 import ExcelJS from "exceljs"
 import { Effect } from "effect"
-import { exportList } from "../../src/importExport/exportList.js"
+import { exportFileName, exportHeaders, exportList, RESOURCE_TITLES } from "../../src/importExport/exportList.js"
 import { importVolunteers } from "../../src/importExport/importVolunteers.js"
 import {
   as,
@@ -222,6 +222,63 @@ describe("exports", () => {
       expect(csv.split("\r\n").filter((l) => l.includes("'=活动")).length).toBe(3)
       const activities = yield* Activities
       expect((yield* activities.list(Q.all()).pipe(as(tinghuAdmin))).total).toBe(5)
+    }).pipe(Effect.provide(testLayer()))
+  )
+  it.effect("without a locale the export is in Chinese as before: title, headers, labels, lists, file name", () =>
+    Effect.gen(function* () {
+      yield* seedRoster(3)
+      const out = yield* exportBytes("volunteers", { format: "xlsx", reveal: true }).pipe(as(cityAdmin))
+      const workbook = new ExcelJS.Workbook()
+      yield* Effect.promise(() => workbook.xlsx.load(Buffer.from(out.bytes) as never))
+      expect(workbook.worksheets[0].name).toBe("志愿者名册")
+      const rows = yield* sheetRows(out.bytes)
+      expect(rows[0]).toEqual(["志愿者编号", ...ROSTER_HEADERS, "状态", "归档原因"])
+      const first = rows.find((r) => r[1] === "志愿者1") ?? []
+      expect(first.slice(2, 3)).toEqual(["男"])
+      expect(first.slice(6, 17)).toEqual([
+        "亭湖区",
+        '单位,"1"',
+        "科长",
+        "退休",
+        "是",
+        "农业科技（30年）、法律/调解",
+        "促进乡村振兴、讲好党的故事",
+        "是",
+        "一般（仅限轻度线下活动）",
+        1,
+        "线上"
+      ])
+      expect(rows.find((r) => r[1] === "志愿者3")?.[16]).toBe("线上线下")
+      expect(first.slice(20)).toEqual(["在册"])
+      expect(exportFileName("volunteers", "xlsx", "2026-03-20")).toBe("志愿者名册-20260320.xlsx")
+      expect(RESOURCE_TITLES["service-hours"]).toBe("服务时长明细")
+      expect(exportHeaders("activities")).toEqual([
+        "记录ID",
+        "标题",
+        "类别",
+        "活动形式",
+        "简介",
+        "主办单位",
+        "协办单位",
+        "辖区",
+        "服务方式",
+        "地点",
+        "开始时间",
+        "结束时间",
+        "需要人数",
+        "所需专长",
+        "服务对象",
+        "受益人数",
+        "品牌项目",
+        "风险等级",
+        "安全预案",
+        "状态",
+        "取消原因",
+        "发布时间",
+        "完成时间",
+        "创建时间",
+        "更新时间"
+      ])
     }).pipe(Effect.provide(testLayer()))
   )
 })

@@ -344,3 +344,62 @@ describe("attendance import: volunteer look-ups", () => {
     }).pipe(Effect.provide(testLayer()))
   )
 })
+
+describe("attendance import: English sheets and reports", () => {
+  it.effect("English headers are read; the report names columns in its own language, the refusals too", () =>
+    Effect.gen(function* () {
+      const [v1, v2] = yield* setup()
+      const english = (...rows: ReadonlyArray<ReadonlyArray<unknown>>) =>
+        Effect.promise(() => xlsx([["Volunteer no.", "ID", "Phone", "Activity", "hours", "Notes"], ...rows]))
+      const bytes = yield* english(
+        [v1.volunteerNumber, "", "", "act-1", 2, "came early"],
+        ["", "", v2.phone, "act-1", 1.5, ""],
+        ["YC2099999999", "", "", "act-1", 1, ""],
+        [v1.volunteerNumber, "", "", "no such activity", "two", ""]
+      )
+      const report = yield* importAttendance({ bytes }, { locale: "en", mode: "valid-only" }).pipe(as(tinghuAdmin))
+      expect(report.issues.map((i) => [i.row, i.column, i.message])).toEqual([
+        [4, "Volunteer number", "volunteer not found (YC2099999999)"],
+        [5, "Hours", 'a number is expected, not "two"']
+      ])
+      expect(report.written).toBe(2)
+      expect((yield* participationsOf(v1)).map((p) => [p.status, p.hours, p.feedback])).toEqual([["attended", 2, "came early"]])
+      expect((yield* participationsOf(v2)).map((p) => p.hours)).toEqual([1.5])
+
+      // A Chinese sheet, reported in English; the English sheet, reported in Chinese.
+      const chinese = yield* importAttendance({ bytes: yield* sheet(["YC2099999999", "", "", "act-1", 1, ""]) }, { locale: "en" }).pipe(
+        as(tinghuAdmin)
+      )
+      expect(chinese.issues.map((i) => i.column)).toEqual(["Volunteer number"])
+      const inChinese = yield* importAttendance({ bytes: yield* english(["YC2099999999", "", "", "act-1", 1, ""]) }).pipe(as(tinghuAdmin))
+      expect(inChinese.issues.map((i) => i.column)).toEqual(["志愿者编号"])
+
+      // Without any column that identifies a volunteer, the refusal names them in the import's language.
+      const anonymous = yield* Effect.promise(() =>
+        xlsx([
+          ["Name", "Activity", "Hours"],
+          ["王建国", "act-1", 1]
+        ])
+      )
+      const refusal = (locale: "zh-CN" | "en") =>
+        importAttendance({ bytes: anonymous }, { locale }).pipe(
+          as(tinghuAdmin),
+          Effect.flip,
+          Effect.map((e) => (e as { issues: ReadonlyArray<{ key: string; params?: unknown }> }).issues[0])
+        )
+      expect(yield* refusal("en")).toMatchObject({
+        key: "import.missingHeaders",
+        params: { columns: "Volunteer number / ID number / Mobile number" }
+      })
+      expect(yield* refusal("zh-CN")).toMatchObject({ params: { columns: "志愿者编号 / 身份证号码 / 手机号码" } })
+      const noHours = yield* Effect.promise(() =>
+        xlsx([
+          ["Volunteer number", "Activity"],
+          [v1.volunteerNumber, "act-1"]
+        ])
+      )
+      const missing = yield* importAttendance({ bytes: noHours }, { locale: "en" }).pipe(as(tinghuAdmin), Effect.flip)
+      expect((missing as { issues: ReadonlyArray<{ params?: unknown }> }).issues[0].params).toEqual({ columns: "Hours" })
+    }).pipe(Effect.provide(testLayer()))
+  )
+})

@@ -279,6 +279,39 @@ describe("volunteer import: validation, modes and jurisdiction", () => {
     }).pipe(Effect.provide(testLayer()))
   )
 
+  it.effect(
+    "multi-valued cells: spaces separate Chinese values, English labels keep their spaces, and the message names what was not read",
+    () =>
+      Effect.gen(function* () {
+        yield* atMarch20
+        const bytes = yield* Effect.promise(() =>
+          xlsx([
+            HEADER,
+            person(1, { 专长领域: "农业科技 法律/调解", 服务意向: "乡村振兴 党的故事" }),
+            person(2, { 专长领域: "Crops and livestock、农业科技（30年） Education" }),
+            person(3, { 专长领域: "农业科技 坏值" }),
+            person(4, { 专长领域: "Agricultural sciense (30 years)" })
+          ])
+        )
+        const report = yield* importVolunteers({ bytes }, { mode: "valid-only" }).pipe(as(cityAdmin))
+        expect(report.issues.map((i) => [i.row, i.column, i.key, i.params?.value])).toEqual([
+          [4, "专长领域", "import.badValue", "坏值"],
+          [5, "专长领域", "import.badValue", "Agricultural sciense (30 years)"]
+        ])
+        // Accepted values are named in the report's language.
+        expect(report.issues[0].message).toContain("可填：农业科技、农业经营")
+        const rows = yield* stored
+        expect(rows.find((v) => v.name === "志愿者1")).toMatchObject({
+          expertise: ["agri-tech", "law-mediation"],
+          interests: ["rural-revitalization", "party-story"]
+        })
+        expect(rows.find((v) => v.name === "志愿者2")).toMatchObject({
+          expertise: ["crop-livestock", "agri-tech", "education"],
+          expertiseYears: { "agri-tech": 30 }
+        })
+      }).pipe(Effect.provide(testLayer()))
+  )
+
   it.effect("all-or-nothing: one bad row writes nothing; valid-only writes the good rows; the report names row, column and problem", () =>
     Effect.gen(function* () {
       yield* atMarch20
