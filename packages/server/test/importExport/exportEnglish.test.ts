@@ -1,4 +1,3 @@
-import { Writable } from "node:stream"
 import { describe, expect, it } from "@effect/vitest"
 import {
   type CertificateId,
@@ -14,51 +13,34 @@ import {
   type VolunteerId
 } from "@yinfa/core"
 import { Effect } from "effect"
-import ExcelJS from "exceljs"
 import {
   EXPORTABLE,
   type ExportableResource,
   exportFileName,
   exportHeaders,
-  exportList,
   RESOURCE_TITLES,
   resourceTitle
 } from "../../src/importExport/exportList.js"
 import { importVolunteers } from "../../src/importExport/importVolunteers.js"
 import { rosterHeaders } from "../../src/importExport/parseRoster.js"
-import { activity, as, atMarch20, cityAdmin, ROSTER_HEADERS, residentId, rosterFields, testLayer, viewer, xlsx } from "./support.js"
+import {
+  activity,
+  as,
+  atMarch20,
+  cityAdmin,
+  exportBytes,
+  firstSheet,
+  ROSTER_HEADERS,
+  residentId,
+  rosterFields,
+  testLayer,
+  viewer,
+  xlsx
+} from "./support.js"
 
 const CHINESE = /[\u4e00-\u9fff]/
 const LOCALES: ReadonlyArray<Locale> = ["zh-CN", "en"]
 const RESOURCE_NAMES = Object.keys(EXPORTABLE) as Array<ExportableResource>
-
-const sink = () => {
-  const chunks: Array<Buffer> = []
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(Buffer.from(chunk))
-      done()
-    }
-  })
-  return { stream, bytes: () => new Uint8Array(Buffer.concat(chunks)) }
-}
-
-const exportBytes = (resource: string, options: Parameters<typeof exportList>[2]) =>
-  Effect.gen(function* () {
-    const out = sink()
-    const result = yield* exportList(resource, out.stream, options)
-    return { ...result, bytes: out.bytes() }
-  })
-
-const readSheet = (bytes: Uint8Array) =>
-  Effect.promise(async () => {
-    const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(Buffer.from(bytes) as never)
-    const sheet = workbook.worksheets[0]
-    const rows: Array<Array<unknown>> = []
-    sheet.eachRow((row) => rows.push((row.values as Array<unknown>).slice(1)))
-    return { title: sheet.name, rows }
-  })
 
 /** CSV lines split into cells (the test data has no quoted commas in the columns read). */
 const csvLines = (bytes: Uint8Array) =>
@@ -155,7 +137,7 @@ describe("exports in English", () => {
     Effect.gen(function* () {
       yield* seedRoster(3)
       const out = yield* exportBytes("volunteers", { format: "xlsx", reveal: true, locale: "en" }).pipe(as(cityAdmin))
-      const sheet = yield* readSheet(out.bytes)
+      const sheet = yield* firstSheet(out.bytes)
       expect(sheet.title).toBe("Volunteers")
       expect(sheet.rows[0]).toEqual(EN_ROSTER_HEADERS)
       const byName = new Map(records(sheet.rows).map((r) => [r.Name, r]))
@@ -201,7 +183,7 @@ describe("exports in English", () => {
       const clear = (yield* store.list("volunteers", Q.all())).rows
       for (const format of ["xlsx", "csv"] as const) {
         const out = yield* exportBytes("volunteers", { format, locale: "en" }).pipe(as(viewer))
-        const text = format === "csv" ? new TextDecoder().decode(out.bytes) : JSON.stringify((yield* readSheet(out.bytes)).rows)
+        const text = format === "csv" ? new TextDecoder().decode(out.bytes) : JSON.stringify((yield* firstSheet(out.bytes)).rows)
         for (const v of clear) {
           expect(text).not.toContain(v.idNumber)
           expect(text).not.toContain(v.phone)
@@ -295,7 +277,7 @@ describe("exports in English", () => {
       const exported = (resource: string, locale: Locale = "en") =>
         exportBytes(resource, { format: "xlsx", locale }).pipe(
           as(cityAdmin),
-          Effect.flatMap((out) => readSheet(out.bytes))
+          Effect.flatMap((out) => firstSheet(out.bytes))
         )
 
       const activities = yield* exported("activities")

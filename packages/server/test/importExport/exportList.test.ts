@@ -1,9 +1,8 @@
-import { Writable } from "node:stream"
 import { describe, expect, it } from "@effect/vitest"
 import { Activities, type ActivityId, Q, type RegionCode, Store } from "@yinfa/core"
 import ExcelJS from "exceljs"
 import { Effect } from "effect"
-import { exportFileName, exportHeaders, exportList, RESOURCE_TITLES } from "../../src/importExport/exportList.js"
+import { exportFileName, exportHeaders, RESOURCE_TITLES } from "../../src/importExport/exportList.js"
 import { importVolunteers } from "../../src/importExport/importVolunteers.js"
 import {
   as,
@@ -16,37 +15,10 @@ import {
   tinghuAdmin,
   viewer,
   xlsx,
-  yanduAdmin
+  yanduAdmin,
+  exportBytes,
+  firstSheet
 } from "./support.js"
-
-/** A Writable that keeps what it is given. */
-const sink = () => {
-  const chunks: Array<Buffer> = []
-  const stream = new Writable({
-    write(chunk, _enc, done) {
-      chunks.push(Buffer.from(chunk))
-      done()
-    }
-  })
-  return { stream, bytes: () => new Uint8Array(Buffer.concat(chunks)) }
-}
-
-const exportBytes = (resource: string, options: Parameters<typeof exportList>[2]) =>
-  Effect.gen(function* () {
-    const out = sink()
-    const result = yield* exportList(resource, out.stream, options)
-    return { ...result, bytes: out.bytes() }
-  })
-
-const sheetRows = (bytes: Uint8Array) =>
-  Effect.promise(async () => {
-    const workbook = new ExcelJS.Workbook()
-    await workbook.xlsx.load(Buffer.from(bytes) as never)
-    const sheet = workbook.worksheets[0]
-    const rows: Array<Array<unknown>> = []
-    sheet.eachRow((row) => rows.push((row.values as Array<unknown>).slice(1)))
-    return rows
-  })
 
 const rosterRow = (n: number, region = "亭湖区") => [
   `志愿者${n}`,
@@ -128,7 +100,7 @@ describe("exports", () => {
       const auditBefore = (yield* store.list("audit-log", Q.all())).total
       for (const format of ["xlsx", "csv"] as const) {
         const out = yield* exportBytes("volunteers", { format }).pipe(as(cityAdmin))
-        const text = format === "csv" ? new TextDecoder().decode(out.bytes) : JSON.stringify(yield* sheetRows(out.bytes))
+        const text = format === "csv" ? new TextDecoder().decode(out.bytes) : JSON.stringify((yield* firstSheet(out.bytes)).rows)
         for (const v of clear) {
           expect(text).not.toContain(v.idNumber)
           expect(text).not.toContain(v.phone)
@@ -151,7 +123,7 @@ describe("exports", () => {
       const all = yield* exportBytes("volunteers", { format: "xlsx" }).pipe(as(cityAdmin))
       expect(all.rows).toBe(8)
       const tinghu = yield* exportBytes("volunteers", { format: "xlsx" }).pipe(as(tinghuAdmin))
-      const rows = yield* sheetRows(tinghu.bytes)
+      const rows = (yield* firstSheet(tinghu.bytes)).rows
       expect(tinghu.rows).toBe(6)
       expect(rows.slice(1).every((r) => r[6] === "亭湖区")).toBe(true)
       const sneaky = yield* exportBytes("volunteers", { format: "csv", query: Q.all([Q.eq("regionCode", "320903")]) }).pipe(as(tinghuAdmin))
@@ -204,7 +176,7 @@ describe("exports", () => {
         )
       const query = Q.all([Q.eq("category", "rural-revitalization")], [{ field: "startsAt", order: "DESC" }])
       const out = yield* exportBytes("activities", { format: "xlsx", query, pageSize: 2 }).pipe(as(cityAdmin))
-      const rows = yield* sheetRows(out.bytes)
+      const rows = (yield* firstSheet(out.bytes)).rows
       const header = rows[0]
       const col = (name: string) => header.indexOf(name)
       expect(out.rows).toBe(4)
@@ -231,7 +203,7 @@ describe("exports", () => {
       const workbook = new ExcelJS.Workbook()
       yield* Effect.promise(() => workbook.xlsx.load(Buffer.from(out.bytes) as never))
       expect(workbook.worksheets[0].name).toBe("志愿者名册")
-      const rows = yield* sheetRows(out.bytes)
+      const rows = (yield* firstSheet(out.bytes)).rows
       expect(rows[0]).toEqual(["志愿者编号", ...ROSTER_HEADERS, "状态", "归档原因"])
       const first = rows.find((r) => r[1] === "志愿者1") ?? []
       expect(first.slice(2, 3)).toEqual(["男"])

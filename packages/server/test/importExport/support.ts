@@ -13,8 +13,10 @@ import {
   YinfaConfig,
   YinfaServicesLive
 } from "@yinfa/core"
+import { Writable } from "node:stream"
 import ExcelJS from "exceljs"
 import { Effect, Layer, TestClock } from "effect"
+import { exportList } from "../../src/importExport/exportList.js"
 
 export const cityAdmin: Actor = { ...systemActor, userId: "u-city", username: "admin", displayName: "市局管理员" }
 export const tinghuAdmin: Actor = {
@@ -204,3 +206,34 @@ export const activity = (id: string, overrides: Record<string, unknown> = {}) =>
   updatedAt: "2026-03-01T00:00:00.000Z",
   ...overrides
 })
+
+/** A Writable that keeps what it is given (an export's output). */
+export const sink = () => {
+  const chunks: Array<Buffer> = []
+  const stream = new Writable({
+    write(chunk, _enc, done) {
+      chunks.push(Buffer.from(chunk))
+      done()
+    }
+  })
+  return { stream, bytes: () => new Uint8Array(Buffer.concat(chunks)) }
+}
+
+/** An export's result and the bytes it wrote. */
+export const exportBytes = (resource: string, options: Parameters<typeof exportList>[2]) =>
+  Effect.gen(function* () {
+    const out = sink()
+    const result = yield* exportList(resource, out.stream, options)
+    return { ...result, bytes: out.bytes() }
+  })
+
+/** The first sheet of a workbook: its name and its rows' values. */
+export const firstSheet = (bytes: Uint8Array) =>
+  Effect.promise(async () => {
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(Buffer.from(bytes) as never)
+    const sheet = workbook.worksheets[0]
+    const rows: Array<Array<unknown>> = []
+    sheet.eachRow((row) => rows.push((row.values as Array<unknown>).slice(1)))
+    return { title: sheet.name, rows }
+  })
