@@ -1,7 +1,8 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: ["src/index.ts", "src/cli/main.ts"],
+  // The roster reader is a worker thread's own module (see moduleWorker.ts).
+  entry: ["src/index.ts", "src/cli/main.ts", "src/importExport/rosterWorker.ts"],
   format: ["esm"],
   dts: { entry: "src/index.ts" },
   clean: true,

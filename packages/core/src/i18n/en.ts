@@ -189,6 +189,8 @@ export const en: Record<MessageKey, string> = {
   "import.badWorkbook": "the Excel file cannot be read (it may be damaged): {detail}",
   "import.partTooLarge":
     "a part of the Excel file is larger than {mb} MB once decompressed, which no roster or attendance sheet is: not imported",
+  "import.readerOutOfMemory":
+    "reading the file needed more than {mb} MB: not imported. Split the file into smaller ones, or raise the bound with YINFA_IMPORT_READER_HEAP_MB (0 removes it).",
   "import.csvRecordTooLong":
     "row {row} of the CSV file is longer than {kb} KB, which no roster or attendance row is (a missing line break or an unclosed quote?): not imported",
   "import.encoding": 'the CSV file\'s encoding is not recognised (UTF-8 or GBK expected): save it as "CSV UTF-8" and import again',

@@ -191,6 +191,8 @@ export const zhCN = {
   "import.legacyXls": "不支持旧版 .xls 文件，请在 Excel 中“另存为” .xlsx 格式后再导入",
   "import.badWorkbook": "无法读取该 Excel 文件（文件可能已损坏）：{detail}",
   "import.partTooLarge": "Excel 文件中有部分内容解压后超过 {mb} MB，不像是名册或签到表，未导入",
+  "import.readerOutOfMemory":
+    "读取文件所需内存超过 {mb} MB 的上限，未导入。请把文件拆成几个较小的文件分别导入，或用环境变量 YINFA_IMPORT_READER_HEAP_MB 提高上限（0 表示不设上限）。",
   "import.csvRecordTooLong": "CSV 文件第 {row} 行超过 {kb} KB，不像是名册或签到表的一行（可能缺少换行或引号未闭合），未导入",
   "import.encoding": "无法识别 CSV 文件的编码（应为 UTF-8 或 GBK），请另存为“CSV UTF-8”后再导入",
   "import.emptySheet": "表格中没有数据行",

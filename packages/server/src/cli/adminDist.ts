@@ -1,19 +1,6 @@
-import { existsSync, readFileSync } from "node:fs"
-import { dirname, join } from "node:path"
+import { join } from "node:path"
 import { fileURLToPath } from "node:url"
-
-/**
- * The directory of the @yinfa/server package holding `file`: the nearest one up whose
- * package.json is the server's. Walking up, not a fixed "../..": the bundler puts the CLI's
- * commands in a chunk at dist/ (one level down), the sources are at src/cli/ (two).
- */
-const serverPackageDir = (file: string): string | null => {
-  for (let dir = dirname(file); ; dir = dirname(dir)) {
-    const manifest = join(dir, "package.json")
-    if (existsSync(manifest) && (JSON.parse(readFileSync(manifest, "utf8")) as { name?: string }).name === "@yinfa/server") return dir
-    if (dirname(dir) === dir) return null
-  }
-}
+import { serverPackageDir } from "../moduleWorker.js"
 
 /**
  * Where `yinfa serve` finds the built dashboard when neither `--admin-dist` nor YINFA_ADMIN_DIST

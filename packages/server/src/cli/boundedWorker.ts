@@ -1,5 +1,5 @@
-import { Worker } from "node:worker_threads"
 import type { Locale } from "@yinfa/core"
+import { startModuleWorker } from "../moduleWorker.js"
 
 /**
  * How far V8 may grow the heap of a command-line import, in MB (`YINFA_IMPORT_HEAP_MB`; 0: no
@@ -7,7 +7,7 @@ import type { Locale } from "@yinfa/core"
  *
  * A 100 000-row import keeps about 60 MB alive, but with Node's defaults V8 lets the heap grow
  * to several times that before it collects, and the process peaked above 350 MB. Capped at 192 MB
- * it peaks near 250 MB in the same time (docs/performance.md, "Import").
+ * it peaked near 250 MB in the same time, ~285 MB now that a reader thread reads large rosters (docs/performance.md).
  */
 export const DEFAULT_IMPORT_HEAP_MB = 192
 
@@ -56,15 +56,7 @@ export const runInBoundedWorker = (
 ): Promise<number> =>
   new Promise((resolve) => {
     const options = { argv: [...argv], resourceLimits: { maxOldGenerationSizeMb: heapMb } }
-    const worker = entry.endsWith(".ts")
-      ? new Worker(
-          `import(${JSON.stringify(import.meta.resolve("tsx/esm/api"))}).then((tsx) => tsx.register()).then(() => import(${JSON.stringify(entry)}))`,
-          {
-            ...options,
-            eval: true
-          }
-        )
-      : new Worker(new URL(entry), options)
+    const worker = startModuleWorker(entry, options)
     // Set on an error, once its message is written (the out-of-memory one loads the catalogues first).
     let reported: Promise<void> | null = null
     worker.on("error", (e: Error & { code?: string }) => {

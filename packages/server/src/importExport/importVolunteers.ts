@@ -1,3 +1,4 @@
+import { stat } from "node:fs/promises"
 import {
   actorRegion,
   CurrentActor,
@@ -18,12 +19,33 @@ import {
 import { Effect, Either, Schema } from "effect"
 import { type ImportOptions, type ImportReport, issuesOfError, type PreparedBatch, runImport } from "./importDriver.js"
 import { type ParsedRosterRow, readRoster, regionResolver, type RowIssue, rosterColumnOf, rosterHeaders, rowIssue } from "./parseRoster.js"
-import type { TableSource } from "./table.js"
+import { readRosterInWorker } from "./readRosterInWorker.js"
+import type { TableHeader, TableSource } from "./table.js"
 
 export interface VolunteerImportOptions extends ImportOptions {
   /** Put every row in this region (code, name or short name): the CLI's `--region`. */
   readonly region?: string | null
+  /**
+   * Read and parse the file in a worker thread, beside the validation and writes (default: for
+   * files of READ_IN_WORKER_FROM_BYTES and more; a small file is read sooner than a thread starts).
+   */
+  readonly readInWorker?: boolean
+  /** The reader thread's heap bound in MB (0: none); default `readerHeapMb()` (YINFA_IMPORT_READER_HEAP_MB). */
+  readonly readerHeapMb?: number
 }
+
+/** From this size on, a roster is read in a worker thread (~10 000 rows). */
+export const READ_IN_WORKER_FROM_BYTES = 1024 * 1024
+
+const sourceSize = (source: TableSource) =>
+  "bytes" in source
+    ? Effect.succeed(source.bytes.byteLength)
+    : Effect.promise(() =>
+        stat(source.path).then(
+          (s) => s.size,
+          () => 0
+        )
+      )
 
 const stringOrNull = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null)
 
@@ -61,12 +83,15 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
       forceRegion = found.ok
     }
     let ignored: ReadonlyArray<string> = []
-    const rows = readRoster(
-      source,
-      { regions, utcOffsetMinutes: config.utcOffsetMinutes, locale, forceRegion, defaultRegion: own },
-      (header) => {
-        ignored = header.ignored
-      }
+    const context = { regions, utcOffsetMinutes: config.utcOffsetMinutes, locale, forceRegion, defaultRegion: own }
+    const onHeader = (header: TableHeader) => {
+      ignored = header.ignored
+    }
+    const inWorker = options.readInWorker ?? (yield* sourceSize(source)) >= READ_IN_WORKER_FROM_BYTES
+    const rows = (
+      inWorker
+        ? readRosterInWorker(source, context, onHeader, options.readerHeapMb === undefined ? {} : { heapMb: options.readerHeapMb })
+        : readRoster(source, context, onHeader)
     )[Symbol.asyncIterator]()
 
     /** First row of the file holding each ID number and phone. */
@@ -154,6 +179,9 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
         return prepared
       })
 
-    const report: ImportReport = yield* runImport(rows, prepare, options, () => ignored)
+    // An import that stops early (a defect, an interruption) ends the reader too: its worker thread would keep the process alive.
+    const report: ImportReport = yield* runImport(rows, prepare, options, () => ignored).pipe(
+      Effect.ensuring(Effect.promise(async () => void (await rows.return?.(undefined))))
+    )
     return report
   })
