@@ -21,17 +21,27 @@ describe("SQLite statement cache", () => {
     db.close()
   })
 
-  it("prepares every read anew, so a streamed read never shares its statement", () => {
-    const { db } = fresh()
-    const sql = "select * from t"
-    expect(db.prepare(sql)).not.toBe(db.prepare(sql))
-    expect(db.prepare("with x as (select 1) insert into t (v) select 'w' from x")).not.toBe(
-      db.prepare("with x as (select 1) insert into t (v) select 'w' from x")
-    )
+  it("keeps a read prepared too, but never hands out one that a stream still holds", () => {
+    const { raw, db } = fresh()
+    raw.exec("insert into t (v) values ('a'), ('b'), ('c')")
+    const sql = "select v from t where id >= ? order by id"
+    const first = db.prepare(sql)
+    expect(db.prepare(sql)).toBe(first)
+    // A stream is open on the kept statement: the same SQL now gets a statement of its own…
+    const streamed = (first as unknown as BetterSqlite3.Statement).iterate(1)
+    expect(streamed.next().value).toEqual({ v: "a" })
+    const meanwhile = db.prepare(sql)
+    expect(meanwhile).not.toBe(first)
+    expect((meanwhile as unknown as BetterSqlite3.Statement).all(2)).toEqual([{ v: "b" }, { v: "c" }])
+    // …and the stream reads on undisturbed.
+    expect([...streamed]).toEqual([{ v: "b" }, { v: "c" }])
+    // Once the stream has ended, the kept statement is handed out again.
+    expect(db.prepare(sql)).toBe(first)
+    expect((first as unknown as BetterSqlite3.Statement).all(3)).toEqual([{ v: "c" }])
     db.close()
   })
 
-  it("drops the least recently used write beyond 128", () => {
+  it("drops the least recently used statement beyond 128", () => {
     const { db } = fresh()
     const write = (i: number) => `insert into t (v) values ('${i}')`
     const kept = db.prepare(write(0))
