@@ -66,8 +66,9 @@ const ZH_REMARKS = [
   "  （以上命令同样可加 --db <file> | --pg <url> | --mysql <url>）\n",
   "  各命令均可加 --locale en 改用英文输出，默认为中文。\n",
   "\n环境变量：\n",
-  "  YINFA_DB              SQLite 数据库文件（未加 --db、--pg、--mysql 时使用），默认 ./data/yinfa.db\n",
-  "  YINFA_IMPORT_HEAP_MB  导入时的内存上限（MB），默认 192；0 表示不设上限\n"
+  "  YINFA_DB                      SQLite 数据库文件（未加 --db、--pg、--mysql 时使用），默认 ./data/yinfa.db\n",
+  "  YINFA_IMPORT_HEAP_MB          导入时的内存上限（MB），默认 192；0 表示不设上限\n",
+  "  YINFA_IMPORT_READER_HEAP_MB   读取 1 MB 以上名册的线程的内存上限（MB），默认 128；0 表示不设上限\n"
 ]
 const EN_REMARKS = [
   "[--password <pw>]   (or the YINFA_PASSWORD environment variable; never a default)\n",
@@ -75,8 +76,9 @@ const EN_REMARKS = [
   "  (these take --db <file> | --pg <url> | --mysql <url> too)\n",
   "  Every command takes --locale en to print in English; Chinese is the default.\n",
   "\nEnvironment:\n",
-  "  YINFA_DB              SQLite file (without --db, --pg or --mysql), default ./data/yinfa.db\n",
-  "  YINFA_IMPORT_HEAP_MB  heap bound of an import in MB, default 192; 0: none\n"
+  "  YINFA_DB                      SQLite file (without --db, --pg or --mysql), default ./data/yinfa.db\n",
+  "  YINFA_IMPORT_HEAP_MB          heap bound of an import in MB, default 192; 0: none\n",
+  "  YINFA_IMPORT_READER_HEAP_MB   heap bound in MB of the thread that reads a roster of 1 MB or more, default 128; 0: none\n"
 ]
 /** Syntax, the same in both languages. */
 const SYNOPSES = [

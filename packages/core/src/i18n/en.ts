@@ -240,6 +240,7 @@ export const en: Record<MessageKey, string> = {
   "cli.usage.env.password": "password for user add (without --password)",
   "cli.usage.env.adminDist": "directory of the admin dashboard's files",
   "cli.usage.env.importHeap": "heap bound of an import in MB, default {default}; 0: none",
+  "cli.usage.env.readerHeap": "heap bound in MB of the thread that reads a roster of 1 MB or more, default {default}; 0: none",
   "cli.error.unknownOption": "unknown option {option}",
   "cli.error.optionNeedsValue": "option {option} needs a value",
   "cli.error.optionTakesNoValue": "option {option} takes no value",

@@ -238,6 +238,7 @@ export const zhCN = {
   "cli.usage.env.password": "user add 的密码（未加 --password 时使用）",
   "cli.usage.env.adminDist": "管理后台页面文件所在目录",
   "cli.usage.env.importHeap": "导入时的内存上限（MB），默认 {default}；0 表示不设上限",
+  "cli.usage.env.readerHeap": "读取 1 MB 以上名册的线程的内存上限（MB），默认 {default}；0 表示不设上限",
   "cli.error.unknownOption": "未知选项：{option}",
   "cli.error.optionNeedsValue": "选项 {option} 缺少取值",
   "cli.error.optionTakesNoValue": "选项 {option} 不带取值",

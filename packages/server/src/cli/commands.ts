@@ -19,6 +19,7 @@ import { makeYinfaRuntime, startServer, type YinfaRuntime } from "../handler.js"
 import { IMPORT_EXPORT_COMMANDS, importExportSynopses, localeLine, parseArgsMessage, runImportExportCommand } from "../importExport/cli.js"
 import { migrateStore, type StoreOption } from "../store.js"
 import { defaultAdminDist } from "./adminDist.js"
+import { DEFAULT_READER_HEAP_MB } from "../importExport/readRosterInWorker.js"
 import { argvLocale, DEFAULT_IMPORT_HEAP_MB, localeFlag } from "./boundedWorker.js"
 
 /** The server's own synopses: syntax, the same in every language. */
@@ -34,13 +35,14 @@ const ENVIRONMENT: ReadonlyArray<readonly [string, MessageKey, MessageParams?]> 
   ["YINFA_DB", "cli.usage.env.db", { default: "./data/yinfa.db" }],
   ["YINFA_PASSWORD", "cli.usage.env.password"],
   ["YINFA_ADMIN_DIST", "cli.usage.env.adminDist"],
-  ["YINFA_IMPORT_HEAP_MB", "cli.usage.env.importHeap", { default: DEFAULT_IMPORT_HEAP_MB }]
+  ["YINFA_IMPORT_HEAP_MB", "cli.usage.env.importHeap", { default: DEFAULT_IMPORT_HEAP_MB }],
+  ["YINFA_IMPORT_READER_HEAP_MB", "cli.usage.env.readerHeap", { default: DEFAULT_READER_HEAP_MB }]
 ]
 
 const say = (locale: Locale, key: MessageKey, params?: MessageParams) => translateVerbatim(locale, key, params)
 
 const usage = (locale: Locale) => {
-  const environment = ENVIRONMENT.map(([name, key, params]) => `  ${name.padEnd(22)}${say(locale, key, params)}\n`).join("")
+  const environment = ENVIRONMENT.map(([name, key, params]) => `  ${name.padEnd(30)}${say(locale, key, params)}\n`).join("")
   return `${say(locale, "cli.usage.title")}
 
 ${SYNOPSES}${say(locale, "cli.usage.passwordNote")}
