@@ -21,6 +21,7 @@ import { migrateStore, type StoreOption } from "../store.js"
 import { defaultAdminDist } from "./adminDist.js"
 import { DEFAULT_READER_HEAP_MB } from "../importExport/readRosterInWorker.js"
 import { argvLocale, DEFAULT_IMPORT_HEAP_MB, localeFlag } from "./boundedWorker.js"
+import { LOCALE_OPTION, STORE_OPTIONS } from "./commonOptions.js"
 
 /** The server's own synopses: syntax, the same in every language. */
 const SYNOPSES = `  yinfa serve   [--port 8080] [--host 0.0.0.0] [--db <sqlite file> | --pg <url> | --mysql <url>] [--demo] [--admin-dist <dir>]
@@ -56,9 +57,7 @@ ${environment}`
 const options = {
   port: { type: "string" },
   host: { type: "string" },
-  db: { type: "string" },
-  pg: { type: "string" },
-  mysql: { type: "string" },
+  ...STORE_OPTIONS,
   demo: { type: "boolean" },
   "admin-dist": { type: "string" },
   username: { type: "string" },
@@ -66,7 +65,7 @@ const options = {
   region: { type: "string" },
   password: { type: "string" },
   "display-name": { type: "string" },
-  locale: { type: "string" },
+  ...LOCALE_OPTION,
   help: { type: "boolean", short: "h" }
 } as const
 
@@ -227,7 +226,7 @@ const userAdd = (flags: Flags, locale: Locale) => {
 const importExport = async (argv: ReadonlyArray<string>) => {
   const { values } = parseArgs({
     args: [...argv],
-    options: { db: { type: "string" }, pg: { type: "string" }, mysql: { type: "string" } },
+    options: STORE_OPTIONS,
     allowPositionals: true,
     strict: false
   })

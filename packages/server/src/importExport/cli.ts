@@ -20,6 +20,7 @@ import {
 } from "@yinfa/core"
 import { Effect } from "effect"
 import { argvLocale, localeFlag } from "../cli/boundedWorker.js"
+import { LOCALE_OPTION, STORE_OPTIONS } from "../cli/commonOptions.js"
 import { deriveWhitelist } from "../http/resources.js"
 import { BadParam, badParamMessage, parseFilter, parseSort } from "../http/simpleRest.js"
 import { certificateHtml } from "./certificateDocument.js"
@@ -110,11 +111,9 @@ const options = {
   "person-in-charge": { type: "string" },
   contact: { type: "string" },
   "base-url": { type: "string" },
-  locale: { type: "string" },
+  ...LOCALE_OPTION,
   // Store selection belongs to the main CLI (it opens the store); accepted here so argv passes through whole.
-  db: { type: "string" },
-  pg: { type: "string" },
-  mysql: { type: "string" }
+  ...STORE_OPTIONS
 } as const
 
 class UsageError extends Error {}
