@@ -1,5 +1,7 @@
 import {
+  actorRegion,
   BrandProjects,
+  CurrentActor,
   type Filter,
   Exemplars,
   ExperienceReports,
@@ -120,7 +122,10 @@ export const reportPackData = (filter: ReportPackFilter, locale: Locale = "zh-CN
 
     const t = (key: string, params?: Record<string, string>) => translateVerbatim(locale, `reportPack.${key}`, params)
     const headers = (...keys: ReadonlyArray<string>) => keys.map((k) => t(`header.${k}`))
-    const scope = filter.regionCode ? regionName(filter.regionCode) : t("scope.all")
+    // A region admin's pack is their region's whatever they asked for (the services scope every
+    // figure), so the title names that region rather than the whole city.
+    const scopeRegion = filter.regionCode ?? actorRegion(yield* CurrentActor)
+    const scope = scopeRegion ? regionName(scopeRegion) : t("scope.all")
     const tables: ReadonlyArray<Table> = [
       { title: t("sheet.overview"), header: headers("indicator", "value"), rows: overviewRows(overview, regionName, locale) },
       {

@@ -192,7 +192,8 @@ describe("documents", () => {
       expect(workbook.worksheets.map((s) => s.name)).toEqual(["概览", "月度", "覆盖", "经验报送", "品牌项目", "先进典型"])
       const overview = workbook.getWorksheet("概览")
       expect(overview?.getRow(2).values).toEqual([undefined, "在册志愿者", 3])
-      expect(pack.title).toBe("志愿服务工作报表（2026年1月1日—2026年3月31日，全市（本账号权限范围））")
+      // A region admin's pack is their region's, and its title says so.
+      expect(pack.title).toBe("志愿服务工作报表（2026年1月1日—2026年3月31日，亭湖区）")
       expect(workbook.creator).toBe("银发再出发")
       expect(overview?.getRow(1).values).toEqual([undefined, "指标", "数值"])
       expect(
@@ -233,6 +234,9 @@ describe("documents", () => {
       const yanduBook = new ExcelJS.Workbook()
       yield* Effect.promise(() => yanduBook.xlsx.load(Buffer.from(yandu.workbook) as never))
       expect(yanduBook.getWorksheet("概览")?.getRow(2).values).toEqual([undefined, "在册志愿者", 0])
+      expect(yandu.title).toBe("志愿服务工作报表（2026年1月1日—2026年3月31日，盐都区）")
+      const city = yield* reportPack({ from: "2026-01-01", to: "2026-03-31" }).pipe(as(cityAdmin))
+      expect(city.title).toBe("志愿服务工作报表（2026年1月1日—2026年3月31日，全市（本账号权限范围））")
     }).pipe(Effect.provide(testLayer()))
   )
 })

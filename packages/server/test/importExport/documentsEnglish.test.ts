@@ -189,7 +189,7 @@ describe("documents in English", () => {
     Effect.gen(function* () {
       yield* latinData
       const yandu = yield* reportPackData({ from: "2026-01-01", to: "2026-03-31" }, "en").pipe(as(yanduAdmin))
-      expect(yandu.title).toBe("Volunteer service report (1 January 2026 – 31 March 2026, whole city within this account's access)")
+      expect(yandu.title).toBe("Volunteer service report (1 January 2026 – 31 March 2026, Yandu District)")
       const tinghu = yield* reportPackData({ from: "2026-01-01", to: "2026-03-31", regionCode: "320902" }, "en").pipe(as(cityAdmin))
       expect(tinghu.title).toBe("Volunteer service report (1 January 2026 – 31 March 2026, Tinghu District)")
       // The page follows the language the pack was written in unless told otherwise.
