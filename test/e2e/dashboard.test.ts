@@ -226,6 +226,26 @@ describe("the dashboard in Chromium", () => {
     expect(await page.getByRole("combobox", { name: "辖区" }).count()).toBe(0)
   })
 
+  it("imports a roster through the dialog, reading the server's progress stream, and the new volunteer is listed", async () => {
+    const { page } = e2e
+    await signIn("admin")
+    const name = uniqueName()
+    const csv = `\ufeff姓名,性别,出生日期,身份证号码,所属辖区,同意时间\r\n${name},女,1957-02-03,${residentId("1957-02-03", 200 + (unique % 700))},亭湖区,2021-03-08\r\n`
+    await page.goto(`${e2e.yinfa.url}/#/volunteers`)
+    await page.getByRole("button", { name: "导入名册" }).click()
+    const dialog = page.getByRole("dialog")
+    await dialog.getByLabel("选择文件").setInputFiles({ name: "名册.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") })
+    const answered = page.waitForResponse((r) => r.url().includes("/api/import/volunteers"))
+    await dialog.getByRole("button", { name: "开始导入" }).click()
+    // The dashboard asks for the progress stream, and the server answers with it.
+    expect((await answered).headers()["content-type"]).toContain("application/x-ndjson")
+    await poll(() => dialog.getByText("共 1 行，已导入 1 行。").isVisible()).toBe(true)
+
+    await page.keyboard.press("Escape")
+    await page.getByPlaceholder("搜索").fill(name)
+    await poll(() => listRows(page).count()).toBe(1)
+  })
+
   it("switches to English", async () => {
     const { page } = e2e
     await signIn("admin")

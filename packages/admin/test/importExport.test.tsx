@@ -32,6 +32,9 @@ const fakeXhr = (status: number, answer: object) => {
     setRequestHeader(k: string, v: string) {
       this.headers[k.toLowerCase()] = v
     }
+    getResponseHeader(name: string) {
+      return name.toLowerCase() === "content-type" ? "application/json" : null
+    }
     send(body: unknown) {
       sent.push({ url: this.url, headers: this.headers, body })
       setTimeout(() => {
@@ -43,6 +46,50 @@ const fakeXhr = (status: number, answer: object) => {
     }
   }
   return { FakeXhr, sent }
+}
+
+/**
+ * XMLHttpRequest answering as the server does when asked for NDJSON: the first lines (progress)
+ * arrive, then nothing until `finish()` delivers the rest (the last line) and ends the response.
+ */
+const streamingXhr = (first: ReadonlyArray<object>, rest: ReadonlyArray<object>) => {
+  const sent: Array<{ headers: Record<string, string> }> = []
+  let finish: () => void = () => undefined
+  class StreamingXhr {
+    status = 0
+    responseText = ""
+    upload: { onprogress: ((e: ProgressEvent) => void) | null } = { onprogress: null }
+    onprogress: (() => void) | null = null
+    onload: (() => void) | null = null
+    onerror: (() => void) | null = null
+    private headers: Record<string, string> = {}
+    open() {}
+    setRequestHeader(k: string, v: string) {
+      this.headers[k.toLowerCase()] = v
+    }
+    getResponseHeader(name: string) {
+      return name.toLowerCase() === "content-type" ? "application/x-ndjson" : null
+    }
+    send() {
+      sent.push({ headers: this.headers })
+      const lines = (xs: ReadonlyArray<object>) => xs.map((x) => `${JSON.stringify(x)}\n`).join("")
+      setTimeout(() => {
+        this.upload.onprogress?.({ lengthComputable: true, loaded: 1, total: 1 } as ProgressEvent)
+        this.status = 200
+        // A line cut in two on the way: only whole lines count.
+        const text = lines(first)
+        this.responseText = text.slice(0, -5)
+        this.onprogress?.()
+        this.responseText = text
+        this.onprogress?.()
+        finish = () => {
+          this.responseText += lines(rest)
+          this.onload?.()
+        }
+      }, 0)
+    }
+  }
+  return { StreamingXhr, sent, finish: () => finish() }
 }
 
 const exportUrl = (fetchMock: ReturnType<typeof fileFetch>) => new URL(String(fetchMock.mock.calls.at(-1)?.[0]), "http://x")
@@ -103,6 +150,45 @@ describe("volunteer roster import", () => {
 
     fireEvent.click(within(dialog).getByRole("button", { name: "下载错误报告" }))
     expect(saved).toEqual(["导入错误报告.xlsx"])
+  })
+
+  it("shows the server's progress, rows read and written, while a long import runs; then its report or its refusal", async () => {
+    const report: ImportResult = {
+      mode: "all-or-nothing",
+      committed: true,
+      rows: 1200,
+      valid: 1200,
+      written: 1200,
+      issues: [],
+      ignoredColumns: [],
+      summary: "共 1200 行，已导入 1200 行。",
+      workbookBase64: btoa("report")
+    }
+    const progress = (parsed: number, written: number) => ({
+      progress: { phase: "reading", parsed, validated: parsed, written, failed: 0 }
+    })
+    const { StreamingXhr, sent, finish } = streamingXhr([progress(500, 500), progress(1000, 1000)], [{ report }])
+    vi.stubGlobal("XMLHttpRequest", StreamingXhr)
+    renderApp("/volunteers")
+    fireEvent.click(await screen.findByRole("button", { name: "导入名册" }))
+    const dialog = await screen.findByRole("dialog")
+    fireEvent.change(within(dialog).getByLabelText("选择文件"), { target: { files: [new File(["a,b"], "名册.csv")] } })
+    fireEvent.click(within(dialog).getByRole("button", { name: "开始导入" }))
+
+    expect((await within(dialog).findByRole("status")).textContent).toBe("已读取 1000 行，已写入 1000 行，0 行有错误")
+    expect(sent[0].headers.accept).toContain("application/x-ndjson")
+    finish()
+    expect(await within(dialog).findByText(report.summary as string)).toBeTruthy()
+    expect(within(dialog).queryByRole("status")).toBeNull()
+
+    // A file the server refuses once reading has begun: the refusal is the stream's last line.
+    const refusal = streamingXhr([progress(0, 0)], [{ error: { status: 400, message: "文件不是 Excel 或 CSV 表格" } }])
+    vi.stubGlobal("XMLHttpRequest", refusal.StreamingXhr)
+    fireEvent.change(within(dialog).getByLabelText("选择文件"), { target: { files: [new File(["x"], "坏.xlsx")] } })
+    fireEvent.click(within(dialog).getByRole("button", { name: "开始导入" }))
+    await within(dialog).findByRole("status")
+    refusal.finish()
+    expect(await within(dialog).findByText("文件不是 Excel 或 CSV 表格")).toBeTruthy()
   })
 
   it("shows the server's refusal of an unreadable file", async () => {

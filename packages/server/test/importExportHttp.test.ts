@@ -28,9 +28,16 @@ const fileName = (header: string | null) => {
 const raw = async (
   method: string,
   path: string,
-  options: { token?: string; body?: Uint8Array | string | ReadableStream<Uint8Array>; contentType?: string; lang?: string } = {}
+  options: {
+    token?: string
+    body?: Uint8Array | string | ReadableStream<Uint8Array>
+    contentType?: string
+    lang?: string
+    accept?: string
+  } = {}
 ) => {
   const headers: Record<string, string> = { "accept-language": options.lang ?? "en" }
+  if (options.accept) headers.accept = options.accept
   if (options.token) headers.authorization = `Bearer ${options.token}`
   if (options.contentType) headers["content-type"] = options.contentType
   const init: RequestInit & { duplex?: "half" } = { method, headers, body: options.body as BodyInit | undefined }
@@ -105,6 +112,55 @@ describe("templates", () => {
 })
 
 describe("importing volunteers", () => {
+  it("with Accept: application/x-ndjson: progress lines while it runs, then the report, or the refusal, as the last line", async () => {
+    const lines = (text: string) =>
+      text
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l))
+    const file = await xlsx([HEADER, person(141), person(142, { 出生日期: "不详", 身份证号码: "" }), person(143)])
+    const plain = await upload("/api/import/volunteers", s.tokens.admin, file, XLSX, "zh-CN")
+    const streamed = await raw("POST", "/api/import/volunteers", {
+      token: s.tokens.admin,
+      body: file,
+      contentType: XLSX,
+      lang: "zh-CN",
+      accept: "application/x-ndjson"
+    })
+    expect(streamed.status).toBe(200)
+    expect(streamed.headers.get("content-type")).toContain("application/x-ndjson")
+    const answer = lines(streamed.text)
+    const progress = answer.slice(0, -1)
+    expect(progress.length).toBeGreaterThanOrEqual(2)
+    expect(progress.every((l) => Object.keys(l).join() === "progress")).toBe(true)
+    expect(progress.at(-1).progress).toMatchObject({ phase: "done", parsed: 3, validated: 3, failed: 1 })
+    // The same report as the plain answer (all-or-nothing with a bad row: nothing written either time).
+    expect(answer.at(-1)).toEqual({ report: plain.json })
+    expect(plain.json).toMatchObject({ rows: 3, written: 0 })
+
+    // A file refused as a whole: the status it would have had, in the last line.
+    const refused = await raw("POST", "/api/import/volunteers", {
+      token: s.tokens.admin,
+      body: "not a spreadsheet at all \u0000\u0001",
+      contentType: "application/octet-stream",
+      lang: "en",
+      accept: "application/x-ndjson"
+    })
+    expect(refused.status).toBe(200)
+    const last = lines(refused.text).at(-1)
+    expect(last.error.status).toBe(400)
+    expect(typeof last.error.message).toBe("string")
+    expect(last.error.message).not.toMatch(/[\u4e00-\u9fff]/)
+    // Refusals before the file is read keep their status.
+    const viewer = await raw("POST", "/api/import/volunteers", {
+      token: s.tokens.viewer,
+      body: file,
+      contentType: XLSX,
+      accept: "application/x-ndjson"
+    })
+    expect(viewer.status).toBe(403)
+  })
+
   it("all-or-nothing by default: one bad row stores nothing; the report is row-by-row, summarised and as a workbook", async () => {
     const before = await count("volunteers")
     const file = await xlsx([HEADER, person(101), person(102, { 出生日期: "不详", 身份证号码: "" }), person(103)])

@@ -312,6 +312,7 @@ export const yinfaEn: YinfaMessages = {
       validOnly: "Import the valid rows only (default: nothing is imported if any row has an error)",
       uploading: "Uploading…",
       checking: "Checking and importing, please keep this open…",
+      rowsProgress: "%{parsed} rows read, %{written} written, %{failed} with errors",
       report: "Error report",
       row: "Row",
       column: "Column",

@@ -309,6 +309,7 @@ export const yinfaZhCN = {
       validOnly: "仅导入正确的行（默认：有任何一行错误则全部不导入）",
       uploading: "正在上传…",
       checking: "正在校验并导入，请勿关闭…",
+      rowsProgress: "已读取 %{parsed} 行，已写入 %{written} 行，%{failed} 行有错误",
       report: "错误报告",
       row: "行号",
       column: "列",

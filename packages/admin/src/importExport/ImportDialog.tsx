@@ -23,7 +23,7 @@ import { useCanAccess, useGetList, useLocaleState, useRefresh, useTranslate } fr
 import { useFileErrorMessage } from "../common/notifyError.js"
 import { useYinfaPermissions } from "../common/permissions.js"
 import { regionName } from "../common/regions.js"
-import { base64ToBlob, download, type ImportExportClient, type ImportResult, saveBlob, upload } from "./client.js"
+import { base64ToBlob, download, type ImportExportClient, type ImportProgress, type ImportResult, saveBlob, upload } from "./client.js"
 import { useImportExportClient } from "./context.js"
 
 export interface ImportDialogProps {
@@ -65,6 +65,7 @@ export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) 
   const [file, setFile] = useState<File | null>(null)
   const [validOnly, setValidOnly] = useState(false)
   const [progress, setProgress] = useState<number | null>(null)
+  const [rows, setRows] = useState<ImportProgress | null>(null)
   const [result, setResult] = useState<ImportResult | null>(null)
   const [error, setError] = useState<string | null>(null)
   const busy = progress !== null
@@ -74,6 +75,7 @@ export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) 
     setResult(null)
     setError(null)
     setProgress(null)
+    setRows(null)
   }
   if (!client || !canAccess) return null
   // Closing forgets the file and the report: the next import starts clean.
@@ -92,13 +94,14 @@ export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) 
       if (validOnly) params.set("mode", "valid-only")
       if (pickRegion && region) params.set("region", region)
       const query = params.toString() ? `?${params}` : ""
-      const report = await upload(client, `/import/${kind}${query}`, file, setProgress)
+      const report = await upload(client, `/import/${kind}${query}`, file, setProgress, setRows)
       setResult(report)
       if (report.written > 0) refresh()
     } catch (e) {
       setError(messageOf(e))
     } finally {
       setProgress(null)
+      setRows(null)
     }
   }
   const rolledBack = result !== null && result.mode === "all-or-nothing" && result.issues.length > 0
@@ -175,6 +178,11 @@ export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) 
             <Box mt={2}>
               <Typography variant="body2">{progress < 1 ? t("uploading") : t("checking")}</Typography>
               <LinearProgress variant={progress < 1 ? "determinate" : "indeterminate"} value={progress * 100} />
+              {progress >= 1 && rows !== null && (
+                <Typography variant="body2" color="text.secondary" mt={1} role="status">
+                  {t("rowsProgress", { parsed: rows.parsed, written: rows.written, failed: rows.failed })}
+                </Typography>
+              )}
             </Box>
           )}
           {error && (

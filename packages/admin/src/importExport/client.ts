@@ -115,23 +115,80 @@ export const download = async (client: ImportExportClient, path: string, fallbac
   saveBlob(await res.blob(), dispositionName(res.headers.get("Content-Disposition"), fallbackName))
 }
 
-/** Uploads the file as the raw request body; progress is the upload's (XMLHttpRequest reports it, fetch does not). */
+/** How far the server's import has got (rows of the file): the NDJSON progress lines. */
+export interface ImportProgress {
+  readonly parsed: number
+  readonly validated: number
+  readonly written: number
+  readonly failed: number
+}
+
+type ImportLine =
+  | { readonly progress: ImportProgress }
+  | { readonly report: ImportResult }
+  | { readonly error: { readonly status: number; readonly message?: string } }
+
+/**
+ * Uploads the file as the raw request body. `onProgress` is the upload's (XMLHttpRequest reports
+ * it, fetch does not); `onImportProgress` the server's, read from its NDJSON answer as the lines
+ * arrive (`Accept: application/x-ndjson`): progress lines, then the report or the refusal.
+ */
 export const upload = (
   client: ImportExportClient,
   path: string,
   file: File,
-  onProgress?: (fraction: number) => void
+  onProgress?: (fraction: number) => void,
+  onImportProgress?: (progress: ImportProgress) => void
 ): Promise<ImportResult> =>
   new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest()
     xhr.open("POST", `${client.apiUrl}${path}`)
-    headers(client, { "Content-Type": "application/octet-stream", "X-File-Name": encodeURIComponent(file.name) }).forEach((v, k) => {
+    headers(client, {
+      "Content-Type": "application/octet-stream",
+      "X-File-Name": encodeURIComponent(file.name),
+      Accept: "application/x-ndjson, application/json"
+    }).forEach((v, k) => {
       xhr.setRequestHeader(k, v)
     })
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(e.loaded / e.total)
     }
+    const streamed = () => (xhr.getResponseHeader("Content-Type") ?? "").includes("application/x-ndjson")
+    // Complete lines read so far: the text after the last newline is a line still arriving.
+    let read = 0
+    const newLines = (): Array<ImportLine> => {
+      const end = xhr.responseText.lastIndexOf("\n") + 1
+      if (end <= read) return []
+      const chunk = xhr.responseText.slice(read, end)
+      read = end
+      return chunk
+        .split("\n")
+        .filter((l) => l.trim() !== "")
+        .map((l) => JSON.parse(l) as ImportLine)
+    }
+    let last: ImportLine | null = null
+    const take = () => {
+      for (const line of newLines()) {
+        if ("progress" in line) onImportProgress?.(line.progress)
+        else last = line
+      }
+    }
+    xhr.onprogress = () => {
+      if (streamed()) take()
+    }
     xhr.onload = () => {
+      if (streamed()) {
+        try {
+          take()
+        } catch {
+          return reject(new FileRequestError(xhr.status, null))
+        }
+        const final = last as ImportLine | null
+        if (final !== null && "report" in final) return resolve(final.report)
+        if (final !== null && "error" in final) return reject(new FileRequestError(final.error.status, final.error.message ?? null))
+        // The stream ended without its last line: the connection or the server gave out.
+        return reject(new FileRequestError(null, null))
+      }
       let body: unknown
       try {
         body = JSON.parse(xhr.responseText)

@@ -274,6 +274,10 @@ export const ImportResult = Schema.Struct({
   workbookBase64: Schema.String.annotations({ description: "The same report as an .xlsx workbook, base64" })
 }).annotations({ identifier: "ImportResult" })
 
+/** Both imports answer JSON, or progress then the report as NDJSON when asked (importExportHandlers.ts). */
+const IMPORT_PROGRESS_NOTE =
+  'With Accept: application/x-ndjson the answer streams one {"progress":{parsed,validated,written,failed}} line per batch, then one {"report":…} line, or one {"error":{status,message}} line when the file is refused.'
+
 const ImportParams = Schema.Struct({
   mode: Schema.optional(
     Schema.String.annotations({
@@ -305,7 +309,8 @@ const importGroup = HttpApiGroup.make("importExport")
         )
         .setPayload(UploadBody)
         .addSuccess(ImportResult)
-        .annotate(OpenApi.Summary, "Import a volunteer roster (.xlsx or .csv) as the signed-in user"),
+        .annotate(OpenApi.Summary, "Import a volunteer roster (.xlsx or .csv) as the signed-in user")
+        .annotate(OpenApi.Description, IMPORT_PROGRESS_NOTE),
       BadRequest,
       Forbidden,
       TooLarge,
@@ -318,7 +323,8 @@ const importGroup = HttpApiGroup.make("importExport")
         .setUrlParams(ImportParams)
         .setPayload(UploadBody)
         .addSuccess(ImportResult)
-        .annotate(OpenApi.Summary, "Import an attendance sheet: attendance and hours per row"),
+        .annotate(OpenApi.Summary, "Import an attendance sheet: attendance and hours per row")
+        .annotate(OpenApi.Description, IMPORT_PROGRESS_NOTE),
       BadRequest,
       Forbidden,
       TooLarge,

@@ -30,14 +30,23 @@ export const jsonError = (
   headers?: Record<string, string>
 ) => HttpServerResponse.unsafeJson(body, { status, ...(headers ? { headers } : {}) })
 
+/** The status and localized body of a domain error or a refused parameter. */
+export const errorBody = (
+  error: DomainError | BadParam,
+  locale: Locale
+): { readonly status: number; readonly body: { message: string; errors?: Readonly<Record<string, string>> } } => {
+  if (error instanceof BadParam) {
+    const message = badParamMessage(locale, error)
+    return { status: 400, body: { message, errors: { [error.param]: message } } }
+  }
+  return { status: STATUS[error._tag], body: localizeError(error, locale) }
+}
+
 /** A localized error response for a domain error or a refused parameter. */
 export const errorResponse = (error: DomainError | BadParam) =>
   Effect.map(requestLocale, (locale) => {
-    if (error instanceof BadParam) {
-      const message = badParamMessage(locale, error)
-      return jsonError(400, { message, errors: { [error.param]: message } })
-    }
-    return jsonError(STATUS[error._tag], localizeError(error, locale))
+    const { status, body } = errorBody(error, locale)
+    return jsonError(status, body)
   })
 
 /** A message of the catalogue in the request's language. */

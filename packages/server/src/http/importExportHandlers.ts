@@ -8,22 +8,25 @@ import {
   Certificates,
   CurrentActor,
   type DomainError,
+  isDomainError,
+  type Locale,
   Q,
   Regions,
   requireWriter,
   todayLocal,
+  translate,
   translateVerbatim
 } from "@yinfa/core"
-import { Cause, Deferred, Effect, Exit, Fiber, type Layer, Option, Stream } from "effect"
+import { Cause, Deferred, Effect, Exit, Fiber, FiberRef, type Layer, Option, Queue, Stream } from "effect"
 import { type ExportFormat, type ExportOptions, exportFileName, exportList, isExportable } from "../importExport/exportList.js"
 import { importAttendance } from "../importExport/importAttendance.js"
-import { reportSummary } from "../importExport/importDriver.js"
+import { type ImportProgress, reportSummary } from "../importExport/importDriver.js"
 import { importVolunteers } from "../importExport/importVolunteers.js"
 import { reportPack } from "../importExport/reportPack.js"
 import { reportWorkbook } from "../importExport/reportWorkbook.js"
 import { attendanceTemplate, rosterTemplate, templateFileName } from "../importExport/template.js"
 import { YinfaApi } from "./api.js"
-import { jsonError, localized, parseParams, requestLocale, respond } from "./context.js"
+import { CurrentRequest, errorBody, jsonError, localized, parseParams, requestLocale, respond } from "./context.js"
 import { deriveWhitelist, RESOURCE_BY_NAME } from "./resources.js"
 import { BadParam, parseFilter, parseSort } from "./simpleRest.js"
 
@@ -100,6 +103,47 @@ const uploadedFile = (request: HttpServerRequest.HttpServerRequest) =>
     return new Uint8Array(Buffer.concat(chunks, size))
   })
 
+/** The import's progress as it goes, then its report: asked for with `Accept: application/x-ndjson`. */
+export const NDJSON_TYPE = "application/x-ndjson"
+
+const wantsProgress = (request: HttpServerRequest.HttpServerRequest) => (request.headers.accept ?? "").includes(NDJSON_TYPE)
+
+/**
+ * The import's answer as NDJSON: `{"progress":{…}}` lines while it runs (one per batch), then
+ * one last line, `{"report":{…}}` or `{"error":{"status":…,"message":…}}`. The status line is
+ * 200 before the file is read: a refusal of the file comes as the last line, with the status the
+ * JSON answer would have had. The import runs to its end even if the client goes away, as an
+ * import without progress does: what it writes is decided by its mode, not by the connection.
+ */
+const progressStream = <E, R>(run: (onProgress: (progress: ImportProgress) => void) => Effect.Effect<unknown, E, R>, locale: Locale) =>
+  Effect.gen(function* () {
+    const { id: requestId } = yield* FiberRef.get(CurrentRequest)
+    const lines = yield* Queue.unbounded<string>()
+    const send = (value: unknown) => Queue.unsafeOffer(lines, `${JSON.stringify(value)}\n`)
+    yield* run((progress) => send({ progress })).pipe(
+      Effect.match({
+        onSuccess: (report) => send({ report }),
+        onFailure: (error) => {
+          if (!isDomainError(error) && !(error instanceof BadParam)) throw error
+          const { status, body } = errorBody(error, locale)
+          send({ error: { status, ...body } })
+        }
+      }),
+      Effect.catchAllDefect((defect) =>
+        Effect.zipRight(
+          Effect.logError("import failed", Cause.pretty(Cause.die(defect))),
+          Effect.sync(() => send({ error: { status: 500, message: translate(locale, "http.internal", { requestId }) } }))
+        )
+      ),
+      Effect.ensuring(Queue.shutdown(lines)),
+      Effect.forkDaemon
+    )
+    return HttpServerResponse.stream(Stream.fromQueue(lines).pipe(Stream.encodeText), {
+      contentType: NDJSON_TYPE,
+      headers: { "cache-control": "no-store" }
+    })
+  })
+
 const importHandler =
   (kind: "volunteers" | "attendance") =>
   ({ request, urlParams }: { request: HttpServerRequest.HttpServerRequest; urlParams: { mode?: string; region?: string } }) =>
@@ -112,12 +156,18 @@ const importHandler =
         if (HttpServerResponse.isServerResponse(file)) return file
         const locale = yield* requestLocale
         const source = { bytes: file }
-        const report =
-          kind === "volunteers"
-            ? yield* importVolunteers(source, { mode, locale, region: urlParams.region || null })
-            : yield* importAttendance(source, { mode, locale })
-        const workbook = yield* Effect.promise(() => reportWorkbook(report, kind, locale))
-        return { ...report, summary: reportSummary(report, locale), workbookBase64: Buffer.from(workbook).toString("base64") }
+        const run = (onProgress?: (progress: ImportProgress) => void) =>
+          Effect.gen(function* () {
+            const options = { mode, locale, ...(onProgress ? { onProgress } : {}) }
+            const report =
+              kind === "volunteers"
+                ? yield* importVolunteers(source, { ...options, region: urlParams.region || null })
+                : yield* importAttendance(source, options)
+            const workbook = yield* Effect.promise(() => reportWorkbook(report, kind, locale))
+            return { ...report, summary: reportSummary(report, locale), workbookBase64: Buffer.from(workbook).toString("base64") }
+          })
+        if (wantsProgress(request)) return yield* progressStream(run, locale)
+        return yield* run()
       })
     )
 
