@@ -19,7 +19,7 @@ import {
 import { Effect, Either, Schema } from "effect"
 import { type ImportOptions, type ImportReport, issuesOfError, type PreparedBatch, runImport } from "./importDriver.js"
 import { type ParsedRosterRow, readRoster, regionResolver, type RowIssue, rosterColumnOf, rosterHeaders, rowIssue } from "./parseRoster.js"
-import { readRosterInWorker } from "./readRosterInWorker.js"
+import { readRosterInWorker, rosterWorkerEntry } from "./readRosterInWorker.js"
 import type { TableHeader, TableSource } from "./table.js"
 
 export interface VolunteerImportOptions extends ImportOptions {
@@ -87,7 +87,7 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
     const onHeader = (header: TableHeader) => {
       ignored = header.ignored
     }
-    const inWorker = options.readInWorker ?? (yield* sourceSize(source)) >= READ_IN_WORKER_FROM_BYTES
+    const inWorker = options.readInWorker ?? ((yield* sourceSize(source)) >= READ_IN_WORKER_FROM_BYTES && rosterWorkerEntry() !== null)
     const rows = (
       inWorker
         ? readRosterInWorker(source, context, onHeader, options.readerHeapMb === undefined ? {} : { heapMb: options.readerHeapMb })

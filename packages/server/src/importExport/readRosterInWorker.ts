@@ -1,3 +1,5 @@
+import { existsSync } from "node:fs"
+import { fileURLToPath } from "node:url"
 import { catalogueIssue, ValidationError } from "@yinfa/core"
 import { serverModuleUrl, startModuleWorker } from "../moduleWorker.js"
 import type { ParsedRosterRow, RosterContext } from "./parseRoster.js"
@@ -29,6 +31,19 @@ export const readerHeapMb = (env: NodeJS.ProcessEnv = process.env): number => {
   return Number.isInteger(n) && n >= 0 ? n : DEFAULT_READER_HEAP_MB
 }
 
+/**
+ * Where the reader thread's module is, or null when it cannot be found (the server bundled into
+ * another program, say): the import then reads in its own thread rather than fail.
+ */
+export const rosterWorkerEntry = (): string | null => {
+  try {
+    const url = serverModuleUrl("importExport/rosterWorker")
+    return existsSync(fileURLToPath(url)) ? url : null
+  } catch {
+    return null
+  }
+}
+
 export interface RosterReaderOptions {
   /** The reader thread's old-generation bound in MB (0: Node's defaults); default `readerHeapMb()`. */
   readonly heapMb?: number
@@ -48,7 +63,10 @@ export async function* readRosterInWorker(
 ): AsyncGenerator<ParsedRosterRow> {
   const workerData: RosterWorkerData<TableSource, RosterContext> = { source, ctx, batchSize: BATCH_SIZE, batchesAhead: BATCHES_AHEAD }
   const heapMb = options.heapMb ?? readerHeapMb()
-  const worker = startModuleWorker(serverModuleUrl("importExport/rosterWorker"), {
+  const entry = rosterWorkerEntry()
+  if (entry === null)
+    throw new Error("yinfa: the roster reader's module (importExport/rosterWorker) is not where the server package keeps it")
+  const worker = startModuleWorker(entry, {
     workerData,
     ...(heapMb > 0 ? { resourceLimits: { maxOldGenerationSizeMb: heapMb, maxYoungGenerationSizeMb: READER_YOUNG_GENERATION_MB } } : {})
   })

@@ -3,7 +3,8 @@ import { type DomainError, localizeError, Q, Store, type StoreService } from "@y
 import { Effect } from "effect"
 import { importVolunteers } from "../../src/importExport/importVolunteers.js"
 import { readRoster } from "../../src/importExport/parseRoster.js"
-import { DEFAULT_READER_HEAP_MB, readerHeapMb, readRosterInWorker } from "../../src/importExport/readRosterInWorker.js"
+import { DEFAULT_READER_HEAP_MB, readerHeapMb, readRosterInWorker, rosterWorkerEntry } from "../../src/importExport/readRosterInWorker.js"
+import { serverModuleUrl } from "../../src/moduleWorker.js"
 import { as, atMarch20, cityAdmin, declaringSize, HEADER, person, testLayer, xlsx } from "./support.js"
 
 /**
@@ -107,6 +108,15 @@ describe("reading a roster in a worker thread", () => {
       expect(yield* volunteersStored).toEqual([])
     }).pipe(Effect.provide(testLayer()))
   )
+
+  it("finds the reader's module from the sources or the build, and says when there is none", () => {
+    expect(rosterWorkerEntry()).toMatch(/\/packages\/server\/src\/importExport\/rosterWorker\.ts$/)
+    // From a bundled chunk (dist/chunk-….js) the module is the build's own entry.
+    const chunk = new URL("../../dist/chunk-ABCDEF.js", import.meta.url).href
+    expect(serverModuleUrl("importExport/rosterWorker", chunk)).toMatch(/\/packages\/server\/dist\/importExport\/rosterWorker\.js$/)
+    // Outside the server package (bundled into another program) there is nothing to find.
+    expect(() => serverModuleUrl("importExport/rosterWorker", "file:///nowhere/bundle.js")).toThrow(/@yinfa\/server/)
+  })
 
   it("reads its bound from YINFA_IMPORT_READER_HEAP_MB, 0 for none, the default otherwise", () => {
     expect(readerHeapMb({})).toBe(DEFAULT_READER_HEAP_MB)
