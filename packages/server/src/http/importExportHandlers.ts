@@ -8,7 +8,6 @@ import {
   Certificates,
   CurrentActor,
   type DomainError,
-  isDomainError,
   type Locale,
   Q,
   Regions,
@@ -115,7 +114,10 @@ const wantsProgress = (request: HttpServerRequest.HttpServerRequest) => (request
  * JSON answer would have had. The import runs to its end even if the client goes away, as an
  * import without progress does: what it writes is decided by its mode, not by the connection.
  */
-const progressStream = <E, R>(run: (onProgress: (progress: ImportProgress) => void) => Effect.Effect<unknown, E, R>, locale: Locale) =>
+const progressStream = <R>(
+  run: (onProgress: (progress: ImportProgress) => void) => Effect.Effect<unknown, DomainError | BadParam, R>,
+  locale: Locale
+) =>
   Effect.gen(function* () {
     const { id: requestId } = yield* FiberRef.get(CurrentRequest)
     const lines = yield* Queue.unbounded<string>()
@@ -124,7 +126,6 @@ const progressStream = <E, R>(run: (onProgress: (progress: ImportProgress) => vo
       Effect.match({
         onSuccess: (report) => send({ report }),
         onFailure: (error) => {
-          if (!isDomainError(error) && !(error instanceof BadParam)) throw error
           const { status, body } = errorBody(error, locale)
           send({ error: { status, ...body } })
         }

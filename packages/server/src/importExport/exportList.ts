@@ -28,7 +28,7 @@ import {
 } from "@yinfa/core"
 import { Context, Effect } from "effect"
 import ExcelJS from "exceljs"
-import { type EnumName, enumLabel, joinList, volunteerLabel, yesNo } from "./labels.js"
+import { type EnumName, enumLabel, expertiseWithYears, joinList, regionLabel, volunteerLabel, yesNo } from "./labels.js"
 import { formatInstantLocal, rosterHeaders } from "./parseRoster.js"
 
 /**
@@ -160,8 +160,7 @@ const expertiseCell = (v: Volunteer, locale: Locale): string =>
     v.expertise.map((e) => {
       const label = enumLabel("expertise", e, locale)
       const years = v.expertiseYears[e]
-      if (years === undefined) return label
-      return translateVerbatim(locale, years === 1 ? "export.expertiseOneYear" : "export.expertiseYears", { label, years })
+      return years === undefined ? label : expertiseWithYears(label, years, locale)
     }),
     locale
   )
@@ -254,10 +253,6 @@ const columnsOf = (
 /** The column headers an export of `resource` writes in `locale`, in order. */
 export const exportHeaders = (resource: ExportableResource, locale: Locale = "zh-CN"): ReadonlyArray<string> =>
   columnsOf(resource, (code) => code, 0, locale).map((c) => c.header)
-
-/** A region as a reader of `locale` names it: the English name when there is one. */
-const regionLabel = (region: { readonly name: string; readonly nameEn: string }, locale: Locale): string =>
-  locale === "en" && region.nameEn.trim() !== "" ? region.nameEn : region.name
 
 /** Columns wide enough for the header: a Chinese character takes two latin ones. */
 const displayWidth = (s: string): number => [...s].reduce((w, c) => w + (c.charCodeAt(0) < 0x2e80 ? 1 : 2), 0)

@@ -34,6 +34,17 @@ export const volunteerLabel = (v: { readonly name: string; readonly volunteerNum
 export const yesNo = (b: unknown, locale: Locale = "zh-CN"): string =>
   b === true ? translateVerbatim(locale, "file.yes") : b === false ? translateVerbatim(locale, "file.no") : ""
 
+/** A region as a reader of `locale` names it: its English name in English, where it has one. */
+export const regionLabel = (region: { readonly name: string; readonly nameEn: string }, locale: Locale = "zh-CN"): string =>
+  locale === "en" && region.nameEn.trim() !== "" ? region.nameEn : region.name
+
+/**
+ * An expertise field with its years, as exports write it and templates show it (the import reads
+ * it back): 农业科技（30年）, Agricultural technology (30 years).
+ */
+export const expertiseWithYears = (label: string, years: number, locale: Locale = "zh-CN"): string =>
+  translateVerbatim(locale, years === 1 ? "file.expertiseOneYear" : "file.expertiseYears", { label, years })
+
 /** The values of a multi-valued cell joined as the language writes lists: 、 in Chinese, ", " in English. */
 export const joinList = (values: ReadonlyArray<string>, locale: Locale = "zh-CN"): string =>
   values.join(translateVerbatim(locale, "file.listSeparator"))

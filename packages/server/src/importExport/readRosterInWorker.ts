@@ -31,17 +31,25 @@ export const readerHeapMb = (env: NodeJS.ProcessEnv = process.env): number => {
   return Number.isInteger(n) && n >= 0 ? n : DEFAULT_READER_HEAP_MB
 }
 
-/**
- * Where the reader thread's module is, or null when it cannot be found (the server bundled into
- * another program, say): the import then reads in its own thread rather than fail.
- */
-export const rosterWorkerEntry = (): string | null => {
+const findRosterWorker = (): string | null => {
   try {
     const url = serverModuleUrl("importExport/rosterWorker")
     return existsSync(fileURLToPath(url)) ? url : null
   } catch {
     return null
   }
+}
+
+let rosterWorker: { readonly entry: string | null } | null = null
+
+/**
+ * Where the reader thread's module is, or null when it cannot be found (the server bundled into
+ * another program, say): the import then reads in its own thread rather than fail. Looked up once
+ * (it reads package.json files on the way up), not on every import.
+ */
+export const rosterWorkerEntry = (): string | null => {
+  rosterWorker ??= { entry: findRosterWorker() }
+  return rosterWorker.entry
 }
 
 export interface RosterReaderOptions {

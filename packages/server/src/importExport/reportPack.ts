@@ -17,7 +17,7 @@ import {
 import { Effect } from "effect"
 import ExcelJS from "exceljs"
 import { documentDate, escapeHtml, PRINT_CSS } from "./certificateDocument.js"
-import { enumLabel, volunteerLabel, yesNo } from "./labels.js"
+import { enumLabel, regionLabel, volunteerLabel, yesNo } from "./labels.js"
 
 export interface ReportPackFilter {
   /** Inclusive dates, YYYY-MM-DD. */
@@ -89,8 +89,7 @@ export const reportPackData = (filter: ReportPackFilter, locale: Locale = "zh-CN
       reporting.coverage(reportFilter)
     ])
     const regions = (yield* (yield* Regions).list(Q.all([], [{ field: "sortOrder", order: "ASC" }]))).rows
-    // An English pack names regions in English where the region has an English name.
-    const names = new Map<string, string>(regions.map((r) => [r.code, locale === "en" && r.nameEn ? r.nameEn : r.name]))
+    const names = new Map<string, string>(regions.map((r) => [r.code, regionLabel(r, locale)]))
     const regionName = (code: string) => names.get(code) ?? code
     const inRegion: Array<Filter> = filter.regionCode ? [Q.eq("regionCode", filter.regionCode)] : []
 

@@ -7,7 +7,7 @@ import { parentPort, workerData } from "node:worker_threads"
 import { ValidationError } from "@yinfa/core"
 import { type ParsedRosterRow, type RosterContext, readRoster } from "./parseRoster.js"
 import type { RosterWorkerData, RosterWorkerMessage } from "./rosterWorkerProtocol.js"
-import type { TableSource } from "./table.js"
+import type { TableHeader, TableSource } from "./table.js"
 
 const port = parentPort
 if (port === null) throw new Error("rosterWorker runs in a worker thread")
@@ -29,8 +29,7 @@ const post = (message: RosterWorkerMessage<ParsedRosterRow>) => port.postMessage
 
 try {
   let rows: Array<ParsedRosterRow> = []
-  const onHeader = (h: { found: ReadonlyMap<string, string>; ignored: ReadonlyArray<string>; format: "xlsx" | "csv" }) =>
-    post({ kind: "header", found: [...h.found], ignored: [...h.ignored], format: h.format })
+  const onHeader = (h: TableHeader) => post({ kind: "header", found: [...h.found], ignored: [...h.ignored], format: h.format })
   for await (const row of readRoster(source, ctx, onHeader)) {
     rows.push(row)
     if (rows.length < batchSize) continue

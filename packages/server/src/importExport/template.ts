@@ -1,6 +1,6 @@
 import { CATEGORIES, EXPERTISE_FIELDS, type Locale, type MessageParams, type Region, translateVerbatim } from "@yinfa/core"
 import ExcelJS from "exceljs"
-import { enumLabels, joinList, yesNo } from "./labels.js"
+import { enumLabels, expertiseWithYears, joinList, regionLabel, yesNo } from "./labels.js"
 import { ATTENDANCE_COLUMNS, attendanceHeaders, ROSTER_COLUMNS, type RosterKey, rosterHeaders } from "./parseRoster.js"
 import type { ColumnSpec } from "./table.js"
 
@@ -32,9 +32,6 @@ interface Help {
   readonly width: number
 }
 
-/** A region as the template names it: its English name in English, where it has one. */
-const regionName = (region: Region, locale: Locale): string => (locale === "en" && region.nameEn ? region.nameEn : region.name)
-
 /** The choices of a column as its help text lists them: 男 / 女. */
 const choices = (values: ReadonlyArray<string>) => values.join(" / ")
 
@@ -42,11 +39,19 @@ const rosterHelp = (regions: ReadonlyArray<Region>, locale: Locale): Record<Rost
   const t = (key: string, params?: MessageParams) => translateVerbatim(locale, key, params)
   const labels = enumLabels(locale)
   const headers = rosterHeaders(locale)
-  const regionNames = regions.map((r) => regionName(r, locale))
+  const regionNames = regions.map((r) => regionLabel(r, locale))
   const both = t("template.channels.both")
-  const withYears = t("template.expertiseYears", { field: labels.expertise["agri-tech"], years: 30 })
+  const withYears = expertiseWithYears(labels.expertise["agri-tech"], 30, locale)
   const choiceWithDefault = (values: ReadonlyArray<string>, fallback: string) =>
     t("template.help.choiceWithDefault", { choices: choices(values), default: fallback })
+  const yesOrNo = [yesNo(true, locale), yesNo(false, locale)]
+  /** A yes/no column; a blank cell counts as `blank`. */
+  const yesNoColumn = (blank: boolean): Help => ({
+    help: choiceWithDefault(yesOrNo, yesNo(blank, locale)),
+    example: yesNo(true, locale),
+    list: yesOrNo,
+    width: 9
+  })
   return {
     name: { help: t("template.help.name"), example: t("template.example.name"), width: 10 },
     gender: {
@@ -72,12 +77,7 @@ const rosterHelp = (regions: ReadonlyArray<Region>, locale: Locale): Record<Rost
       list: [labels.retirementType.tuixiu, labels.retirementType.lixiu],
       width: 9
     },
-    partyMember: {
-      help: choiceWithDefault([yesNo(true, locale), yesNo(false, locale)], yesNo(true, locale)),
-      example: yesNo(true, locale),
-      list: [yesNo(true, locale), yesNo(false, locale)],
-      width: 9
-    },
+    partyMember: yesNoColumn(true),
     expertise: {
       help: t("template.help.expertise", {
         example: withYears,
@@ -99,12 +99,7 @@ const rosterHelp = (regions: ReadonlyArray<Region>, locale: Locale): Record<Rost
       example: joinList([labels.category["rural-revitalization"], labels.category["party-story"]], locale),
       width: 24
     },
-    talentPool: {
-      help: choiceWithDefault([yesNo(true, locale), yesNo(false, locale)], yesNo(false, locale)),
-      example: yesNo(true, locale),
-      list: [yesNo(true, locale), yesNo(false, locale)],
-      width: 9
-    },
+    talentPool: yesNoColumn(false),
     fitness: {
       help: t("template.help.fitness", {
         choices: choices(Object.values(labels.fitness)),

@@ -8,7 +8,9 @@ export const commonFileZhCN = {
   "file.yes": "是",
   "file.no": "否",
   "file.listSeparator": "、",
-  "file.volunteerLabel": "{name}（{number}）"
+  "file.volunteerLabel": "{name}（{number}）",
+  "file.expertiseYears": "{label}（{years}年）",
+  "file.expertiseOneYear": "{label}（{years}年）"
 } as const
 
 export const commonFileEn: Record<keyof typeof commonFileZhCN, string> = {
@@ -16,5 +18,7 @@ export const commonFileEn: Record<keyof typeof commonFileZhCN, string> = {
   "file.yes": "yes",
   "file.no": "no",
   "file.listSeparator": ", ",
-  "file.volunteerLabel": "{name} ({number})"
+  "file.volunteerLabel": "{name} ({number})",
+  "file.expertiseYears": "{label} ({years} years)",
+  "file.expertiseOneYear": "{label} ({years} year)"
 }

@@ -110,8 +110,6 @@ export const listExportFileZhCN = {
   "export.header.partyBranchId": "所属党支部",
   "export.header.expertiseYears": "从业年限",
   /** An expertise field with its years, as the roster import reads it back. */
-  "export.expertiseYears": "{label}（{years}年）",
-  "export.expertiseOneYear": "{label}（{years}年）",
   /** Both accepted channels, as clerks write it (the import reads it back). */
   "export.bothChannels": "线上线下",
   /** Between the lines of a certificate's issuer, written on one line. */
@@ -224,8 +222,6 @@ export const listExportFileEn: Record<keyof typeof listExportFileZhCN, string> =
   "export.header.archiveNote": "Note on archiving",
   "export.header.partyBranchId": "Party branch",
   "export.header.expertiseYears": "Years of experience",
-  "export.expertiseYears": "{label} ({years} years)",
-  "export.expertiseOneYear": "{label} ({years} year)",
   "export.bothChannels": "{online}, {offline}",
   "export.issuerSeparator": "; "
 }
