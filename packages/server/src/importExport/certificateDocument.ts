@@ -44,14 +44,40 @@ body { margin: 0; color: #111; font-family: ${CJK_SERIF}, ${LATIN_SERIF}, serif;
 html:lang(en) body { font-family: ${LATIN_SERIF}, ${CJK_SERIF}, serif; }
 h1 { font-size: 24pt; letter-spacing: 0.4em; text-align: center; margin: 0 0 8mm; font-weight: bold; }
 html:lang(en) h1 { letter-spacing: 0.05em; }
-h2 { font-size: 14pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; }
+h2 { font-size: 14pt; margin: 6mm 0 2mm; border-bottom: 1px solid #999; break-after: avoid; }
 table { width: 100%; border-collapse: collapse; page-break-inside: auto; }
 th, td { border: 1px solid #666; padding: 1.5mm 2.5mm; text-align: left; vertical-align: top; }
-th { background: #f2f2f2; font-weight: bold; white-space: nowrap; }
+th { background: #f2f2f2; font-weight: bold; word-break: keep-all; }
 tr { page-break-inside: avoid; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 .muted { color: #555; font-size: 10pt; }
 @media screen { body { max-width: 210mm; margin: 10mm auto; padding: 0 10mm; } }
+`
+
+/**
+ * The certificate is one sheet of A4: the double frame is the page's edge, so the page keeps
+ * small margins and the frame is as tall as what is left of the page. The blocks are set tighter
+ * than the report pack's tables so that five service categories, a long issuer and the English
+ * wording still fit; the verification line sits at the frame's foot in the flow, below the last
+ * block (never over it), and if a record ever outgrows the sheet it moves on to a second page
+ * rather than overprinting the first.
+ */
+const CERTIFICATE_CSS = `
+@page { size: A4; margin: 12mm; }
+body { font-size: 11.5pt; line-height: 1.5; }
+.certificate { border: 3px double #8b0000; padding: 8mm 12mm 6mm; min-height: 270mm; display: flex; flex-direction: column; }
+h1 { margin-bottom: 4mm; }
+h2 { margin: 3.5mm 0 1mm; }
+th, td { padding: 1mm 2.5mm; }
+.lead { text-indent: 2em; margin: 0 0 3mm; font-size: 12.5pt; }
+.block th { width: 30mm; }
+html:lang(en) .block th { width: 42mm; }
+.stars { color: #b8860b; letter-spacing: 0.1em; font-size: 13pt; line-height: 1; }
+.issuer { margin-top: 3mm; min-height: 20mm; text-align: right; }
+.issuer .seal { display: inline-block; min-width: 60mm; padding-top: 3mm; }
+.verify { margin: auto 0 0; padding-top: 2mm; border-top: 1px dashed #999; break-inside: avoid; }
+ul { margin: 0; padding-left: 1.2em; line-height: 1.4; }
+.url { display: inline-block; }
 `
 
 /**
@@ -88,14 +114,7 @@ export const certificateHtml = (c: CertificateVerification, options: Certificate
 <meta charset="utf-8">
 <title>${escapeHtml(t("certificate.pageTitle", { number: c.certificateNumber }))}</title>
 <style>${PRINT_CSS}
-.certificate { border: 3px double #8b0000; padding: 12mm 14mm; min-height: 240mm; position: relative; }
-.lead { text-indent: 2em; margin: 0 0 6mm; font-size: 13pt; }
-.block th { width: 30mm; }
-.stars { color: #b8860b; letter-spacing: 0.1em; font-size: 14pt; }
-.issuer { margin-top: 12mm; text-align: right; }
-.issuer .seal { display: inline-block; min-width: 60mm; padding-top: 4mm; }
-.verify { position: absolute; left: 14mm; right: 14mm; bottom: 10mm; border-top: 1px dashed #999; padding-top: 2mm; }
-ul { margin: 0; padding-left: 1.2em; }
+${CERTIFICATE_CSS}
 </style>
 </head>
 <body>
@@ -136,7 +155,7 @@ ul { margin: 0; padding-left: 1.2em; }
 <tr><th>${escapeHtml(t("certificate.label.issuedOn"))}</th><td>${escapeHtml(date(c.issuedOn))}</td></tr>
 </table>
 
-<p class="verify muted">${escapeHtml(t("certificate.verify", { url: verifyUrl }))}</p>
+<p class="verify muted">${htmlMessage(locale, "certificate.verify", { url: `<span class="url">${escapeHtml(verifyUrl)}</span>` })}</p>
 </main>
 </body>
 </html>

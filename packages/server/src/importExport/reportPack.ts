@@ -211,6 +211,33 @@ export const reportPackWorkbook = async (pack: ReportPackContent, locale: Locale
   return new Uint8Array(await workbook.xlsx.writeBuffer())
 }
 
+/**
+ * Columns whose every value is short (dates, months, numbers, statuses, yes/no, a category),
+ * which print on one line: left to the browser, a wide description column squeezes them until
+ * 2026-05-14 or 已发布 breaks in two.
+ */
+const SHORT_CELL = 12
+const shortColumns = (t: Table): ReadonlyArray<boolean> =>
+  t.header.map((_, i) => t.rows.every((r) => displayWidth(String(r[i] ?? "")) <= SHORT_CELL))
+
+const cellHtml = (value: string | number, short: boolean): string => {
+  const classes = [typeof value === "number" ? "num" : "", short ? "short" : ""].filter((c) => c !== "").join(" ")
+  return `<td${classes ? ` class="${classes}"` : ""}>${escapeHtml(value)}</td>`
+}
+
+/** From this many columns a table is set smaller, so that its headers fit across A4 in either language. */
+const WIDE_TABLE = 7
+
+const tableHtml = (t: Table): string => {
+  const short = shortColumns(t)
+  return `<table${t.header.length >= WIDE_TABLE ? ' class="wide"' : ""}>
+<thead><tr>${t.header.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>
+<tbody>
+${t.rows.map((r) => `<tr>${r.map((v, i) => cellHtml(v, short[i] ?? false)).join("")}</tr>`).join("\n")}
+</tbody>
+</table>`
+}
+
 export const reportPackHtml = (pack: ReportPackContent, locale: Locale = pack.locale ?? "zh-CN"): string => `<!doctype html>
 <html lang="${escapeHtml(locale)}">
 <head>
@@ -220,6 +247,10 @@ export const reportPackHtml = (pack: ReportPackContent, locale: Locale = pack.lo
 h1 { font-size: 18pt; letter-spacing: 0.05em; }
 section { page-break-inside: auto; }
 section + section { margin-top: 6mm; }
+td.short { white-space: nowrap; }
+table.wide { font-size: 10pt; }
+table.wide th, table.wide td { padding: 1mm 1.5mm; }
+.footnote { break-before: avoid; }
 </style>
 </head>
 <body>
@@ -228,20 +259,11 @@ ${pack.tables
   .map(
     (t) => `<section>
 <h2>${escapeHtml(t.title)}</h2>
-${
-  t.rows.length === 0
-    ? `<p class="muted">${escapeHtml(translateVerbatim(locale, "reportPack.none"))}</p>`
-    : `<table>
-<thead><tr>${t.header.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>
-<tbody>
-${t.rows.map((r) => `<tr>${r.map((v) => `<td${typeof v === "number" ? ' class="num"' : ""}>${escapeHtml(v)}</td>`).join("")}</tr>`).join("\n")}
-</tbody>
-</table>`
-}
+${t.rows.length === 0 ? `<p class="muted">${escapeHtml(translateVerbatim(locale, "reportPack.none"))}</p>` : tableHtml(t)}
 </section>`
   )
   .join("\n")}
-<p class="muted">${escapeHtml(translateVerbatim(locale, "reportPack.noRanking"))}</p>
+<p class="muted footnote">${escapeHtml(translateVerbatim(locale, "reportPack.noRanking"))}</p>
 </body>
 </html>
 `

@@ -176,7 +176,7 @@ describe("documents", () => {
       expect(html).toContain("<td>2026年3月20日 至 2026年3月20日</td>")
       expect(html).toContain("中共盐城市亭湖区委老干部局（盖章）<br>2026年3月20日")
       expect(html).toContain("<tr><th>出具日期</th><td>2026年3月20日</td></tr>")
-      expect(html).toContain("本证明可凭编号核验真伪：https://yinfa.example.gov.cn/api/certificates/verify/")
+      expect(html).toContain(`本证明可凭编号核验真伪：<span class="url">https://yinfa.example.gov.cn/api/certificates/verify/`)
       expect(certificateHtml(shown, { locale: "zh-CN" })).toBe(certificateHtml(shown))
     }).pipe(Effect.provide(testLayer()))
   )

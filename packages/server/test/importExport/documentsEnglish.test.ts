@@ -78,7 +78,7 @@ describe("documents in English", () => {
     expect(html).toContain("<td>5 January 2026 to 18 March 2026</td>")
     expect(html).toContain("Tinghu District Bureau of Veteran Cadres (seal)<br>20 March 2026")
     expect(html).toContain(
-      "The authenticity of this certificate can be verified by its number at: https://yinfa.example.gov.cn/api/certificates/verify/YFZM-2026-000007-7KQD"
+      `The authenticity of this certificate can be verified by its number at: <span class="url">https://yinfa.example.gov.cn/api/certificates/verify/YFZM-2026-000007-7KQD</span>`
     )
     // The stored summary is split into its lines, shown as issued.
     expect(html).toContain(`<ul>${STORED_SUMMARY_LINES.map((l) => `<li>${l}</li>`).join("")}</ul>`)
@@ -92,7 +92,7 @@ describe("documents in English", () => {
     const html = certificateHtml({ ...issued, maskedIdNumber: null, periodFrom: null, periodTo: null }, { locale: "en" })
     expect(html).toContain("<td>(not recorded)</td>")
     expect(html).toContain("<tr><th>Service period</th><td></td></tr>")
-    expect(html).toContain("at: /api/certificates/verify/YFZM-2026-000007-7KQD")
+    expect(html).toContain(`at: <span class="url">/api/certificates/verify/YFZM-2026-000007-7KQD</span>`)
   })
 
   it.effect("an issued certificate's stored Chinese summary is listed item by item on the English page", () =>
