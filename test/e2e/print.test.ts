@@ -97,10 +97,11 @@ const certificateLayout = (page: Page) =>
   })
 
 describe("printed documents in Chromium", () => {
-  it("an issued certificate prints on one A4 sheet in either language, its verification line under the last block", async () => {
+  it("an issued certificate prints on one A4 sheet in either language, and its printed address opens a check a person can read", async () => {
     const admin = apiClient(e2e.yinfa.url, await apiLogin(e2e.yinfa.url, "admin"))
     const [volunteer] = await admin.list("volunteers", { regionCode: "320902" }, [0, 0], ["volunteerNumber", "ASC"])
     const certificate = await admin.post(`/certificates/${volunteer.id}/issue`, {})
+    const addresses: string[] = []
     for (const locale of ["zh-CN", "en"] as const) {
       const res = await fetch(`${e2e.yinfa.url}/api/certificates/${certificate.id}/document`, {
         headers: { authorization: `Bearer ${(await apiLogin(e2e.yinfa.url, "admin")).token}`, "accept-language": locale }
@@ -113,7 +114,14 @@ describe("printed documents in Chromium", () => {
       const layout = await certificateLayout(e2e.page)
       expect(layout.verifyTop).toBeGreaterThanOrEqual(layout.lastBlockBottom)
       expect(layout.addressLines).toBe(1)
+      addresses.push(/<span class="url">([^<]+)<\/span>/.exec(html)?.[1] ?? "")
     }
+    // Whoever holds the paper types its address into a browser and reads the answer.
+    const address = `${e2e.yinfa.url}/api/certificates/verify/${certificate.certificateNumber}`
+    expect(addresses).toEqual([address, address])
+    await e2e.page.goto(address)
+    await expect.poll(() => e2e.page.getByRole("status").textContent()).toContain("真实有效")
+    expect(await e2e.page.getByRole("cell", { name: volunteer.name, exact: true }).count()).toBe(1)
   })
 
   it("the longest certificate (five categories, a long name and issuer) still fits one sheet in both languages", async () => {

@@ -606,6 +606,42 @@ describe("certificates", () => {
     expect(unknown.body).toEqual({ message: "Record not found" })
     expect((await http(s, "GET", "/api/certificates/verify/anything")).status).toBe(404)
   })
+
+  it("the printed address opened in a browser is a page a person reads, in their language; programs still get JSON", async () => {
+    const browser = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
+    const path = `/api/certificates/verify/${issued.certificateNumber}`
+    const page = await raw("GET", path, { accept: browser, lang: "zh-CN,zh;q=0.9" })
+    expect(page.status).toBe(200)
+    expect(page.headers.get("content-type")).toBe("text/html; charset=utf-8")
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'none'")
+    expect(page.headers.get("vary")).toContain("accept")
+    expect(page.text).toContain(`编号为 ${issued.certificateNumber} 的志愿服务证明真实有效`)
+    // The four blocks as the certificate shows them, the masked ID, and nothing the paper does not.
+    for (const heading of ["一、身份信息", "二、服务记录", "三、出具单位", "四、证明编号"])
+      expect(page.text).toContain(`<h2>${heading}</h2>`)
+    expect(page.text).toContain(maskResidentId(clearId) as string)
+    expect(page.text).toContain("中共盐城市亭湖区委老干部局")
+    for (const secret of [clearId, volunteer.id, issued.id, s.userIds.tinghu]) expect(page.text).not.toContain(secret)
+    expect(page.text).not.toContain("<script")
+
+    const english = await raw("GET", path, { accept: browser, lang: "en" })
+    expect(english.text).toContain('<html lang="en">')
+    expect(english.text).toContain(`The service certificate numbered ${issued.certificateNumber} is genuine.`)
+    expect(english.text).toContain("<h2>1. Identity</h2>")
+
+    const unknown = await raw("GET", `/api/certificates/verify/${encodeURIComponent("YFZM-<b>1</b>")}`, { accept: browser, lang: "zh-CN" })
+    expect(unknown.status).toBe(404)
+    expect(unknown.headers.get("content-type")).toBe("text/html; charset=utf-8")
+    expect(unknown.text).toContain("未找到编号为 YFZM-&lt;b&gt;1&lt;/b&gt; 的志愿服务证明")
+    expect(unknown.text).not.toContain("<b>1</b>")
+
+    // The dashboard's check, fetch's default and a q=0 refusal of HTML all get the JSON.
+    for (const accept of ["application/json", "*/*", "text/html;q=0, application/json"]) {
+      const json = await raw("GET", path, { accept, lang: "zh-CN" })
+      expect(json.status).toBe(200)
+      expect(json.json).toMatchObject({ certificateNumber: issued.certificateNumber, maskedIdNumber: maskResidentId(clearId) })
+    }
+  })
 })
 
 describe("report pack", () => {

@@ -65,7 +65,7 @@ export const VerifyPage = () => {
               onChange={(e) => setTyped(e.target.value)}
               fullWidth
             />
-            <Button type="submit" variant="contained" sx={{ alignSelf: "flex-start", mt: 1 }}>
+            <Button type="submit" variant="contained" sx={{ alignSelf: "flex-start", mt: 1, flexShrink: 0, whiteSpace: "nowrap" }}>
               {translate("yinfa.certificate.verify.check")}
             </Button>
           </Stack>

@@ -383,7 +383,11 @@ const verificationGroup = HttpApiGroup.make("certificateVerification").add(
             "certificateNumber, volunteerName, volunteerNumber, maskedIdNumber, totalHours, starLevel, serviceSummary, periodFrom, periodTo, issuer {name, personInCharge, contact}, issuedOn"
         })
       )
-      .annotate(OpenApi.Summary, "Verify a certificate by its number (public, no sign-in)"),
+      .annotate(OpenApi.Summary, "Verify a certificate by its number (public, no sign-in)")
+      .annotate(
+        OpenApi.Description,
+        "The address printed on every certificate. A browser (Accept: text/html) gets a page in its Accept-Language: genuine with the four blocks the certificate shows, or not found (404)."
+      ),
     NotFoundError
   )
 )

@@ -1,7 +1,7 @@
 import { PassThrough, type TransformCallback } from "node:stream"
 import * as HttpApiBuilder from "@effect/platform/HttpApiBuilder"
 import * as HttpIncomingMessage from "@effect/platform/HttpIncomingMessage"
-import type * as HttpServerRequest from "@effect/platform/HttpServerRequest"
+import * as HttpServerRequest from "@effect/platform/HttpServerRequest"
 import * as HttpServerResponse from "@effect/platform/HttpServerResponse"
 import {
   actorRegion,
@@ -24,8 +24,9 @@ import { importVolunteers } from "../importExport/importVolunteers.js"
 import { reportPack } from "../importExport/reportPack.js"
 import { reportWorkbook } from "../importExport/reportWorkbook.js"
 import { attendanceTemplate, rosterTemplate, templateFileName } from "../importExport/template.js"
+import { verificationPageHtml } from "../importExport/verificationPage.js"
 import { YinfaApi } from "./api.js"
-import { CurrentRequest, errorBody, jsonError, localized, parseParams, requestLocale, respond } from "./context.js"
+import { acceptsHtml, CurrentRequest, errorBody, jsonError, localized, parseParams, requestLocale, respond } from "./context.js"
 import { deriveWhitelist, RESOURCE_BY_NAME } from "./resources.js"
 import { BadParam, parseFilter, parseSort } from "./simpleRest.js"
 
@@ -333,9 +334,32 @@ const importExportHandlers = groupLayer("importExport", (handlers: any) =>
     .handle("reportPack", reportPackHandler)
 )
 
-/** Public: a certificate number is all it takes, and all it tells is what the paper shows. */
-const verificationHandlers = groupLayer("certificateVerification", (handlers: any) =>
-  handlers.handle("verify", ({ path }: { path: { number: string } }) => respond(Effect.flatMap(Certificates, (c) => c.verify(path.number))))
-)
+/**
+ * Public: a certificate number is all it takes, and all it tells is what the paper shows. The
+ * address printed on a certificate is this route, so a browser opening it (Accept: text/html)
+ * gets a page a person can read, in its language, and a 404 page for an unknown number; programs
+ * and the dashboard get the JSON.
+ */
+const verifyCertificate = ({ path }: { path: { number: string } }) =>
+  respond(
+    Effect.gen(function* () {
+      const verification = Effect.flatMap(Certificates, (c) => c.verify(path.number))
+      const request = yield* HttpServerRequest.HttpServerRequest
+      const vary = { vary: "accept, accept-language" }
+      if (!acceptsHtml(request.headers.accept)) return HttpServerResponse.unsafeJson(yield* verification, { headers: vary })
+      const found = yield* verification.pipe(
+        Effect.map(Option.some),
+        Effect.catchTag("NotFound", () => Effect.succeedNone)
+      )
+      const locale = yield* requestLocale
+      return HttpServerResponse.text(verificationPageHtml(path.number, Option.getOrNull(found), locale), {
+        status: Option.isSome(found) ? 200 : 404,
+        contentType: HTML_TYPE,
+        headers: { "content-security-policy": DOCUMENT_CSP, ...vary }
+      })
+    })
+  )
+
+const verificationHandlers = groupLayer("certificateVerification", (handlers: any) => handlers.handle("verify", verifyCertificate))
 
 export const ImportExportHandlersLive = [importExportHandlers, verificationHandlers] as const

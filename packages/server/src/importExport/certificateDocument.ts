@@ -87,18 +87,23 @@ ul { margin: 0; padding-left: 1.2em; line-height: 1.4; }
 const htmlMessage = (locale: Locale, key: string, markup: Readonly<Record<string, string>>): string =>
   escapeHtml(translateVerbatim(locale, key)).replace(/\{(\w+)\}/g, (placeholder, name: string) => markup[name] ?? placeholder)
 
+/** One block of the certificate: its heading and its rows (label, value as markup). */
+export interface CertificateBlock {
+  readonly name: "identity" | "service" | "issuer" | "number"
+  readonly heading: string
+  readonly rows: ReadonlyArray<readonly [label: string, valueHtml: string]>
+}
+
 /**
- * The service certificate (志愿服务证明) as a printable page, with the four blocks of the
- * record: identity (name, volunteer number, masked ID), service (hours, star level, content by
- * category, period), issuer (bureau, person in charge, contact), and the number, date and the
- * line where anyone can verify it. The page's fixed text follows `options.locale`; the record's
- * own values (names, the issuer, the service summary) are shown as they were issued.
+ * The four blocks of the record, as the certificate prints them and the public check shows them:
+ * identity (name, volunteer number, masked ID), service (hours, star level, content by category,
+ * period), issuer (bureau, person in charge, contact), and the number with its date. Fixed text
+ * follows `locale`; the record's own values (names, the issuer, the service summary) are shown
+ * as they were issued.
  */
-export const certificateHtml = (c: CertificateVerification, options: CertificateDocumentOptions = {}): string => {
-  const locale = options.locale ?? "zh-CN"
+export const certificateBlocks = (c: CertificateVerification, locale: Locale = "zh-CN"): ReadonlyArray<CertificateBlock> => {
   const t = (key: string, params?: Record<string, string | number>) => translateVerbatim(locale, key, params)
   const date = (iso: string | null) => documentDate(iso, locale)
-  const verifyUrl = `${(options.baseUrl ?? "").replace(/\/+$/, "")}${verificationPath(c.certificateNumber)}`
   const period = c.periodFrom || c.periodTo ? t("certificate.period", { from: date(c.periodFrom), to: date(c.periodTo) }) : ""
   const starCount = t("certificate.starCount", { level: c.starLevel, of: 5 })
   // The summary is part of the issued record, written in Chinese when it was issued: it is split
@@ -108,6 +113,66 @@ export const certificateHtml = (c: CertificateVerification, options: Certificate
     .filter((s) => s.trim() !== "")
     .map((s) => `<li>${escapeHtml(s)}</li>`)
     .join("")
+  const row = (labelKey: string, valueHtml: string) => [escapeHtml(t(`certificate.label.${labelKey}`)), valueHtml] as const
+  return [
+    {
+      name: "identity",
+      heading: t("certificate.block.identity"),
+      rows: [
+        row("name", escapeHtml(c.volunteerName)),
+        row("volunteerNumber", escapeHtml(c.volunteerNumber)),
+        row("idNumber", escapeHtml(c.maskedIdNumber ?? t("certificate.notRecorded")))
+      ]
+    },
+    {
+      name: "service",
+      heading: t("certificate.block.service"),
+      rows: [
+        row("hours", escapeHtml(t("certificate.hours", { hours: c.totalHours }))),
+        row(
+          "starLevel",
+          `<span class="stars" aria-label="${escapeHtml(starCount)}">${stars(c.starLevel)}</span>${escapeHtml(t("certificate.starNote", { count: starCount }))}`
+        ),
+        row("content", `<ul>${content}</ul>`),
+        row("period", escapeHtml(period))
+      ]
+    },
+    {
+      name: "issuer",
+      heading: t("certificate.block.issuer"),
+      rows: [
+        row("issuer", escapeHtml(c.issuer.name)),
+        row("personInCharge", escapeHtml(c.issuer.personInCharge)),
+        row("contact", escapeHtml(c.issuer.contact))
+      ]
+    },
+    {
+      name: "number",
+      heading: t("certificate.block.number"),
+      rows: [row("number", escapeHtml(c.certificateNumber)), row("issuedOn", escapeHtml(date(c.issuedOn)))]
+    }
+  ]
+}
+
+/** A block as a heading and a two-column table (the label column as header cells). */
+export const certificateBlockHtml = (block: CertificateBlock): string => `<h2>${escapeHtml(block.heading)}</h2>
+<table class="block ${block.name === "issuer" ? "issuer-block" : block.name}">
+${block.rows.map(([label, value]) => `<tr><th>${label}</th><td>${value}</td></tr>`).join("\n")}
+</table>`
+
+/**
+ * The service certificate (志愿服务证明) as a printable page: the four blocks, the seal line
+ * after the issuer's block, and the line where anyone can verify it. The page's fixed text
+ * follows `options.locale`.
+ */
+export const certificateHtml = (c: CertificateVerification, options: CertificateDocumentOptions = {}): string => {
+  const locale = options.locale ?? "zh-CN"
+  const t = (key: string, params?: Record<string, string | number>) => translateVerbatim(locale, key, params)
+  const verifyUrl = `${(options.baseUrl ?? "").replace(/\/+$/, "")}${verificationPath(c.certificateNumber)}`
+  const seal = `<div class="issuer"><div class="seal">${escapeHtml(t("certificate.seal", { issuer: c.issuer.name }))}<br>${escapeHtml(documentDate(c.issuedOn, locale))}</div></div>`
+  const blocks = certificateBlocks(c, locale).map((b) =>
+    b.name === "issuer" ? `${certificateBlockHtml(b)}\n\n${seal}` : certificateBlockHtml(b)
+  )
   return `<!doctype html>
 <html lang="${escapeHtml(locale)}">
 <head>
@@ -125,35 +190,7 @@ ${CERTIFICATE_CSS}
     campaign: escapeHtml(t("certificate.campaign"))
   })}</p>
 
-<h2>${escapeHtml(t("certificate.block.identity"))}</h2>
-<table class="block identity">
-<tr><th>${escapeHtml(t("certificate.label.name"))}</th><td>${escapeHtml(c.volunteerName)}</td></tr>
-<tr><th>${escapeHtml(t("certificate.label.volunteerNumber"))}</th><td>${escapeHtml(c.volunteerNumber)}</td></tr>
-<tr><th>${escapeHtml(t("certificate.label.idNumber"))}</th><td>${escapeHtml(c.maskedIdNumber ?? t("certificate.notRecorded"))}</td></tr>
-</table>
-
-<h2>${escapeHtml(t("certificate.block.service"))}</h2>
-<table class="block service">
-<tr><th>${escapeHtml(t("certificate.label.hours"))}</th><td>${escapeHtml(t("certificate.hours", { hours: c.totalHours }))}</td></tr>
-<tr><th>${escapeHtml(t("certificate.label.starLevel"))}</th><td><span class="stars" aria-label="${escapeHtml(starCount)}">${stars(c.starLevel)}</span>${escapeHtml(t("certificate.starNote", { count: starCount }))}</td></tr>
-<tr><th>${escapeHtml(t("certificate.label.content"))}</th><td><ul>${content}</ul></td></tr>
-<tr><th>${escapeHtml(t("certificate.label.period"))}</th><td>${escapeHtml(period)}</td></tr>
-</table>
-
-<h2>${escapeHtml(t("certificate.block.issuer"))}</h2>
-<table class="block issuer-block">
-<tr><th>${escapeHtml(t("certificate.label.issuer"))}</th><td>${escapeHtml(c.issuer.name)}</td></tr>
-<tr><th>${escapeHtml(t("certificate.label.personInCharge"))}</th><td>${escapeHtml(c.issuer.personInCharge)}</td></tr>
-<tr><th>${escapeHtml(t("certificate.label.contact"))}</th><td>${escapeHtml(c.issuer.contact)}</td></tr>
-</table>
-
-<div class="issuer"><div class="seal">${escapeHtml(t("certificate.seal", { issuer: c.issuer.name }))}<br>${escapeHtml(date(c.issuedOn))}</div></div>
-
-<h2>${escapeHtml(t("certificate.block.number"))}</h2>
-<table class="block number">
-<tr><th>${escapeHtml(t("certificate.label.number"))}</th><td>${escapeHtml(c.certificateNumber)}</td></tr>
-<tr><th>${escapeHtml(t("certificate.label.issuedOn"))}</th><td>${escapeHtml(date(c.issuedOn))}</td></tr>
-</table>
+${blocks.join("\n\n")}
 
 <p class="verify muted">${htmlMessage(locale, "certificate.verify", { url: `<span class="url">${escapeHtml(verifyUrl)}</span>` })}</p>
 </main>

@@ -1,4 +1,4 @@
-/** Printed documents and the report pack: the service certificate and the report pack's sheets and page (keys certificate.*, reportPack.*). */
+/** Printed documents and the report pack: the service certificate and the report pack's sheets and page (keys certificate.*, verification.*, reportPack.*). */
 export const documentFileZhCN = {
   "certificate.title": "志愿服务证明",
   "certificate.fileName": "志愿服务证明-{number}",
@@ -30,6 +30,9 @@ export const documentFileZhCN = {
   "certificate.verify": "本证明可凭编号核验真伪：{url}",
   "certificate.summaryItem": "{category} {hours} 小时",
   "certificate.summarySeparator": "；",
+  "verification.pageTitle": "志愿服务证明查验",
+  "verification.valid": "编号为 {number} 的志愿服务证明真实有效。以下为证明上印制的内容。",
+  "verification.notFound": "未找到编号为 {number} 的志愿服务证明，请核对证明上印制的编号。",
 
   "reportPack.title": "志愿服务工作报表（{from}—{to}，{scope}）",
   "reportPack.fileName": "志愿服务工作报表-{from}-{to}",
@@ -119,6 +122,9 @@ export const documentFileEn: Record<keyof typeof documentFileZhCN, string> = {
   "certificate.verify": "The authenticity of this certificate can be verified by its number at: {url}",
   "certificate.summaryItem": "{category}: {hours} hours",
   "certificate.summarySeparator": "; ",
+  "verification.pageTitle": "Service certificate check",
+  "verification.valid": "The service certificate numbered {number} is genuine. This is what it shows.",
+  "verification.notFound": "No service certificate numbered {number} was found. Check the number printed on the certificate.",
 
   "reportPack.title": "Volunteer service report ({from} – {to}, {scope})",
   "reportPack.fileName": "report-pack-{from}-{to}",
