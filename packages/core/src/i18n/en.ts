@@ -204,6 +204,8 @@ export const en: Record<MessageKey, string> = {
   "import.badValue": 'value "{value}" not recognised; accepted: {accepted}',
   "import.badNumber": 'a number is expected, not "{value}"',
   "import.idAsNumber": "Excel stored the ID number as a number and lost its last digits: format the column as text and enter it again",
+  "import.maskedValue":
+    "“{value}” is a masked value and cannot be imported: enter it in full (a roster exported “With full ID numbers/phones” has it)",
   "import.formulaError": "the cell's formula gives an error ({value})",
   "import.regionOutOfScope": "records of another region ({region}) cannot be imported",
   "import.volunteerNotFound": "volunteer not found ({value})",

@@ -205,6 +205,7 @@ export const zhCN = {
   "import.badValue": "无法识别的取值“{value}”，可填：{accepted}",
   "import.badNumber": "应填写数字，而不是“{value}”",
   "import.idAsNumber": "身份证号码被 Excel 存成了数字，末几位已丢失：请把该列设为“文本”格式后重新填写",
+  "import.maskedValue": "“{value}”是脱敏显示的值，不能导入：请填写完整内容（导出名册时可选择含完整身份证号/手机号）",
   "import.formulaError": "单元格公式计算出错（{value}）",
   "import.regionOutOfScope": "不能导入其他辖区（{region}）的记录",
   "import.volunteerNotFound": "找不到该志愿者（{value}）",

@@ -186,6 +186,7 @@ export const parseMoment = (v: CellValue): Parsed<LocalMoment> | null => {
     return m ? { ok: m } : bad("import.badDate", { value: String(v) })
   }
   const s = String(v).normalize("NFKC").trim()
+  if (isMasked(s)) return bad("import.maskedValue", { value: s })
   const instant = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2})(?:\.\d+)?Z$/.exec(s)
   if (instant) return { ok: { date: instant[1], time: `${instant[2]}Z` } }
   const m =
@@ -227,6 +228,13 @@ export const formatInstantLocal = (instant: string | null | undefined, utcOffset
   return new Date(ms + utcOffsetMinutes * 60_000).toISOString().slice(0, 19).replace("T", " ")
 }
 
+/**
+ * A value as yinfa shows it to readers who may not see it whole (3209**********833X, 136****9239,
+ * 1946-**-**, ***): a roster exported without the full numbers. It can never be data, and saying
+ * so is more use to the clerk than "an ID number has 18 characters".
+ */
+const isMasked = (s: string): boolean => s.includes("*")
+
 /** ID numbers and phones: full-width digits and letters, spaces and dashes people put in. */
 export const normalizeIdentifier = (v: CellValue): Parsed<string> | null => {
   if (isBlank(v)) return null
@@ -236,13 +244,12 @@ export const normalizeIdentifier = (v: CellValue): Parsed<string> | null => {
     return { ok: String(v) }
   }
   if (typeof v === "object" && v !== null && !(v instanceof Date)) return bad("import.formulaError", { value: v.error })
-  return {
-    ok: text(v)
-      .normalize("NFKC")
-      .replace(/[\s\-‐－—_]+/g, "")
-      .replace(/^'/, "")
-      .toUpperCase()
-  }
+  const identifier = text(v)
+    .normalize("NFKC")
+    .replace(/[\s\-‐－—_]+/g, "")
+    .replace(/^'/, "")
+    .toUpperCase()
+  return isMasked(identifier) ? bad("import.maskedValue", { value: identifier }) : { ok: identifier }
 }
 
 const number = (v: CellValue): Parsed<number> | null => {
@@ -278,6 +285,7 @@ const chooser = (choices: ReadonlyArray<readonly [string, Words]>, sensitiveFiel
   return (word: string, locale: Locale): Parsed<string> => {
     const code = codes.get(normalizeText(word))
     if (code !== undefined) return { ok: code }
+    if (sensitiveField && isMasked(word.normalize("NFKC"))) return bad("import.maskedValue", { value: word })
     // A health note is personal data: the report, which clerks pass around, says only that it was not understood.
     const value = sensitiveField ? String(maskSensitive(sensitiveField, word)) : word
     return bad("import.badValue", { value, accepted: accepted[locale] })
