@@ -1,5 +1,6 @@
 export * from "./errors.js"
 export * from "./query.js"
+export * from "./listOrder.js"
 export * from "./resources.js"
 export * from "./config.js"
 export * from "./time.js"

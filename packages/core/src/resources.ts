@@ -1,4 +1,6 @@
 import { Schema, SchemaAST } from "effect"
+import { DEFAULT_LIST_ORDER } from "./listOrder.js"
+import type { Sort } from "./query.js"
 import { Activity } from "./domain/activity.js"
 import { AuditEntry } from "./domain/auditEntry.js"
 import { BrandProject } from "./domain/brandProject.js"
@@ -70,6 +72,8 @@ export interface ResourceDescriptor<R extends ResourceName = ResourceName> {
   readonly regionField: string | null
   /** Personal data masked for readers who do not need it and in the audit log. */
   readonly sensitive: ReadonlyArray<string>
+  /** The order a list of these is read in when its reader names none (`DEFAULT_LIST_ORDER`). */
+  readonly defaultSort: Sort
 }
 
 const unwrap = (ast: SchemaAST.AST): SchemaAST.AST => {
@@ -152,7 +156,8 @@ const describe = <R extends ResourceName>(name: R, options: Options): ResourceDe
   searchable: options.searchable ?? [],
   unique: options.unique ?? [],
   regionField: options.regionField === undefined ? "regionCode" : options.regionField,
-  sensitive: options.sensitive ?? []
+  sensitive: options.sensitive ?? [],
+  defaultSort: DEFAULT_LIST_ORDER[name]
 })
 
 export const RESOURCES: { readonly [R in ResourceName]: ResourceDescriptor<R> } = {

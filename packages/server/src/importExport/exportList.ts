@@ -318,7 +318,9 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
     const columns = columnsOf(resource, regionName, config.utcOffsetMinutes, locale)
     const referenced = resource === "volunteers" ? [] : RESOURCES[resource].fields.map((f) => f.name).filter((n) => REFERENCES[n])
     const pageSize = Math.max(1, options.pageSize ?? 1000)
-    const query: Query = { filters: options.query?.filters ?? [], sort: options.query?.sort ?? [] }
+    // Without a sort the rows come in the order the dashboard's list opens in, not by record id.
+    const sort = options.query?.sort?.length ? options.query.sort : [RESOURCES[resource].defaultSort]
+    const query: Query = { filters: options.query?.filters ?? [], sort }
 
     // The first page is read before anything is written, so a refused query writes no file.
     let page = yield* service.list({ ...query, page: { offset: 0, limit: pageSize } })

@@ -1,8 +1,8 @@
 import { describe, expect, it } from "@effect/vitest"
-import { Activities, type ActivityId, Q, type RegionCode, Store } from "@yinfa/core"
+import { Activities, type ActivityId, Q, RESOURCES, type RegionCode, Store } from "@yinfa/core"
 import ExcelJS from "exceljs"
-import { Effect } from "effect"
-import { exportFileName, exportHeaders, RESOURCE_TITLES } from "../../src/importExport/exportList.js"
+import { Effect, Either } from "effect"
+import { EXPORTABLE, exportFileName, exportHeaders, RESOURCE_TITLES } from "../../src/importExport/exportList.js"
 import { importVolunteers } from "../../src/importExport/importVolunteers.js"
 import {
   as,
@@ -114,6 +114,26 @@ describe("exports", () => {
       expect(refused).toMatchObject({ _tag: "Forbidden", key: "forbidden.revealSensitive" })
       const masked = yield* exportBytes("volunteers", { format: "csv" }).pipe(as(viewer))
       expect(masked.rows).toBe(4)
+    }).pipe(Effect.provide(testLayer()))
+  )
+
+  it.effect("without a sort an export follows the order the dashboard's list opens in (volunteers: by volunteer number)", () =>
+    Effect.gen(function* () {
+      yield* seedRoster(9)
+      const { bytes } = yield* exportBytes("volunteers", { format: "csv" }).pipe(as(cityAdmin))
+      const numbers = new TextDecoder()
+        .decode(bytes)
+        .split("\r\n")
+        .slice(1, -1)
+        .map((line) => line.split(",")[0])
+      expect(numbers).toHaveLength(9)
+      expect(numbers).toEqual([...numbers].sort())
+      // Every exportable resource's default order is one its list accepts.
+      for (const resource of Object.keys(EXPORTABLE) as Array<keyof typeof EXPORTABLE>) {
+        const out = yield* Effect.either(exportBytes(resource, { format: "csv" }).pipe(as(cityAdmin)))
+        expect({ resource, refused: Either.isLeft(out) ? out.left : null }).toEqual({ resource, refused: null })
+        expect(RESOURCES[resource].fields.map((f) => f.name)).toContain(RESOURCES[resource].defaultSort.field)
+      }
     }).pipe(Effect.provide(testLayer()))
   )
 

@@ -1,3 +1,4 @@
+import { DEFAULT_LIST_ORDER } from "@yinfa/core"
 import { DataTable, DateInput, List, SearchInput, SelectInput } from "react-admin"
 import { categoryChoices, choicesOf, formatChoices } from "../../common/choices.js"
 import { LabelField, LocalDateTimeField } from "../../common/fields.js"
@@ -21,7 +22,7 @@ export const ActivityList = () => {
     <DateInput key="startsAt_lte" source="startsAt_lte" parse={dayEnd} format={dayOf} />
   ]
   return (
-    <List filters={filters} sort={{ field: "startsAt", order: "DESC" }} actions={<YinfaListActions />} exporter={false}>
+    <List filters={filters} sort={DEFAULT_LIST_ORDER.activities} actions={<YinfaListActions />} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="title" />
         <DataTable.Col source="category">

@@ -1,3 +1,4 @@
+import { DEFAULT_LIST_ORDER } from "@yinfa/core"
 import { DataTable, DateInput, List, SelectInput, TextInput } from "react-admin"
 import { InstantField } from "../../common/fields.js"
 import { useRegionFilters } from "../../common/regions.js"
@@ -32,7 +33,7 @@ export const AuditLogList = () => {
     <DateInput key="at_lte" source="at_lte" parse={dayEnd} format={dayOf} label="yinfa.dashboard.to" />
   ]
   return (
-    <List filters={filters} sort={{ field: "at", order: "DESC" }} actions={<YinfaListActions />} exporter={false}>
+    <List filters={filters} sort={DEFAULT_LIST_ORDER["audit-log"]} actions={<YinfaListActions />} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="at">
           <InstantField source="at" />

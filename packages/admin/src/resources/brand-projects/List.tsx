@@ -1,3 +1,4 @@
+import { DEFAULT_LIST_ORDER } from "@yinfa/core"
 import { DataTable, List, ReferenceField, SearchInput, SelectInput } from "react-admin"
 import { categoryChoices } from "../../common/choices.js"
 import { LabelField } from "../../common/fields.js"
@@ -11,7 +12,7 @@ export const BrandProjectList = () => {
     <SelectInput key="category" source="category" choices={categoryChoices} />
   ]
   return (
-    <List filters={filters} sort={{ field: "name", order: "ASC" }} actions={<YinfaListActions />} exporter={false}>
+    <List filters={filters} sort={DEFAULT_LIST_ORDER["brand-projects"]} actions={<YinfaListActions />} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="name" />
         <DataTable.Col source="category">

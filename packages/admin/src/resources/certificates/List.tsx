@@ -1,3 +1,4 @@
+import { DEFAULT_LIST_ORDER } from "@yinfa/core"
 import { DataTable, FunctionField, List, SearchInput } from "react-admin"
 import { PrintCertificateButton } from "../../certificates/PrintCertificateButton.js"
 import { DateOnlyField, HoursField, stars } from "../../common/fields.js"
@@ -11,7 +12,7 @@ export const StarsField = () => (
 export const CertificateList = () => (
   <List
     filters={[<SearchInput key="q" source="q" alwaysOn />]}
-    sort={{ field: "issuedOn", order: "DESC" }}
+    sort={DEFAULT_LIST_ORDER.certificates}
     actions={<YinfaListActions />}
     exporter={false}
   >

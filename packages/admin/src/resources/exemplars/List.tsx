@@ -1,3 +1,4 @@
+import { DEFAULT_LIST_ORDER } from "@yinfa/core"
 import { DataTable, List, NumberInput, ReferenceField, SelectInput } from "react-admin"
 import { choicesOf } from "../../common/choices.js"
 import { LabelField } from "../../common/fields.js"
@@ -11,7 +12,7 @@ export const ExemplarList = () => {
     <NumberInput key="year" source="year" />
   ]
   return (
-    <List filters={filters} sort={{ field: "year", order: "DESC" }} actions={<YinfaListActions />} exporter={false}>
+    <List filters={filters} sort={DEFAULT_LIST_ORDER.exemplars} actions={<YinfaListActions />} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="year" />
         <DataTable.Col source="volunteerId">

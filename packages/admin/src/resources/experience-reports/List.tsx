@@ -1,3 +1,4 @@
+import { DEFAULT_LIST_ORDER } from "@yinfa/core"
 import { BooleanField, DataTable, List, SearchInput, SelectInput } from "react-admin"
 import { categoryChoices, choicesOf } from "../../common/choices.js"
 import { InstantField, LabelField } from "../../common/fields.js"
@@ -12,7 +13,7 @@ export const ExperienceReportList = () => {
     <SelectInput key="status" source="status" choices={choicesOf("reportStatus")} />
   ]
   return (
-    <List filters={filters} sort={{ field: "updatedAt", order: "DESC" }} actions={<YinfaListActions />} exporter={false}>
+    <List filters={filters} sort={DEFAULT_LIST_ORDER["experience-reports"]} actions={<YinfaListActions />} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="title" />
         <DataTable.Col source="category">

@@ -1,3 +1,4 @@
+import { DEFAULT_LIST_ORDER } from "@yinfa/core"
 import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput } from "react-admin"
 import { categoryChoices, choicesOf } from "../../common/choices.js"
 import { DateOnlyField, LabelField } from "../../common/fields.js"
@@ -15,7 +16,7 @@ export const PairingList = () => {
     <SelectInput key="status" source="status" choices={choicesOf("pairingStatus")} />
   ]
   return (
-    <List filters={filters} sort={{ field: "createdAt", order: "DESC" }} actions={<YinfaListActions />} exporter={false}>
+    <List filters={filters} sort={DEFAULT_LIST_ORDER.pairings} actions={<YinfaListActions />} exporter={false}>
       <DataTable rowClick="show" bulkActionButtons={false}>
         <DataTable.Col source="mentorId">
           <ReferenceField source="mentorId" reference="volunteers" link={false} />

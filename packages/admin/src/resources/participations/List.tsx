@@ -1,3 +1,4 @@
+import { DEFAULT_LIST_ORDER } from "@yinfa/core"
 import { AutocompleteInput, DataTable, List, ReferenceField, ReferenceInput, SelectInput } from "react-admin"
 import { choicesOf } from "../../common/choices.js"
 import { HoursField, InstantField, LabelField } from "../../common/fields.js"
@@ -19,7 +20,7 @@ export const ParticipationList = () => {
   return (
     <List
       filters={filters}
-      sort={{ field: "signedUpAt", order: "DESC" }}
+      sort={DEFAULT_LIST_ORDER.participations}
       actions={<YinfaListActions importKind="attendance" />}
       exporter={false}
       // With no participations yet, react-admin's empty page would hide the toolbar, and with it

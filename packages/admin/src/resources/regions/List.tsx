@@ -1,9 +1,10 @@
+import { DEFAULT_LIST_ORDER } from "@yinfa/core"
 import { DataTable, List } from "react-admin"
 import { LabelField } from "../../common/fields.js"
 import { YinfaListActions } from "../../importExport/ListActions.js"
 
 export const RegionList = () => (
-  <List sort={{ field: "sortOrder", order: "ASC" }} perPage={50} actions={<YinfaListActions />} exporter={false}>
+  <List sort={DEFAULT_LIST_ORDER.regions} perPage={50} actions={<YinfaListActions />} exporter={false}>
     <DataTable rowClick="show" bulkActionButtons={false}>
       <DataTable.Col source="code" />
       <DataTable.Col source="name" />

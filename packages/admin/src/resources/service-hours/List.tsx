@@ -1,3 +1,4 @@
+import { DEFAULT_LIST_ORDER } from "@yinfa/core"
 import { AutocompleteInput, BooleanField, DataTable, DateInput, List, ReferenceField, ReferenceInput, SelectInput } from "react-admin"
 import { categoryChoices, choicesOf } from "../../common/choices.js"
 import { DateOnlyField, HoursField, LabelField } from "../../common/fields.js"
@@ -17,7 +18,7 @@ export const ServiceHourList = () => {
     <DateInput key="serviceDate_lte" source="serviceDate_lte" />
   ]
   return (
-    <List filters={filters} sort={{ field: "serviceDate", order: "DESC" }} actions={<YinfaListActions />} exporter={false}>
+    <List filters={filters} sort={DEFAULT_LIST_ORDER["service-hours"]} actions={<YinfaListActions />} exporter={false}>
       <DataTable bulkActionButtons={false} rowClick={false}>
         <DataTable.Col source="serviceDate">
           <DateOnlyField source="serviceDate" />

@@ -1,3 +1,4 @@
+import { DEFAULT_LIST_ORDER } from "@yinfa/core"
 import { BooleanField, DataTable, List, SearchInput, SelectInput } from "react-admin"
 import { choicesOf } from "../../common/choices.js"
 import { LabelField } from "../../common/fields.js"
@@ -6,7 +7,7 @@ import { RegionField } from "../../common/regions.js"
 export const UserList = () => (
   <List
     filters={[<SearchInput key="q" source="q" alwaysOn />, <SelectInput key="role" source="role" choices={choicesOf("role")} />]}
-    sort={{ field: "username", order: "ASC" }}
+    sort={DEFAULT_LIST_ORDER.users}
   >
     <DataTable rowClick="edit" bulkActionButtons={false}>
       <DataTable.Col source="username" />

@@ -1,3 +1,4 @@
+import { DEFAULT_LIST_ORDER } from "@yinfa/core"
 import { BooleanField, BooleanInput, DataTable, List, SearchInput, SelectField, SelectInput } from "react-admin"
 import { categoryChoices, choicesOf, expertiseChoices } from "../../common/choices.js"
 import { LabelsField } from "../../common/fields.js"
@@ -22,7 +23,7 @@ export const VolunteerList = () => {
       // for full numbers, which the server audits) instead of react-admin's CSV of loaded rows.
       actions={<YinfaListActions importKind="volunteers" allowReveal />}
       exporter={false}
-      sort={{ field: "volunteerNumber", order: "ASC" }}
+      sort={DEFAULT_LIST_ORDER.volunteers}
       filterDefaultValues={{ status: "active" }}
     >
       <DataTable rowClick="show" bulkActionButtons={false}>
