@@ -192,7 +192,30 @@ export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) 
           )}
           {result && (
             <Box mt={2}>
-              <Alert severity={result.issues.length === 0 ? "success" : rolledBack ? "error" : "warning"}>
+              <Alert
+                severity={result.issues.length === 0 ? "success" : rolledBack ? "error" : "warning"}
+                // Beside the summary, not under a long table: the report is what the clerk takes away to fix the file.
+                action={
+                  result.issues.length > 0 && result.workbookBase64 ? (
+                    <Button
+                      color="inherit"
+                      size="small"
+                      sx={{ whiteSpace: "nowrap" }}
+                      onClick={() =>
+                        saveBlob(
+                          base64ToBlob(
+                            result.workbookBase64 as string,
+                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+                          ),
+                          t("reportFile")
+                        )
+                      }
+                    >
+                      {t("downloadReport")}
+                    </Button>
+                  ) : undefined
+                }
+              >
                 {result.summary ??
                   (rolledBack
                     ? t("summaryRolledBack", { rows: result.rows, invalid: result.rows - result.valid })
@@ -213,7 +236,7 @@ export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) 
                         // One row may have several problems in one column: the message tells them apart.
                         <TableRow key={`${i.row}-${i.column}-${i.message}`}>
                           <TableCell>{i.row}</TableCell>
-                          <TableCell>{i.column}</TableCell>
+                          <TableCell sx={{ whiteSpace: "nowrap" }}>{i.column}</TableCell>
                           <TableCell>{i.message}</TableCell>
                         </TableRow>
                       ))}
@@ -221,22 +244,6 @@ export const ImportDialog = ({ client: given, kind, label }: ImportDialogProps) 
                   </Table>
                   {result.issues.length > MAX_SHOWN && (
                     <Typography variant="caption">{t("more", { count: result.issues.length - MAX_SHOWN })}</Typography>
-                  )}
-                  {result.workbookBase64 && (
-                    <Button
-                      size="small"
-                      onClick={() =>
-                        saveBlob(
-                          base64ToBlob(
-                            result.workbookBase64 as string,
-                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-                          ),
-                          t("reportFile")
-                        )
-                      }
-                    >
-                      {t("downloadReport")}
-                    </Button>
                   )}
                 </>
               )}
