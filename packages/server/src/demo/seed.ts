@@ -374,6 +374,8 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
             const confirmed = yield* at(startMs - 2 * DAY)(run(ignore(participations.confirm(p.value.id))))
             if (confirmed._tag === "None") continue
             const recordMs = random.chance(0.08) ? startMs + 20 * DAY : startMs + random.int(1, 4) * DAY
+            // Nothing is recorded in the future: a recent activity's attendance sheet is still to come.
+            if (recordMs > now) continue
             if (random.chance(0.07)) {
               yield* at(recordMs)(run(ignore(participations.markAbsent(p.value.id))))
             } else {
@@ -387,7 +389,7 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
               )
             }
           }
-          yield* at(startMs + 5 * DAY)(run(ignore(activities.complete(a.id))))
+          if (startMs + 5 * DAY <= now) yield* at(startMs + 5 * DAY)(run(ignore(activities.complete(a.id))))
         }
       }
     }

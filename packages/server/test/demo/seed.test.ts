@@ -43,7 +43,18 @@ const seeded = Effect.gen(function* () {
     exemplars: yield* count("exemplars"),
     users: yield* count("users"),
     lateEntries: yield* count("service-hours", [Q.eq("late", true)]),
-    offlineDraftsWithoutPlan: yield* count("activities", [Q.eq("status", "draft"), Q.eq("channel", "offline"), Q.eq("safetyPlan", null)])
+    offlineDraftsWithoutPlan: yield* count("activities", [Q.eq("status", "draft"), Q.eq("channel", "offline"), Q.eq("safetyPlan", null)]),
+    // Nothing the demo records may have happened after "now".
+    inTheFuture: {
+      auditEntries: yield* count("audit-log", [Q.gt("at", new Date(NOW).toISOString())]),
+      updates: Object.fromEntries(
+        yield* Effect.forEach(
+          ["volunteers", "activities", "participations", "service-hours", "pairings", "pairing-check-ins", "experience-reports"] as const,
+          (resource) => Effect.map(count(resource, [Q.gt("updatedAt", new Date(NOW).toISOString())]), (n) => [resource, n] as const)
+        )
+      ),
+      serviceDays: yield* count("service-hours", [Q.gt("serviceDate", new Date(NOW + 8 * 3_600_000).toISOString().slice(0, 10))])
+    }
   }
 }).pipe(Effect.provide(makeYinfaLayer(MemoryStoreLive)))
 
@@ -88,5 +99,18 @@ describe("demo data", () => {
     expect(r.brandProjects).toBeGreaterThanOrEqual(12)
     expect(r.exemplars).toBeGreaterThan(0)
     expect(r.offlineDraftsWithoutPlan).toBeGreaterThan(0)
+    expect(r.inTheFuture).toEqual({
+      auditEntries: 0,
+      updates: {
+        volunteers: 0,
+        activities: 0,
+        participations: 0,
+        "service-hours": 0,
+        pairings: 0,
+        "pairing-check-ins": 0,
+        "experience-reports": 0
+      },
+      serviceDays: 0
+    })
   }, 120_000)
 })
