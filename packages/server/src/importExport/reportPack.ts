@@ -198,13 +198,22 @@ export const reportPackData = (filter: ReportPackFilter, locale: Locale = "zh-CN
 /** Columns a header needs: Chinese characters take two, latin letters one. */
 const displayWidth = (s: string): number => [...s].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) > 0xff ? 2 : 1), 0)
 
+/** The widest a sheet's column gets, in characters; longer text (a description, a citation) wraps. */
+const SHEET_COLUMN_MAX = 50
+
 export const reportPackWorkbook = async (pack: ReportPackContent, locale: Locale = pack.locale ?? "zh-CN"): Promise<Uint8Array> => {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = translateVerbatim(locale, "file.appName")
   workbook.title = pack.title
   for (const t of pack.tables) {
     const sheet = workbook.addWorksheet(t.title, { views: [{ state: "frozen", ySplit: 1 }] })
-    sheet.columns = t.header.map((h) => ({ header: h, width: Math.max(10, Math.min(50, displayWidth(h) + 4)) }))
+    // As wide as the column's longest value (not only its header), up to a limit past which it wraps.
+    const widths = t.header.map((h, i) => Math.max(displayWidth(h), ...t.rows.map((r) => displayWidth(String(r[i] ?? "")))) + 2)
+    sheet.columns = t.header.map((h, i) => ({
+      header: h,
+      width: Math.max(8, Math.min(SHEET_COLUMN_MAX, widths[i])),
+      ...(widths[i] > SHEET_COLUMN_MAX ? { style: { alignment: { wrapText: true, vertical: "top" } } } : {})
+    }))
     sheet.getRow(1).font = { bold: true }
     for (const r of t.rows) sheet.addRow([...r])
   }

@@ -225,6 +225,24 @@ describe("documents", () => {
         "报送经验"
       ])
       expect(workbook.getWorksheet("经验报送")?.getRow(1).values).toEqual([undefined, "标题", "类别", "辖区", "状态", "报送时间", "推荐"])
+      // exceljs leaves out a column of its default width (9) when it writes, and reads it back without one.
+      const EXCELJS_DEFAULT_WIDTH = 9
+      // Every column is as wide as what it holds (a Chinese character takes two), up to 50, past which it wraps.
+      const shown = (v: unknown) => [...String(v ?? "")].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) > 0xff ? 2 : 1), 0)
+      for (const sheet of workbook.worksheets)
+        sheet.columns.forEach((column) => {
+          const widest = Math.max(...Array.from(column.values ?? [], shown))
+          expect({
+            sheet: sheet.name,
+            column: column.number,
+            fits: (column.width ?? EXCELJS_DEFAULT_WIDTH) >= Math.min(widest, 50)
+          }).toEqual({
+            sheet: sheet.name,
+            column: column.number,
+            fits: true
+          })
+          if (widest > 50) expect(column.alignment?.wrapText).toBe(true)
+        })
       expect(pack.html).toContain('<html lang="zh-CN">')
       expect(pack.html).toContain('<p class="muted">（无）</p>')
       expect(workbook.getWorksheet("月度")?.rowCount).toBe(4)
