@@ -1,4 +1,4 @@
-import { CATEGORIES, EXPERTISE_FIELDS } from "@yinfa/core"
+import { CATEGORIES, ENUM_LABELS, EXPERTISE_FIELDS } from "@yinfa/core"
 
 /** Choices whose names are catalogue keys; react-admin's choice inputs and SelectField translate them. */
 const enumChoices = (name: string, values: ReadonlyArray<string>) => values.map((id) => ({ id, name: `yinfa.enum.${name}.${id}` }))
@@ -41,7 +41,8 @@ const ENUMS = {
   regionKind: ["district", "county", "county-city", "zone", "city-level"],
   role: ["city-admin", "region-admin", "viewer"],
   exemplarLevel: ["city", "county"],
-  serviceHourSource: ["attendance", "correction", "check-in"]
+  serviceHourSource: ["attendance", "correction", "check-in"],
+  auditAction: Object.keys(ENUM_LABELS["zh-CN"].auditAction)
 } as const
 
 export const choicesOf = (name: keyof typeof ENUMS) => enumChoices(name, ENUMS[name])

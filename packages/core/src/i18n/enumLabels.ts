@@ -38,7 +38,34 @@ const zhCN = {
   regionKind: { district: "区", county: "县", "county-city": "县级市", zone: "功能区", "city-level": "市直" },
   role: { "city-admin": "市级管理员", "region-admin": "辖区管理员", viewer: "只读用户" },
   exemplarLevel: { city: "市级", county: "县级" },
-  serviceHourSource: { attendance: "活动签到", correction: "更正", "check-in": "帮带记录" }
+  serviceHourSource: { attendance: "活动签到", correction: "更正", "check-in": "帮带记录" },
+  /** What an audit entry records: a write, a workflow step, or a read of sensitive data. */
+  auditAction: {
+    create: "新增",
+    update: "修改",
+    delete: "删除",
+    "read-sensitive": "查看敏感信息",
+    publish: "发布",
+    cancel: "取消",
+    complete: "标记完成",
+    confirm: "确认报名",
+    promote: "候补转正",
+    withdraw: "退出",
+    attend: "登记出勤",
+    absent: "记为缺席",
+    "correct-hours": "更正服务时长",
+    submit: "报送",
+    accept: "采用",
+    return: "退回",
+    activate: "开始结对",
+    conclude: "结束结对",
+    decline: "不予结对",
+    end: "提前终止",
+    archive: "归档",
+    pause: "暂停",
+    reactivate: "恢复",
+    issue: "出具证明"
+  }
 } as const
 
 export type EnumLabels = { readonly [E in keyof typeof zhCN]: { readonly [V in keyof (typeof zhCN)[E]]: string } }
@@ -76,7 +103,33 @@ const en: EnumLabels = {
   regionKind: { district: "District", county: "County", "county-city": "County-level city", zone: "Zone", "city-level": "City level" },
   role: { "city-admin": "City administrator", "region-admin": "Region administrator", viewer: "Viewer" },
   exemplarLevel: { city: "City", county: "County" },
-  serviceHourSource: { attendance: "Attendance", correction: "Correction", "check-in": "Pairing check-in" }
+  serviceHourSource: { attendance: "Attendance", correction: "Correction", "check-in": "Pairing check-in" },
+  auditAction: {
+    create: "Created",
+    update: "Changed",
+    delete: "Deleted",
+    "read-sensitive": "Viewed sensitive details",
+    publish: "Published",
+    cancel: "Cancelled",
+    complete: "Completed",
+    confirm: "Sign-up confirmed",
+    promote: "Moved off the waitlist",
+    withdraw: "Withdrew",
+    attend: "Attendance recorded",
+    absent: "Marked absent",
+    "correct-hours": "Hours corrected",
+    submit: "Submitted",
+    accept: "Accepted",
+    return: "Returned",
+    activate: "Pairing started",
+    conclude: "Pairing concluded",
+    decline: "Pairing declined",
+    end: "Ended early",
+    archive: "Archived",
+    pause: "Paused",
+    reactivate: "Reactivated",
+    issue: "Certificate issued"
+  }
 }
 
 export const ENUM_LABELS: Readonly<Record<Locale, EnumLabels>> = { "zh-CN": zhCN, en }

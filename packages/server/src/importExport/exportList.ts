@@ -23,6 +23,7 @@ import {
   ServiceHours,
   translateVerbatim,
   type Volunteer,
+  Users,
   Volunteers,
   YinfaConfig
 } from "@yinfa/core"
@@ -105,6 +106,7 @@ const FIELD_ENUMS: Readonly<Record<string, EnumName>> = {
   level: "exemplarLevel",
   source: "serviceHourSource",
   actorRole: "role",
+  action: "auditAction",
   expertise: "expertise",
   requiredExpertise: "expertise",
   interests: "category",
@@ -132,8 +134,16 @@ const REFERENCES: Readonly<Record<string, Reference>> = {
   ownerOrganizationId: { tag: Organizations, label: (o) => o.name },
   partyBranchId: { tag: Organizations, label: (o) => o.name },
   beneficiaryOrganizationId: { tag: Organizations, label: (o) => o.name },
-  brandProjectId: { tag: BrandProjects, label: (b) => b.name }
+  brandProjectId: { tag: BrandProjects, label: (b) => b.name },
+  partnerIds: { tag: Organizations, label: (o) => o.name },
+  // Accounts are the city bureau's to read: other readers see the ids they cannot look up.
+  recordedBy: { tag: Users, label: (u) => u.displayName },
+  verifiedBy: { tag: Users, label: (u) => u.displayName },
+  issuedBy: { tag: Users, label: (u) => u.displayName }
 }
+
+/** An activity's wall-clock times (2026-03-08T09:00) as a sheet writes times: 2026-03-08 09:00. */
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
 
 type Cell = string | number | null
 
@@ -228,7 +238,11 @@ const genericColumns = (
         // Defence in depth: services mask what a reader may not see; nothing leaves here in clear.
         if (sensitive.has(f.name)) return (maskSensitive(f.name, raw) as string | null) ?? null
         if (raw === null || raw === undefined) return null
-        if (reference) return lookups.get(f.name)?.get(String(raw)) ?? String(raw)
+        if (reference) {
+          const name = (id: unknown) => lookups.get(f.name)?.get(String(id)) ?? String(id)
+          return Array.isArray(raw) ? joinList(raw.map(name), locale) : name(raw)
+        }
+        if (resource === "audit-log" && f.name === "resource") return CATALOGUES[locale][`export.title.${raw}`] ?? String(raw)
         if (f.name === "regionCode") return regionName(String(raw))
         if (f.name === "issuer" && typeof raw === "string") return raw.replace(/\n/g, translateVerbatim(locale, "export.issuerSeparator"))
         if (f.kind === "boolean") return yesNo(raw, locale)
@@ -236,6 +250,7 @@ const genericColumns = (
         if (f.kind === "json") return JSON.stringify(raw)
         if (enumName) return enumLabel(enumName, raw, locale)
         if (f.kind === "string" && INSTANT_FIELDS.test(f.name) && /Z$/.test(String(raw))) return formatInstantLocal(String(raw), offset)
+        if (typeof raw === "string" && LOCAL_DATE_TIME.test(raw)) return raw.replace(LOCAL_DATE_TIME, "$1 $2")
         return typeof raw === "number" ? raw : String(raw)
       }
     }
@@ -351,7 +366,7 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
       if (volunteers) rows = yield* volunteers.revealMany(rows.map((v: Volunteer) => v.id))
       const lookups = new Map<string, Map<string, string>>()
       for (const field of referenced) {
-        const ids = [...new Set(rows.map((r) => r[field]).filter((x): x is string => typeof x === "string"))]
+        const ids = [...new Set(rows.flatMap((r) => r[field]).filter((x): x is string => typeof x === "string"))]
         if (ids.length === 0) continue
         const ref = REFERENCES[field]
         const target = (yield* ref.tag as unknown as Effect.Effect<GetMany>) as GetMany

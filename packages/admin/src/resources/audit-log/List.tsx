@@ -1,6 +1,7 @@
 import { DEFAULT_LIST_ORDER } from "@yinfa/core"
 import { DataTable, DateInput, List, SelectInput, TextInput } from "react-admin"
-import { InstantField } from "../../common/fields.js"
+import { choicesOf } from "../../common/choices.js"
+import { InstantField, LabelField, ResourceNameField } from "../../common/fields.js"
 import { useRegionFilters } from "../../common/regions.js"
 import { YinfaListActions } from "../../importExport/ListActions.js"
 
@@ -8,6 +9,7 @@ const RESOURCES = [
   "volunteers",
   "activities",
   "participations",
+  "service-hours",
   "pairings",
   "pairing-check-ins",
   "experience-reports",
@@ -15,6 +17,7 @@ const RESOURCES = [
   "exemplars",
   "organizations",
   "regions",
+  "certificates",
   "users"
 ]
 
@@ -26,7 +29,7 @@ export const AuditLogList = () => {
   const filters = [
     <SelectInput key="resource" source="resource" choices={RESOURCES.map((r) => ({ id: r, name: `resources.${r}.name` }))} alwaysOn />,
     <TextInput key="recordId" source="recordId" />,
-    <TextInput key="action" source="action" />,
+    <SelectInput key="action" source="action" choices={choicesOf("auditAction")} />,
     <TextInput key="actorName" source="actorName_q" label="resources.audit-log.fields.actorName" />,
     ...useRegionFilters(),
     <DateInput key="at_gte" source="at_gte" parse={dayStart} format={dayOf} label="yinfa.dashboard.from" />,
@@ -39,9 +42,13 @@ export const AuditLogList = () => {
           <InstantField source="at" />
         </DataTable.Col>
         <DataTable.Col source="actorName" />
-        <DataTable.Col source="resource" />
+        <DataTable.Col source="resource">
+          <ResourceNameField source="resource" />
+        </DataTable.Col>
         <DataTable.Col source="recordId" />
-        <DataTable.Col source="action" />
+        <DataTable.Col source="action">
+          <LabelField source="action" prefix="yinfa.enum.auditAction" />
+        </DataTable.Col>
         <DataTable.Col source="note" />
       </DataTable>
     </List>

@@ -1,6 +1,6 @@
 import { Table, TableBody, TableCell, TableHead, TableRow } from "@mui/material"
 import { Labeled, Show, SimpleShowLayout, TextField, useRecordContext, useTranslate } from "react-admin"
-import { InstantField, LabelField } from "../../common/fields.js"
+import { InstantField, LabelField, ResourceNameField } from "../../common/fields.js"
 
 const show = (v: unknown) => (v === null || v === undefined ? "—" : typeof v === "object" ? JSON.stringify(v) : String(v))
 
@@ -38,9 +38,9 @@ export const AuditLogShow = () => (
       <InstantField source="at" />
       <TextField source="actorName" />
       <LabelField source="actorRole" prefix="yinfa.enum.role" />
-      <TextField source="resource" />
+      <ResourceNameField source="resource" />
       <TextField source="recordId" />
-      <TextField source="action" />
+      <LabelField source="action" prefix="yinfa.enum.auditAction" />
       <TextField source="note" />
       <Labeled source="changes" fullWidth>
         <Changes />

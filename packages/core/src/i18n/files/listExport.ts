@@ -17,6 +17,9 @@ export const listExportFileZhCN = {
   "export.title.exemplars": "先进典型",
   "export.title.audit-log": "操作日志",
   "export.title.certificates": "服务证明",
+  // Not exportable, but named where the audit log names what was changed.
+  "export.title.users": "系统用户",
+  "export.title.sessions": "登录会话",
   "export.header.id": "记录ID",
   "export.header.name": "名称",
   "export.header.nameEn": "英文名称",
@@ -130,6 +133,8 @@ export const listExportFileEn: Record<keyof typeof listExportFileZhCN, string> =
   "export.title.exemplars": "Exemplars",
   "export.title.audit-log": "Audit log",
   "export.title.certificates": "Service certificates",
+  "export.title.users": "User accounts",
+  "export.title.sessions": "Sign-in sessions",
   "export.header.id": "Record ID",
   "export.header.name": "Name",
   "export.header.nameEn": "English name",
