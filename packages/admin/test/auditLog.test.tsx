@@ -1,5 +1,5 @@
 import "./setup.js"
-import { screen, within } from "@testing-library/react"
+import { fireEvent, screen, within } from "@testing-library/react"
 import { describe, expect, it } from "vitest"
 import { fakeDataProvider, seed } from "./fixtures.js"
 import { renderApp } from "./render.js"
@@ -45,5 +45,20 @@ describe("the audit log", () => {
       ["志愿者", "查看敏感信息"]
     ])
     for (const code of ["participations", "attend", "service-hours", "read-sensitive"]) expect(within(table).queryByText(code)).toBeNull()
+  })
+
+  it("a record's own trail labels its actions too", async () => {
+    const db = {
+      ...seed(),
+      "audit-log": [
+        { ...entry("1", "volunteers", "read-sensitive"), recordId: "1" },
+        { ...entry("2", "volunteers", "create"), recordId: "1" }
+      ]
+    }
+    renderApp("/volunteers/1/show", { dataProvider: fakeDataProvider(db) })
+    fireEvent.click(await screen.findByRole("tab", { name: "操作记录" }))
+    expect(await screen.findByText("查看敏感信息")).toBeTruthy()
+    expect(screen.getByText("新增")).toBeTruthy()
+    expect(screen.queryByText("read-sensitive")).toBeNull()
   })
 })

@@ -1,5 +1,5 @@
 import { DataTable } from "react-admin"
-import { InstantField } from "./fields.js"
+import { InstantField, LabelField } from "./fields.js"
 import { RelatedRecords } from "./RelatedRecords.js"
 
 /** The audit entries of the current record, newest first. */
@@ -9,7 +9,9 @@ export const AuditTrail = ({ resource }: { resource: string }) => (
       <InstantField source="at" />
     </DataTable.Col>
     <DataTable.Col source="actorName" />
-    <DataTable.Col source="action" />
+    <DataTable.Col source="action">
+      <LabelField source="action" prefix="yinfa.enum.auditAction" />
+    </DataTable.Col>
     <DataTable.Col source="note" />
   </RelatedRecords>
 )
