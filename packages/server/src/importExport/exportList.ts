@@ -22,6 +22,7 @@ import {
   RESOURCES,
   ServiceHours,
   translateVerbatim,
+  type AuditEntry,
   type Volunteer,
   Users,
   Volunteers,
@@ -218,6 +219,42 @@ const volunteerColumns = (regionName: (code: string) => string, offset: number, 
 
 const INSTANT_FIELDS = /At$|^at$/
 
+/**
+ * An audited value as people read it: labels for codes (by the field and the audited resource),
+ * regions by name, times in the city's clock, lists joined. Masked values are shown as they were
+ * masked when audited; ids of other records stay ids (the log names records by id).
+ */
+const auditedValue = (
+  resource: string,
+  field: string,
+  value: unknown,
+  regionName: (code: string) => string,
+  offset: number,
+  locale: Locale
+): string => {
+  if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0))
+    return translateVerbatim(locale, "export.noValue")
+  const enumName = field === "status" ? STATUS_ENUM[resource as ExportableResource] : FIELD_ENUMS[field]
+  if (Array.isArray(value)) return list(value, locale, enumName)
+  if (typeof value === "boolean") return yesNo(value, locale)
+  if (field === "regionCode") return regionName(String(value))
+  if (enumName) return enumLabel(enumName, value, locale)
+  if (typeof value === "object") return JSON.stringify(value)
+  const text = String(value)
+  if (INSTANT_FIELDS.test(field) && /Z$/.test(text)) return formatInstantLocal(text, offset)
+  return LOCAL_DATE_TIME.test(text) ? text.replace(LOCAL_DATE_TIME, "$1 $2") : text
+}
+
+/** An audit entry's changes as one line: 状态：已确认 → 已参加；服务时长（小时）：3. */
+const changesCell = (entry: AuditEntry, regionName: (code: string) => string, offset: number, locale: Locale): string =>
+  Object.entries(entry.changes)
+    .map(([field, { before, after }]) => {
+      const shown = (v: unknown) => auditedValue(entry.resource, field, v, regionName, offset, locale)
+      const params = { field: fieldHeader(field, locale), before: shown(before), after: shown(after) }
+      return translateVerbatim(locale, before === null || before === undefined ? "export.changeSet" : "export.change", params)
+    })
+    .join(translateVerbatim(locale, "export.changeSeparator"))
+
 /** Every stored field of a resource, rendered for people. */
 const genericColumns = (
   resource: ExportableResource,
@@ -247,6 +284,7 @@ const genericColumns = (
         if (f.name === "issuer" && typeof raw === "string") return raw.replace(/\n/g, translateVerbatim(locale, "export.issuerSeparator"))
         if (f.kind === "boolean") return yesNo(raw, locale)
         if (f.kind === "string[]") return list(raw, locale, enumName)
+        if (resource === "audit-log" && f.name === "changes") return changesCell(row, regionName, offset, locale)
         if (f.kind === "json") return JSON.stringify(raw)
         if (enumName) return enumLabel(enumName, raw, locale)
         if (f.kind === "string" && INSTANT_FIELDS.test(f.name) && /Z$/.test(String(raw))) return formatInstantLocal(String(raw), offset)

@@ -79,6 +79,13 @@ describe("exports read by people", () => {
       expect(titles.has(row.资源), row.资源).toBe(true)
       expect(row.操作).not.toMatch(/^[a-z-]+$/)
     }
-    expect(r.audit.some((row) => row.资源 === "报名与出勤" && row.操作 === "登记出勤")).toBe(true)
+    // What changed, in words: field names, labels, times; from → to where there was a value before.
+    const attended = r.audit.filter((row) => row.资源 === "报名与出勤" && row.操作 === "登记出勤")
+    expect(attended.length).toBeGreaterThan(300)
+    for (const row of attended) {
+      expect(row.变更内容).toMatch(/^状态：已确认 → 已参加；服务时长（小时）：\d+(\.\d+)?；/)
+      expect(row.变更内容).toMatch(/登记时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/)
+    }
+    for (const row of r.audit) expect(row.变更内容).not.toMatch(/"before"|"after"/)
   }, 120_000)
 })

@@ -112,11 +112,15 @@ export const listExportFileZhCN = {
   "export.header.archiveNote": "归档说明",
   "export.header.partyBranchId": "所属党支部",
   "export.header.expertiseYears": "从业年限",
-  /** An expertise field with its years, as the roster import reads it back. */
   /** Both accepted channels, as clerks write it (the import reads it back). */
   "export.bothChannels": "线上线下",
   /** Between the lines of a certificate's issuer, written on one line. */
-  "export.issuerSeparator": "；"
+  "export.issuerSeparator": "；",
+  /** An audit entry's changes, one field at a time: set where there was nothing before, else from → to. */
+  "export.changeSet": "{field}：{after}",
+  "export.change": "{field}：{before} → {after}",
+  "export.changeSeparator": "；",
+  "export.noValue": "（空）"
 } as const
 
 export const listExportFileEn: Record<keyof typeof listExportFileZhCN, string> = {
@@ -228,5 +232,9 @@ export const listExportFileEn: Record<keyof typeof listExportFileZhCN, string> =
   "export.header.partyBranchId": "Party branch",
   "export.header.expertiseYears": "Years of experience",
   "export.bothChannels": "{online}, {offline}",
-  "export.issuerSeparator": "; "
+  "export.issuerSeparator": "; ",
+  "export.changeSet": "{field}: {after}",
+  "export.change": "{field}: {before} → {after}",
+  "export.changeSeparator": "; ",
+  "export.noValue": "(none)"
 }
