@@ -208,6 +208,8 @@ export const en: Record<MessageKey, string> = {
     "“{value}” is a masked value and cannot be imported: enter it in full (a roster exported “With full ID numbers/phones” has it)",
   "import.formulaError": "the cell's formula gives an error ({value})",
   "import.regionOutOfScope": "records of another region ({region}) cannot be imported",
+  "import.attendanceNameMismatch":
+    "the name “{value}” is not that of the volunteer found, {found}: check the volunteer number, ID number or phone",
   "import.volunteerNotFound": "volunteer not found ({value})",
   "import.identifyVolunteer": "give the volunteer number, ID number or mobile number",
   "import.activityNotFound": 'activity "{value}" not found',

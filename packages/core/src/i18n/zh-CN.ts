@@ -208,6 +208,7 @@ export const zhCN = {
   "import.maskedValue": "“{value}”是脱敏显示的值，不能导入：请填写完整内容（导出名册时可选择含完整身份证号/手机号）",
   "import.formulaError": "单元格公式计算出错（{value}）",
   "import.regionOutOfScope": "不能导入其他辖区（{region}）的记录",
+  "import.attendanceNameMismatch": "姓名“{value}”与找到的志愿者{found}不符，请核对志愿者编号、身份证号码或手机号码",
   "import.volunteerNotFound": "找不到该志愿者（{value}）",
   "import.identifyVolunteer": "请填写志愿者编号、身份证号码或手机号码之一",
   "import.activityNotFound": "找不到活动“{value}”",

@@ -14,10 +14,12 @@ import {
 } from "@yinfa/core"
 import { Effect } from "effect"
 import { type ImportOptions, type ImportReport, issuesOfError, type PreparedBatch, runImport } from "./importDriver.js"
+import { volunteerLabel } from "./labels.js"
 import { fileError, readTable, type TableSource } from "./table.js"
 import {
   ATTENDANCE_COLUMNS,
   attendanceHeaders,
+  comparableName,
   type ParsedAttendanceRow,
   parseAttendanceRow,
   type RowIssue,
@@ -226,6 +228,14 @@ export const importAttendance = (source: TableSource, options: ImportOptions = {
               issues.push(rowIssue(locale, r.row, headers.activity, "import.activityNotFound", { value: r.activity }))
             if (activity === "ambiguous")
               issues.push(rowIssue(locale, r.row, headers.activity, "import.activityAmbiguous", { value: r.activity }))
+            // The name is the clerk's check on the number: a mistyped number must not credit someone else's hours.
+            if (volunteer !== null && r.name !== "" && comparableName(r.name) !== comparableName(volunteer.name))
+              issues.push(
+                rowIssue(locale, r.row, headers.name, "import.attendanceNameMismatch", {
+                  value: r.name,
+                  found: volunteerLabel(volunteer, locale)
+                })
+              )
             if (issues.length > 0 || volunteer === null || typeof activity === "string") return refused(issues)
             const pair = pairOf(volunteer.id, activity.id)
             const first = seen.get(pair)

@@ -609,8 +609,13 @@ export interface ParsedAttendanceRow {
   readonly activity: string
   readonly hours: number | null
   readonly note: string
+  /** The name the sheet gives, to check against the volunteer found ("" when left blank). */
+  readonly name: string
   readonly issues: ReadonlyArray<RowIssue>
 }
+
+/** Names as compared when a sheet's name is checked: full-width forms, spaces and the middle dot people vary. */
+export const comparableName = (name: string): string => name.normalize("NFKC").replace(/[\s·・.]+/g, "")
 
 export const parseAttendanceRow = (row: TableRow, locale: Locale): ParsedAttendanceRow => {
   const issues: Array<RowIssue> = []
@@ -643,6 +648,7 @@ export const parseAttendanceRow = (row: TableRow, locale: Locale): ParsedAttenda
     activity,
     hours: hours && "ok" in hours ? hours.ok : null,
     note: text(row.cells.note ?? null),
+    name: text(row.cells.name ?? null),
     issues
   }
 }

@@ -319,6 +319,35 @@ describe("attendance import: volunteer look-ups", () => {
     }).pipe(Effect.provide(testLayer()))
   )
 
+  it.effect("a name given beside the number must be the volunteer's: a mistyped number credits nobody else", () =>
+    Effect.gen(function* () {
+      const [v1, v2] = yield* setup()
+      const withName = (...rows: ReadonlyArray<ReadonlyArray<unknown>>) =>
+        Effect.promise(() => xlsx([["志愿者编号", "姓名", "活动", "服务时长"], ...rows]))
+      // v2's number typed where v1 was meant: the name gives it away, and the whole sheet is refused.
+      const refused = yield* importAttendance({
+        bytes: yield* withName([v2.volunteerNumber, v1.name, "act-1", 2], [v1.volunteerNumber, "", "act-1", 1])
+      }).pipe(as(tinghuAdmin))
+      expect(refused.written).toBe(0)
+      expect(refused.issues).toEqual([
+        expect.objectContaining({
+          row: 2,
+          column: "姓名",
+          key: "import.attendanceNameMismatch",
+          message: `姓名“${v1.name}”与找到的志愿者${v2.name}（${v2.volunteerNumber}）不符，请核对志愿者编号、身份证号码或手机号码`
+        })
+      ])
+      expect(yield* participationsOf(v2)).toEqual([])
+      expect(yield* participationsOf(v1)).toEqual([])
+      // Spaces and full-width letters in a name are how people write it, not a different person.
+      const accepted = yield* importAttendance({
+        bytes: yield* withName([v1.volunteerNumber, ` ${[...v1.name].join(" ")} `, "act-1", 2])
+      }).pipe(as(tinghuAdmin))
+      expect(accepted.issues).toEqual([])
+      expect((yield* participationsOf(v1)).map((p) => p.hours)).toEqual([2])
+    }).pipe(Effect.provide(testLayer()))
+  )
+
   it.effect("a region admin finds only their region's volunteers, by number in a batch as by ID number or phone", () =>
     Effect.gen(function* () {
       const volunteers = yield* setup()

@@ -75,7 +75,7 @@ export const rosterFileZhCN = {
   "template.attendanceHelp.volunteerNumber": "志愿者编号、身份证号码、手机号码三者至少填一项，用于找到志愿者（优先按志愿者编号）。",
   "template.attendanceHelp.idNumber": "同上；请设为文本格式。",
   "template.attendanceHelp.phone": "同上。",
-  "template.attendanceHelp.name": "选填，仅供核对，不用于查找。",
+  "template.attendanceHelp.name": "选填，不用于查找；填写时须与找到的志愿者姓名一致，以免编号填错把时长记到别人名下。",
   "template.attendanceHelp.activity": "必填：活动名称（须唯一）或活动编号。活动须已开始。",
   "template.attendanceHelp.hours": "必填：小时数，大于 0，不超过活动时长，每天不超过 24 小时。",
   "template.attendanceHelp.note": "选填：服务反馈。",
@@ -185,7 +185,8 @@ export const rosterFileEn: Record<keyof typeof rosterFileZhCN, string> = {
     "Give at least one of the volunteer number, ID number and mobile number: they identify the volunteer (the volunteer number first).",
   "template.attendanceHelp.idNumber": 'As above; format the column as "Text".',
   "template.attendanceHelp.phone": "As above.",
-  "template.attendanceHelp.name": "Optional; for checking only, not used to find the volunteer.",
+  "template.attendanceHelp.name":
+    "Optional and not used to find the volunteer; when given it must be the name of the volunteer found, so that a mistyped number cannot credit someone else.",
   "template.attendanceHelp.activity": "Required: the activity's title (it must be unique) or its id. The activity must have started.",
   "template.attendanceHelp.hours": "Required: the number of hours, more than 0, not more than the activity lasts, at most 24 hours a day.",
   "template.attendanceHelp.note": "Optional: feedback on the service.",
