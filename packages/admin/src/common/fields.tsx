@@ -57,7 +57,6 @@ export const LabelsField = ({ prefix, ...props }: Props & { prefix: string }) =>
   )
 }
 
-/** One code as its translated label. */
 /** A resource's name ("volunteers" → 志愿者), as the audit log names what was changed. */
 export const ResourceNameField = (props: Props) => {
   const translate = useTranslate()
@@ -65,6 +64,7 @@ export const ResourceNameField = (props: Props) => {
   return <Text>{value ? translate(`resources.${value}.name`, { smart_count: 1, _: String(value) }) : ""}</Text>
 }
 
+/** One code as its translated label. */
 export const LabelField = ({ prefix, ...props }: Props & { prefix: string }) => {
   const translate = useTranslate()
   const value = useFieldValue(props)

@@ -115,6 +115,9 @@ export const download = async (client: ImportExportClient, path: string, fallbac
   saveBlob(await res.blob(), dispositionName(res.headers.get("Content-Disposition"), fallbackName))
 }
 
+/** The import's answer with progress lines (the server's NDJSON_TYPE). */
+const NDJSON_TYPE = "application/x-ndjson"
+
 /** How far the server's import has got (rows of the file): the NDJSON progress lines. */
 export interface ImportProgress {
   readonly parsed: number
@@ -146,14 +149,14 @@ export const upload = (
     headers(client, {
       "Content-Type": "application/octet-stream",
       "X-File-Name": encodeURIComponent(file.name),
-      Accept: "application/x-ndjson, application/json"
+      Accept: `${NDJSON_TYPE}, application/json`
     }).forEach((v, k) => {
       xhr.setRequestHeader(k, v)
     })
     xhr.upload.onprogress = (e) => {
       if (e.lengthComputable) onProgress?.(e.loaded / e.total)
     }
-    const streamed = () => (xhr.getResponseHeader("Content-Type") ?? "").includes("application/x-ndjson")
+    const streamed = () => (xhr.getResponseHeader("Content-Type") ?? "").includes(NDJSON_TYPE)
     // Complete lines read so far: the text after the last newline is a line still arriving.
     let read = 0
     const newLines = (): Array<ImportLine> => {

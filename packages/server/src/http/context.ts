@@ -23,14 +23,14 @@ export const requestLocale: Effect.Effect<Locale, never, HttpServerRequest.HttpS
 )
 
 /**
- * Whether the caller reads HTML: a browser opening an address (its Accept names text/html) rather
- * than a program (application/json, or fetch's * / *).
+ * Whether a request's Accept header asks for `type` (with a quality above 0): a browser opening an
+ * address names text/html, a program application/json or fetch's * / *.
  */
-export const acceptsHtml = (accept: string | undefined): boolean =>
+export const accepts = (accept: string | undefined, type: string): boolean =>
   (accept ?? "").split(",").some((part) => {
-    const [type, ...params] = part.split(";").map((p) => p.trim().toLowerCase())
+    const [named, ...params] = part.split(";").map((p) => p.trim().toLowerCase())
     const q = params.find((p) => p.startsWith("q="))
-    return type === "text/html" && (q === undefined || Number(q.slice(2)) > 0)
+    return named === type && (q === undefined || Number(q.slice(2)) > 0)
   })
 
 const STATUS: Record<DomainError["_tag"], number> = { ValidationError: 400, Forbidden: 403, NotFound: 404, Conflict: 409 }

@@ -26,7 +26,7 @@ import { reportWorkbook } from "../importExport/reportWorkbook.js"
 import { attendanceTemplate, rosterTemplate, templateFileName } from "../importExport/template.js"
 import { verificationPageHtml } from "../importExport/verificationPage.js"
 import { YinfaApi } from "./api.js"
-import { acceptsHtml, CurrentRequest, errorBody, jsonError, localized, parseParams, requestLocale, respond } from "./context.js"
+import { accepts, CurrentRequest, errorBody, jsonError, localized, parseParams, requestLocale, respond } from "./context.js"
 import { deriveWhitelist, RESOURCE_BY_NAME } from "./resources.js"
 import { BadParam, parseFilter, parseSort } from "./simpleRest.js"
 
@@ -106,7 +106,7 @@ const uploadedFile = (request: HttpServerRequest.HttpServerRequest) =>
 /** The import's progress as it goes, then its report: asked for with `Accept: application/x-ndjson`. */
 export const NDJSON_TYPE = "application/x-ndjson"
 
-const wantsProgress = (request: HttpServerRequest.HttpServerRequest) => (request.headers.accept ?? "").includes(NDJSON_TYPE)
+const wantsProgress = (request: HttpServerRequest.HttpServerRequest) => accepts(request.headers.accept, NDJSON_TYPE)
 
 /**
  * The import's answer as NDJSON: `{"progress":{…}}` lines while it runs (one per batch), then
@@ -346,7 +346,7 @@ const verifyCertificate = ({ path }: { path: { number: string } }) =>
       const verification = Effect.flatMap(Certificates, (c) => c.verify(path.number))
       const request = yield* HttpServerRequest.HttpServerRequest
       const vary = { vary: "accept, accept-language" }
-      if (!acceptsHtml(request.headers.accept)) return HttpServerResponse.unsafeJson(yield* verification, { headers: vary })
+      if (!accepts(request.headers.accept, "text/html")) return HttpServerResponse.unsafeJson(yield* verification, { headers: vary })
       const found = yield* verification.pipe(
         Effect.map(Option.some),
         Effect.catchTag("NotFound", () => Effect.succeedNone)

@@ -73,8 +73,8 @@ th, td { padding: 1mm 2.5mm; }
 .block th { width: 30mm; }
 html:lang(en) .block th { width: 42mm; }
 .stars { color: #b8860b; letter-spacing: 0.1em; font-size: 13pt; line-height: 1; }
-.issuer { margin-top: 3mm; min-height: 20mm; text-align: right; }
-.issuer .seal { display: inline-block; min-width: 60mm; padding-top: 3mm; }
+.sealing { margin-top: 3mm; min-height: 20mm; text-align: right; }
+.sealing .seal { display: inline-block; min-width: 60mm; padding-top: 3mm; }
 .verify { margin: auto 0 0; padding-top: 2mm; border-top: 1px dashed #999; break-inside: avoid; }
 ul { margin: 0; padding-left: 1.2em; line-height: 1.4; }
 .url { display: inline-block; }
@@ -156,7 +156,7 @@ export const certificateBlocks = (c: CertificateVerification, locale: Locale = "
 
 /** A block as a heading and a two-column table (the label column as header cells). */
 export const certificateBlockHtml = (block: CertificateBlock): string => `<h2>${escapeHtml(block.heading)}</h2>
-<table class="block ${block.name === "issuer" ? "issuer-block" : block.name}">
+<table class="block ${block.name}">
 ${block.rows.map(([label, value]) => `<tr><th>${label}</th><td>${value}</td></tr>`).join("\n")}
 </table>`
 
@@ -169,7 +169,7 @@ export const certificateHtml = (c: CertificateVerification, options: Certificate
   const locale = options.locale ?? "zh-CN"
   const t = (key: string, params?: Record<string, string | number>) => translateVerbatim(locale, key, params)
   const verifyUrl = `${(options.baseUrl ?? "").replace(/\/+$/, "")}${verificationPath(c.certificateNumber)}`
-  const seal = `<div class="issuer"><div class="seal">${escapeHtml(t("certificate.seal", { issuer: c.issuer.name }))}<br>${escapeHtml(documentDate(c.issuedOn, locale))}</div></div>`
+  const seal = `<div class="sealing"><div class="seal">${escapeHtml(t("certificate.seal", { issuer: c.issuer.name }))}<br>${escapeHtml(documentDate(c.issuedOn, locale))}</div></div>`
   const blocks = certificateBlocks(c, locale).map((b) =>
     b.name === "issuer" ? `${certificateBlockHtml(b)}\n\n${seal}` : certificateBlockHtml(b)
   )

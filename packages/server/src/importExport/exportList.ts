@@ -30,7 +30,7 @@ import {
 } from "@yinfa/core"
 import { Context, Effect } from "effect"
 import ExcelJS from "exceljs"
-import { type EnumName, enumLabel, expertiseWithYears, joinList, regionLabel, volunteerLabel, yesNo } from "./labels.js"
+import { displayWidth, type EnumName, enumLabel, expertiseWithYears, joinList, regionLabel, volunteerLabel, yesNo } from "./labels.js"
 import { formatInstantLocal, rosterHeaders } from "./parseRoster.js"
 
 /**
@@ -219,28 +219,35 @@ const volunteerColumns = (regionName: (code: string) => string, offset: number, 
 
 const INSTANT_FIELDS = /At$|^at$/
 
+/** Which enumeration labels a field's values, where the same name means different things per resource. */
+const enumOf = (resource: string, field: string): EnumName | undefined =>
+  field === "status"
+    ? STATUS_ENUM[resource as ExportableResource]
+    : field === "kind"
+      ? KIND_ENUM[resource as ExportableResource]
+      : FIELD_ENUMS[field]
+
 /**
- * An audited value as people read it: labels for codes (by the field and the audited resource),
- * regions by name, times in the city's clock, lists joined. Masked values are shown as they were
- * masked when audited; ids of other records stay ids (the log names records by id).
+ * A stored value (not null) of a field of `resource` as people read it, in a list's cell or in an
+ * audit entry's changes: labels for codes, regions by name, times in the city's clock, lists
+ * joined. Ids of other records stay ids: naming them takes a look-up, which only a list's cells do.
  */
-const auditedValue = (
+const readableValue = (
   resource: string,
   field: string,
-  value: unknown,
+  raw: unknown,
   regionName: (code: string) => string,
   offset: number,
   locale: Locale
-): string => {
-  if (value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0))
-    return translateVerbatim(locale, "export.noValue")
-  const enumName = field === "status" ? STATUS_ENUM[resource as ExportableResource] : FIELD_ENUMS[field]
-  if (Array.isArray(value)) return list(value, locale, enumName)
-  if (typeof value === "boolean") return yesNo(value, locale)
-  if (field === "regionCode") return regionName(String(value))
-  if (enumName) return enumLabel(enumName, value, locale)
-  if (typeof value === "object") return JSON.stringify(value)
-  const text = String(value)
+): string | number => {
+  const enumName = enumOf(resource, field)
+  if (field === "regionCode") return regionName(String(raw))
+  if (typeof raw === "boolean") return yesNo(raw, locale)
+  if (Array.isArray(raw) && raw.every((v) => typeof v === "string")) return list(raw, locale, enumName)
+  if (typeof raw === "object") return JSON.stringify(raw)
+  if (enumName) return enumLabel(enumName, raw, locale)
+  if (typeof raw === "number") return raw
+  const text = String(raw)
   if (INSTANT_FIELDS.test(field) && /Z$/.test(text)) return formatInstantLocal(text, offset)
   return LOCAL_DATE_TIME.test(text) ? text.replace(LOCAL_DATE_TIME, "$1 $2") : text
 }
@@ -249,7 +256,10 @@ const auditedValue = (
 const changesCell = (entry: AuditEntry, regionName: (code: string) => string, offset: number, locale: Locale): string =>
   Object.entries(entry.changes)
     .map(([field, { before, after }]) => {
-      const shown = (v: unknown) => auditedValue(entry.resource, field, v, regionName, offset, locale)
+      const shown = (v: unknown) =>
+        v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0)
+          ? translateVerbatim(locale, "export.noValue")
+          : readableValue(entry.resource, field, v, regionName, offset, locale)
       const params = { field: fieldHeader(field, locale), before: shown(before), after: shown(after) }
       return translateVerbatim(locale, before === null || before === undefined ? "export.changeSet" : "export.change", params)
     })
@@ -265,7 +275,6 @@ const genericColumns = (
   const descriptor = RESOURCES[resource]
   const sensitive = new Set(descriptor.sensitive)
   return descriptor.fields.map((f): Column => {
-    const enumName = f.name === "status" ? STATUS_ENUM[resource] : f.name === "kind" ? KIND_ENUM[resource] : FIELD_ENUMS[f.name]
     const reference = REFERENCES[f.name]
     return {
       header: fieldHeader(f.name, locale),
@@ -280,16 +289,9 @@ const genericColumns = (
           return Array.isArray(raw) ? joinList(raw.map(name), locale) : name(raw)
         }
         if (resource === "audit-log" && f.name === "resource") return CATALOGUES[locale][`export.title.${raw}`] ?? String(raw)
-        if (f.name === "regionCode") return regionName(String(raw))
-        if (f.name === "issuer" && typeof raw === "string") return raw.replace(/\n/g, translateVerbatim(locale, "export.issuerSeparator"))
-        if (f.kind === "boolean") return yesNo(raw, locale)
-        if (f.kind === "string[]") return list(raw, locale, enumName)
         if (resource === "audit-log" && f.name === "changes") return changesCell(row, regionName, offset, locale)
-        if (f.kind === "json") return JSON.stringify(raw)
-        if (enumName) return enumLabel(enumName, raw, locale)
-        if (f.kind === "string" && INSTANT_FIELDS.test(f.name) && /Z$/.test(String(raw))) return formatInstantLocal(String(raw), offset)
-        if (typeof raw === "string" && LOCAL_DATE_TIME.test(raw)) return raw.replace(LOCAL_DATE_TIME, "$1 $2")
-        return typeof raw === "number" ? raw : String(raw)
+        if (f.name === "issuer" && typeof raw === "string") return raw.replace(/\n/g, translateVerbatim(locale, "export.issuerSeparator"))
+        return readableValue(resource, f.name, raw, regionName, offset, locale)
       }
     }
   })
@@ -306,9 +308,6 @@ const columnsOf = (
 /** The column headers an export of `resource` writes in `locale`, in order. */
 export const exportHeaders = (resource: ExportableResource, locale: Locale = "zh-CN"): ReadonlyArray<string> =>
   columnsOf(resource, (code) => code, 0, locale).map((c) => c.header)
-
-/** Columns wide enough for the header: a Chinese character takes two latin ones. */
-const displayWidth = (s: string): number => [...s].reduce((w, c) => w + (c.charCodeAt(0) < 0x2e80 ? 1 : 2), 0)
 
 export interface ExportOptions {
   readonly format: ExportFormat

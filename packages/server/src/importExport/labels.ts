@@ -75,3 +75,6 @@ export const splitList = (s: string): Array<string> =>
     .split(/[、,，;；\n|｜]+|\s{1,}/)
     .map((x) => x.trim())
     .filter((x) => x.length > 0)
+
+/** The columns text takes in a sheet: Chinese (and other wide) characters two, latin letters one. */
+export const displayWidth = (s: string): number => [...s].reduce((w, c) => w + (c.charCodeAt(0) < 0x2e80 ? 1 : 2), 0)

@@ -40,7 +40,8 @@ const findRosterWorker = (): string | null => {
   }
 }
 
-let rosterWorker: { readonly entry: string | null } | null = null
+/** Not looked up yet: undefined; not found: null. */
+let rosterWorker: string | null | undefined
 
 /**
  * Where the reader thread's module is, or null when it cannot be found (the server bundled into
@@ -48,8 +49,8 @@ let rosterWorker: { readonly entry: string | null } | null = null
  * (it reads package.json files on the way up), not on every import.
  */
 export const rosterWorkerEntry = (): string | null => {
-  rosterWorker ??= { entry: findRosterWorker() }
-  return rosterWorker.entry
+  if (rosterWorker === undefined) rosterWorker = findRosterWorker()
+  return rosterWorker
 }
 
 export interface RosterReaderOptions {

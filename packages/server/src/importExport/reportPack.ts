@@ -17,7 +17,7 @@ import {
 import { Effect } from "effect"
 import ExcelJS from "exceljs"
 import { documentDate, escapeHtml, PRINT_CSS } from "./certificateDocument.js"
-import { enumLabel, regionLabel, volunteerLabel, yesNo } from "./labels.js"
+import { displayWidth, enumLabel, regionLabel, volunteerLabel, yesNo } from "./labels.js"
 
 export interface ReportPackFilter {
   /** Inclusive dates, YYYY-MM-DD. */
@@ -194,9 +194,6 @@ export const reportPackData = (filter: ReportPackFilter, locale: Locale = "zh-CN
     const title = t("title", { from: documentDate(filter.from, locale), to: documentDate(filter.to, locale), scope })
     return { title, tables, locale } satisfies ReportPackContent
   })
-
-/** Columns a header needs: Chinese characters take two, latin letters one. */
-const displayWidth = (s: string): number => [...s].reduce((w, ch) => w + ((ch.codePointAt(0) ?? 0) > 0xff ? 2 : 1), 0)
 
 /** The widest a sheet's column gets, in characters; longer text (a description, a citation) wraps. */
 const SHEET_COLUMN_MAX = 50
