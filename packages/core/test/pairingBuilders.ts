@@ -13,7 +13,7 @@ const stamp = "2026-01-01T00:00:00.000Z"
 
 export const volunteerRow = (overrides: Partial<Volunteer> = {}): Volunteer => ({
   id: newId() as VolunteerId,
-  volunteerNumber: `YC-${newId().slice(0, 8)}`,
+  volunteerNumber: `YC-${newId().slice(-12)}`,
   name: "王建国",
   gender: "male",
   birthDate: "1958-05-01",

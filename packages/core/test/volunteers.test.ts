@@ -35,6 +35,59 @@ const issueOf = (error: { _tag: string }) =>
   error._tag === "ValidationError" ? (error as unknown as { issues: ReadonlyArray<{ path: string; key: string }> }).issues : []
 
 describe("Volunteers", () => {
+  it.effect("fills what a registration leaves out with the documented defaults, and keeps what it gives", () =>
+    Effect.gen(function* () {
+      yield* atMarch2026
+      const volunteers = yield* Volunteers
+      const store = yield* Store
+      const minimal = {
+        name: " 李秀英 ",
+        gender: "female",
+        birthDate: "1956-05-02",
+        regionCode: "320902",
+        consentAt: "2026-02-20T08:00:00Z"
+      }
+      const created = yield* volunteers.create(minimal).pipe(as(tinghuAdmin))
+      const stored = yield* store.get("volunteers", created.id)
+      expect(stored).toMatchObject({
+        name: "李秀英",
+        idNumber: null,
+        phone: null,
+        formerUnit: "",
+        formerPosition: "",
+        retirementType: "tuixiu",
+        partyMember: true,
+        partyBranchId: null,
+        expertise: [],
+        expertiseYears: {},
+        interests: [],
+        talentPool: false,
+        fitness: null,
+        monthlyHours: 8,
+        channels: ["online", "offline"],
+        healthDataConsentAt: null,
+        joinedAt: "2026-03-01"
+      })
+      const given = {
+        ...minimal,
+        name: "周桂兰",
+        retirementType: "lixiu",
+        partyMember: false,
+        monthlyHours: 0,
+        channels: ["online"],
+        joinedAt: "2025-06-01"
+      }
+      const second = yield* store.get("volunteers", (yield* volunteers.create(given).pipe(as(tinghuAdmin))).id)
+      expect(second).toMatchObject({
+        retirementType: "lixiu",
+        partyMember: false,
+        monthlyHours: 0,
+        channels: ["online"],
+        joinedAt: "2025-06-01"
+      })
+    }).pipe(Effect.provide(layer()))
+  )
+
   it.effect("registers with a system-issued volunteer number and answers with masked sensitive fields", () =>
     Effect.gen(function* () {
       yield* atMarch2026

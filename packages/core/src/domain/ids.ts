@@ -1,4 +1,5 @@
 import { Schema } from "effect"
+import { v7 as uuidv7 } from "uuid"
 
 /** Branded ids: a volunteer id cannot be passed where an activity id is expected. */
 const Id = <B extends string>(brand: B) => Schema.String.pipe(Schema.minLength(1), Schema.maxLength(64), Schema.brand(brand))
@@ -39,5 +40,12 @@ export const RegionCode = Schema.String.pipe(
 )
 export type RegionCode = typeof RegionCode.Type
 
-/** Random ids from the platform's CSPRNG (browser and Node alike), so core needs no node: import. */
-export const newId = (): string => globalThis.crypto.randomUUID()
+/**
+ * Time-ordered UUIDs (version 7: milliseconds, then a counter, then random bits from the
+ * platform's CSPRNG). Every record's primary key and the audit log's record ids are B-tree
+ * indexes; keys that grow with time are appended to their last page instead of landing on a
+ * random one, which made a 100 000-row import's writes about a quarter cheaper on SQLite
+ * (docs/performance.md). They reveal when a record was made, which its createdAt shows anyway.
+ * Login tokens are not ids: they come from node:crypto's randomBytes.
+ */
+export const newId = (): string => uuidv7()

@@ -2,7 +2,15 @@ import { Effect, Either, Layer } from "effect"
 import { type Actor, CurrentActor, requireWriter } from "../actor.js"
 import { YinfaConfig } from "../config.js"
 import { newId, type VolunteerId } from "../domain/ids.js"
-import { type Volunteer, VolunteerArchive, VolunteerCreate, VolunteerStatus, VolunteerUpdate } from "../domain/volunteer.js"
+import {
+  type Volunteer,
+  VolunteerArchive,
+  VolunteerCreate,
+  type VolunteerFields,
+  VolunteerStatus,
+  VolunteerUpdate,
+  withVolunteerDefaults
+} from "../domain/volunteer.js"
 import { volunteerRuleIssues } from "../domain/volunteerRules.js"
 import { conflict, forbidden, invalid, ValidationError, type ValidationIssue } from "../errors.js"
 import { catalogueIssue as issue, type StatusAction } from "../i18n/index.js"
@@ -28,8 +36,6 @@ import {
 import { maskedVolunteerFields, maskVolunteer, VOLUNTEER_SENSITIVE_FIELDS } from "./internal/masking.js"
 import { captureDeps, type ServiceLayer } from "./ResourceService.js"
 import { type VolunteerRefusal, Volunteers } from "./Volunteers.js"
-
-type VolunteerFields = Omit<Volunteer, "id" | "volunteerNumber" | "status" | "archiveReason" | "archiveNote" | "createdAt" | "updatedAt">
 
 /** What the store holds of the references a volunteer names: region codes, ids of Party branches. */
 interface StoredReferences {
@@ -274,7 +280,7 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
             yield* requireWriter(actor)
             const command = yield* decodeInput(VolunteerCreate, input)
             yield* requireWriteRow(actor, "volunteers", command)
-            const fields: VolunteerFields = { ...command, joinedAt: command.joinedAt ?? (yield* todayLocal) }
+            const fields = withVolunteerDefaults(command, yield* todayLocal)
             yield* requireValid(fields)
             yield* requireUnique(fields, null)
             const now = yield* nowInstant
@@ -318,7 +324,7 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
                 refuse(index, refusal)
                 continue
               }
-              decoded.push({ index, fields: { ...command.right, joinedAt: command.right.joinedAt ?? today } })
+              decoded.push({ index, fields: withVolunteerDefaults(command.right, today) })
             }
 
             const references = yield* lookUpReferences(

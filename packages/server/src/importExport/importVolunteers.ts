@@ -8,12 +8,14 @@ import {
   Q,
   requireWriter,
   Store,
+  todayLocal,
   toValidationError,
   ValidationError,
   type Volunteer,
   VolunteerCreate,
   Volunteers,
   volunteerRuleIssues,
+  withVolunteerDefaults,
   YinfaConfig
 } from "@yinfa/core"
 import { Effect, Either, Schema } from "effect"
@@ -101,6 +103,7 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
     const prepare = (batch: ReadonlyArray<ParsedRosterRow>) =>
       Effect.gen(function* () {
         const now = yield* nowInstant
+        const today = yield* todayLocal
         const checked = batch.map((parsed) => {
           const issues: Array<RowIssue> = [...parsed.issues]
           if (issues.length > 0) {
@@ -110,7 +113,7 @@ export const importVolunteers = (source: TableSource, options: VolunteerImportOp
             const decoded = decodeCreate(parsed.input)
             const found = Either.isLeft(decoded)
               ? toValidationError(decoded.left)
-              : new ValidationError({ issues: volunteerRuleIssues(decoded.right, now) })
+              : new ValidationError({ issues: volunteerRuleIssues(withVolunteerDefaults(decoded.right, today), now) })
             const reported = new Set(issues.map((i) => i.column))
             for (const i of issuesOfError(found, parsed.row, locale, columnOf)) if (!reported.has(i.column)) issues.push(i)
           }
