@@ -3,6 +3,7 @@ import { Q, Store } from "@yinfa/core"
 import { Cause, Effect, Exit } from "effect"
 import { type Kysely, sql } from "kysely"
 import { makeMysqlStore, openMysql } from "../src/mysql/index.js"
+import { redactDriverError } from "../src/sql/driverErrors.js"
 import { migrateToLatest } from "../src/sql/migrations/index.js"
 import { runStoreContract, volunteerRow } from "../src/testing/index.js"
 import { requireUrl, withDatabase } from "./databases.js"
@@ -39,6 +40,22 @@ if (url) {
   runSqlChecks(target)
 
   describe("MySQL specifics", () => {
+    it("the server's duplicate-entry error, as the driver raises it, is logged without the value it quotes", () =>
+      withStore(target, async (handle) => {
+        const phone = "13805109876"
+        await sql`create table dup_probe (phone varchar(20) primary key)`.execute(handle.db)
+        await sql`insert into dup_probe values (${phone})`.execute(handle.db)
+        const raised = await sql`insert into dup_probe values (${phone})`.execute(handle.db).then(
+          () => null,
+          (e: unknown) => e
+        )
+        expect(String((raised as Error).message)).toContain(phone)
+        const copy = redactDriverError(raised)
+        expect(copy.message).toMatch(/^Duplicate entry '…' for key '(dup_probe\.)?PRIMARY'$/)
+        expect(copy).toMatchObject({ code: "ER_DUP_ENTRY", errno: 1062 })
+        expect(JSON.stringify(copy, Object.getOwnPropertyNames(copy))).not.toContain(phone)
+      }))
+
     it("two migrators on one fresh database at once: both succeed, the migration is applied once", () =>
       withFresh(target, async (fresh) => {
         const [a, b] = await Promise.all([fresh.open({ migrate: false }), fresh.open({ migrate: false })])

@@ -3,10 +3,11 @@ import { Q, Store } from "@yinfa/core"
 import { Cause, Effect, Exit } from "effect"
 import { type Kysely, sql } from "kysely"
 import { makePostgresStore, migratePostgres, openPostgres } from "../src/postgres/index.js"
+import { redactDriverError } from "../src/sql/driverErrors.js"
 import { migrateToLatest } from "../src/sql/migrations/index.js"
 import { runStoreContract } from "../src/testing/index.js"
 import { requireUrl, withDatabase } from "./databases.js"
-import { contractLayer, randomName, runSqlChecks, type SqlTarget, withFresh } from "./sqlSuite.js"
+import { contractLayer, randomName, runSqlChecks, type SqlTarget, withFresh, withStore } from "./sqlSuite.js"
 
 const url = requireUrl("YINFA_PG_URL", "PostgreSQL", "postgres://postgres@127.0.0.1:5432/postgres")
 
@@ -43,6 +44,36 @@ if (url) {
   runSqlChecks(target)
 
   describe("PostgreSQL specifics", () => {
+    it("the server's errors, as the driver raises them, are logged without the values they quote or detail", () =>
+      withStore(target, async (handle) => {
+        const phone = "13805109876"
+        const invalid = await sql`select cast(${`x${phone}`} as integer)`.execute(handle.db).then(
+          () => null,
+          (e: unknown) => e
+        )
+        expect(String((invalid as Error).message)).toContain(phone)
+        const invalidCopy = redactDriverError(invalid)
+        expect(invalidCopy.message).toBe("invalid input syntax for type integer: '…'")
+        expect(invalidCopy).toMatchObject({ code: "22P02" })
+        const outOfRange = await sql`select cast(${phone} as integer)`.execute(handle.db).then(
+          () => null,
+          (e: unknown) => e
+        )
+        expect(String((outOfRange as Error).message)).toContain(phone)
+        const outOfRangeCopy = redactDriverError(outOfRange)
+        expect(outOfRangeCopy.message).toBe("value '…' is out of range for type integer")
+        await sql`create table dup_probe (phone varchar(20) primary key)`.execute(handle.db)
+        await sql`insert into dup_probe values (${phone})`.execute(handle.db)
+        const duplicate = await sql`insert into dup_probe values (${phone})`.execute(handle.db).then(
+          () => null,
+          (e: unknown) => e
+        )
+        expect(String((duplicate as { detail?: string }).detail)).toContain(phone)
+        const copy = redactDriverError(duplicate)
+        expect(copy).toMatchObject({ code: "23505", constraint: "dup_probe_pkey" })
+        for (const e of [invalidCopy, outOfRangeCopy, copy]) expect(JSON.stringify(e, Object.getOwnPropertyNames(e))).not.toContain(phone)
+      }))
+
     it("two migrators on one fresh database at once: both succeed, the migration is applied once", () =>
       withFresh(target, async (fresh) => {
         const [a, b] = await Promise.all([fresh.open({ migrate: false }), fresh.open({ migrate: false })])

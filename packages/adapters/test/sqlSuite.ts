@@ -306,6 +306,29 @@ export const runSqlChecks = (target: SqlTarget): void => {
         expect(exit).toMatchObject({ _tag: "Success", value: ["a-0001", "a-0600", "a-1199"] })
       }))
 
+    it("a stored row that no longer decodes dies naming the field at fault, not its value (which may be personal data)", () =>
+      withStore(target, async (handle) => {
+        const seeded = await run(
+          handle,
+          Effect.flatMap(Store, (store) => store.insert("volunteers", volunteerRow("v-bad", { phone: mobilePhone(3) })))
+        )
+        expect(seeded._tag).toBe("Success")
+        // Written behind the store's back, as a faulty migration or a hand edit would.
+        const corrupt = "13800x01234"
+        await sql`update volunteers set phone = ${corrupt} where id = 'v-bad'`.execute(handle.db)
+        const exit = await run(
+          handle,
+          Effect.flatMap(Store, (store) => store.get("volunteers", "v-bad"))
+        )
+        expect(Exit.isFailure(exit) && Cause.isDie(exit.cause)).toBe(true)
+        if (Exit.isFailure(exit)) {
+          const logged = Cause.pretty(exit.cause)
+          expect(logged).toMatch(/volunteers row \(v-bad\) does not decode: the fields phone do not match the schema/)
+          expect(logged).not.toContain(corrupt)
+          expect(JSON.stringify(Cause.squash(exit.cause), Object.getOwnPropertyNames(Cause.squash(exit.cause)))).not.toContain(corrupt)
+        }
+      }))
+
     it("a closed pool makes store calls die with a message naming the store, instead of hanging", () =>
       withFresh(target, async (fresh) => {
         const handle = await fresh.open()

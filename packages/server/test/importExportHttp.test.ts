@@ -624,6 +624,15 @@ describe("certificates", () => {
     for (const secret of [clearId, volunteer.id, issued.id, s.userIds.tinghu]) expect(page.text).not.toContain(secret)
     expect(page.text).not.toContain("<script")
 
+    // Typed in lower case with spaces, the page still names the certificate as it is printed.
+    const typed = await raw("GET", `/api/certificates/verify/${encodeURIComponent(` ${issued.certificateNumber.toLowerCase()} `)}`, {
+      accept: browser,
+      lang: "zh-CN"
+    })
+    expect(typed.status).toBe(200)
+    expect(typed.text).toContain(`编号为 ${issued.certificateNumber} 的志愿服务证明真实有效`)
+    expect(typed.text).not.toContain(issued.certificateNumber.toLowerCase())
+
     const english = await raw("GET", path, { accept: browser, lang: "en" })
     expect(english.text).toContain('<html lang="en">')
     expect(english.text).toContain(`The service certificate numbered ${issued.certificateNumber} is genuine.`)

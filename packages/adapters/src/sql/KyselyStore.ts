@@ -27,6 +27,7 @@ import {
   type Transaction
 } from "kysely"
 import type { SqlDialect } from "./dialect.js"
+import { describeDecodeFailure, redactDriverError } from "./driverErrors.js"
 
 /**
  * The one Store for every SQL database Kysely speaks here (SQLite, PostgreSQL, MySQL/MariaDB).
@@ -78,8 +79,6 @@ const FALSE: Cond = sql<SqlBool>`1 = 0`
 const likeEscape = (s: string) => s.replace(/[!%_]/g, (c) => `${LIKE_ESCAPE}${c}`)
 /** SQLite GLOB: `*`, `?` and `[` are special; a bracket expression makes each literal. */
 const globEscape = (s: string) => s.replace(/[*?[]/g, (c) => `[${c}]`)
-
-const describeError = (e: unknown): string => (e instanceof Error ? e.message : String(e))
 
 interface UniqueViolation {
   /** PostgreSQL constraint or MySQL key name. */
@@ -168,7 +167,11 @@ export const makeKyselyStore = ({ db, dialect, readDb = db }: KyselyStoreOptions
   /** How many transactions the fiber's innermost one is nested in (0: the outermost, or none). */
   const savepointDepth = FiberRef.unsafeMake(0)
 
-  const fail = (what: string, e: unknown) => new StoreDefect(`yinfa ${dialect} store: ${what} failed: ${describeError(e)}`, { cause: e })
+  /** Logged by whoever catches it: the driver's own words, without the values some of them quote. */
+  const fail = (what: string, e: unknown) => {
+    const cause = redactDriverError(e)
+    return new StoreDefect(`yinfa ${dialect} store: ${what} failed: ${cause.message}`, { cause })
+  }
 
   /** A statement on the fiber's transaction, else on `outside`; any failure is a defect. */
   const runOn =
@@ -230,9 +233,10 @@ export const makeKyselyStore = ({ db, dialect, readDb = db }: KyselyStoreOptions
     try {
       return i.decode(out)
     } catch (e) {
-      throw new StoreDefect(`yinfa ${dialect} store: a stored ${resource} row (${String(raw.id)}) does not decode: ${describeError(e)}`, {
-        cause: e
-      })
+      // Not the ParseError as cause: it carries the row's values (ID numbers, phones).
+      throw new StoreDefect(
+        `yinfa ${dialect} store: a stored ${resource} row (${String(raw.id)}) does not decode: ${describeDecodeFailure(e)}`
+      )
     }
   }
 

@@ -26,7 +26,8 @@ ul { margin: 0; padding-left: 1.2em; }
  * resources are not needed; the server sends it with the documents' restrictive CSP.
  */
 export const verificationPageHtml = (number: string, found: CertificateVerification | null, locale: Locale = "zh-CN"): string => {
-  const t = (key: string) => translateVerbatim(locale, key, { number })
+  // A found certificate is named as printed, whatever case or spaces the visitor typed.
+  const t = (key: string) => translateVerbatim(locale, key, { number: found?.certificateNumber ?? number })
   const result =
     found === null
       ? `<p class="result not-found" role="alert">${escapeHtml(t("verification.notFound"))}</p>`
