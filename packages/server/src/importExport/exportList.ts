@@ -124,7 +124,13 @@ const STATUS_ENUM: Partial<Record<ExportableResource, EnumName>> = {
 
 const KIND_ENUM: Partial<Record<ExportableResource, EnumName>> = { organizations: "organizationKind", regions: "regionKind" }
 
-type Reference = { readonly tag: Context.Tag<any, any>; readonly label: (r: any, locale: Locale) => string }
+type Reference = {
+  readonly tag: Context.Tag<any, any>
+  /** The record's name, or "" when it has none of its own. */
+  readonly label: (r: any, locale: Locale) => string
+  /** Where a record without a name of its own takes one from: another record it names. */
+  readonly otherwise?: { readonly field: string; readonly reference: Reference }
+}
 
 /** Fields naming another record: exported as that record's name (looked up through its scoped service). */
 const REFERENCES: Readonly<Record<string, Reference>> = {
@@ -137,11 +143,43 @@ const REFERENCES: Readonly<Record<string, Reference>> = {
   beneficiaryOrganizationId: { tag: Organizations, label: (o) => o.name },
   brandProjectId: { tag: BrandProjects, label: (b) => b.name },
   partnerIds: { tag: Organizations, label: (o) => o.name },
+  activityIds: { tag: Activities, label: (a) => a.title },
+  // A pairing by the young person it pairs a mentor with, else by the school or unit, else by the organisation it serves.
+  pairingId: {
+    tag: Pairings,
+    label: (p) => p.menteeName || p.menteeUnit,
+    otherwise: { field: "beneficiaryOrganizationId", reference: { tag: Organizations, label: (o) => o.name } }
+  },
   // Accounts are the city bureau's to read: other readers see the ids they cannot look up.
   recordedBy: { tag: Users, label: (u) => u.displayName },
   verifiedBy: { tag: Users, label: (u) => u.displayName },
-  issuedBy: { tag: Users, label: (u) => u.displayName }
+  issuedBy: { tag: Users, label: (u) => u.displayName },
+  authorId: { tag: Users, label: (u) => u.displayName }
 }
+
+/** Names of the records `ids` through `reference` (those the reader may see), in `locale`. */
+const lookUpNames = (reference: Reference, ids: ReadonlyArray<string>, locale: Locale): Effect.Effect<Map<string, string>, never, any> =>
+  Effect.gen(function* () {
+    const target = (yield* reference.tag as unknown as Effect.Effect<GetMany>) as GetMany
+    const found = yield* target.getMany(ids)
+    const names = new Map<string, string>()
+    const unnamed: Array<any> = []
+    for (const r of found) {
+      const label = reference.label(r, locale)
+      if (label !== "") names.set(r.id, label)
+      else unnamed.push(r)
+    }
+    const otherwise = reference.otherwise
+    if (otherwise && unnamed.length > 0) {
+      const via = unnamed.filter((r) => typeof r[otherwise.field] === "string")
+      const second = yield* lookUpNames(otherwise.reference, [...new Set(via.map((r) => r[otherwise.field] as string))], locale)
+      for (const r of via) {
+        const label = second.get(r[otherwise.field])
+        if (label !== undefined) names.set(r.id, label)
+      }
+    }
+    return names
+  })
 
 /** An activity's wall-clock times (2026-03-08T09:00) as a sheet writes times: 2026-03-08 09:00. */
 const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
@@ -230,7 +268,7 @@ const enumOf = (resource: string, field: string): EnumName | undefined =>
 /**
  * A stored value (not null) of a field of `resource` as people read it, in a list's cell or in an
  * audit entry's changes: labels for codes, regions by name, times in the city's clock, lists
- * joined. Ids of other records stay ids: naming them takes a look-up, which only a list's cells do.
+ * joined. Ids of other records stay ids here: naming them takes a look-up per page (`lookups`).
  */
 const readableValue = (
   resource: string,
@@ -244,6 +282,20 @@ const readableValue = (
   if (field === "regionCode") return regionName(String(raw))
   if (typeof raw === "boolean") return yesNo(raw, locale)
   if (Array.isArray(raw) && raw.every((v) => typeof v === "string")) return list(raw, locale, enumName)
+  if (field === "expertiseYears" && typeof raw === "object")
+    return joinList(
+      Object.entries(raw as Record<string, number>).map(([code, years]) =>
+        expertiseWithYears(enumLabel("expertise", code, locale), years, locale)
+      ),
+      locale
+    )
+  if (field === "safetyPlan" && typeof raw === "object")
+    return Object.entries(raw as Record<string, unknown>)
+      .filter(([, value]) => value !== null && value !== undefined && value !== "")
+      .map(([item, value]) =>
+        translateVerbatim(locale, "export.part", { label: translateVerbatim(locale, `safetyPlan.${item}`), value: String(value) })
+      )
+      .join(translateVerbatim(locale, "export.partSeparator"))
   if (typeof raw === "object") return JSON.stringify(raw)
   if (enumName) return enumLabel(enumName, raw, locale)
   if (typeof raw === "number") return raw
@@ -252,14 +304,38 @@ const readableValue = (
   return LOCAL_DATE_TIME.test(text) ? text.replace(LOCAL_DATE_TIME, "$1 $2") : text
 }
 
-/** An audit entry's changes as one line: 状态：已确认 → 已参加；服务时长（小时）：3. */
-const changesCell = (entry: AuditEntry, regionName: (code: string) => string, offset: number, locale: Locale): string =>
+/** The ids an audit entry's changes hold in `field` (a reference, single or a list), before and after. */
+const changedIds = (entry: AuditEntry, field: string): Array<string> => {
+  const change = entry.changes[field]
+  if (change === undefined) return []
+  return [change.before, change.after].flat().filter((x): x is string => typeof x === "string")
+}
+
+/**
+ * An audit entry's changes as one line: 状态：已确认 → 已参加；服务时长（小时）：3. Other
+ * records are named as the list cells name them (`lookups`, by field), when the reader may see them.
+ */
+const changesCell = (entry: AuditEntry, lookups: Lookups, regionName: (code: string) => string, offset: number, locale: Locale): string =>
   Object.entries(entry.changes)
+    // A created record's own id is the entry's record id, in its own column.
+    .filter(([field]) => field !== "id")
     .map(([field, { before, after }]) => {
+      const names = REFERENCES[field] ? lookups.get(field) : undefined
+      const named = (v: unknown) => {
+        const name = (id: unknown) => names?.get(String(id)) ?? String(id)
+        return Array.isArray(v) ? joinList(v.map(name), locale) : name(v)
+      }
+      const readable = (v: unknown) => {
+        const text = readableValue(entry.resource, field, v, regionName, offset, locale)
+        // A safety plan's items are joined like the changes are: set off so they do not run together.
+        return field === "safetyPlan" ? translateVerbatim(locale, "export.nested", { value: text }) : text
+      }
       const shown = (v: unknown) =>
         v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0)
           ? translateVerbatim(locale, "export.noValue")
-          : readableValue(entry.resource, field, v, regionName, offset, locale)
+          : names
+            ? named(v)
+            : readable(v)
       const params = { field: fieldHeader(field, locale), before: shown(before), after: shown(after) }
       return translateVerbatim(locale, before === null || before === undefined ? "export.changeSet" : "export.change", params)
     })
@@ -289,7 +365,7 @@ const genericColumns = (
           return Array.isArray(raw) ? joinList(raw.map(name), locale) : name(raw)
         }
         if (resource === "audit-log" && f.name === "resource") return CATALOGUES[locale][`export.title.${raw}`] ?? String(raw)
-        if (resource === "audit-log" && f.name === "changes") return changesCell(row, regionName, offset, locale)
+        if (resource === "audit-log" && f.name === "changes") return changesCell(row, lookups, regionName, offset, locale)
         if (f.name === "issuer" && typeof raw === "string") return raw.replace(/\n/g, translateVerbatim(locale, "export.issuerSeparator"))
         return readableValue(resource, f.name, raw, regionName, offset, locale)
       }
@@ -368,7 +444,13 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
     const names = new Map<string, string>(regionRows.map((r) => [r.code, regionLabel(r, locale)]))
     const regionName = (code: string) => names.get(code) ?? code
     const columns = columnsOf(resource, regionName, config.utcOffsetMinutes, locale)
-    const referenced = resource === "volunteers" ? [] : RESOURCES[resource].fields.map((f) => f.name).filter((n) => REFERENCES[n])
+    // The audit log's own fields name no records through REFERENCES; the changes it records do.
+    const referenced =
+      resource === "volunteers"
+        ? []
+        : resource === "audit-log"
+          ? Object.keys(REFERENCES)
+          : RESOURCES[resource].fields.map((f) => f.name).filter((n) => REFERENCES[n])
     const pageSize = Math.max(1, options.pageSize ?? 1000)
     // Without a sort the rows come in the order the dashboard's list opens in, not by record id.
     const sort = options.query?.sort?.length ? options.query.sort : [RESOURCES[resource].defaultSort]
@@ -403,12 +485,15 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
       if (volunteers) rows = yield* volunteers.revealMany(rows.map((v: Volunteer) => v.id))
       const lookups = new Map<string, Map<string, string>>()
       for (const field of referenced) {
-        const ids = [...new Set(rows.flatMap((r) => r[field]).filter((x): x is string => typeof x === "string"))]
+        const ids = [
+          ...new Set(
+            resource === "audit-log"
+              ? rows.flatMap((entry: AuditEntry) => changedIds(entry, field))
+              : rows.flatMap((r) => r[field]).filter((x): x is string => typeof x === "string")
+          )
+        ]
         if (ids.length === 0) continue
-        const ref = REFERENCES[field]
-        const target = (yield* ref.tag as unknown as Effect.Effect<GetMany>) as GetMany
-        const found = yield* target.getMany(ids)
-        lookups.set(field, new Map(found.map((r) => [r.id as string, ref.label(r, locale)])))
+        lookups.set(field, yield* lookUpNames(REFERENCES[field], ids, locale))
       }
       if (sheet) {
         for (const row of rows) sheet.addRow(columns.map((c) => c.value(row, lookups))).commit()

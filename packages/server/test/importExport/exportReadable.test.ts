@@ -87,5 +87,35 @@ describe("exports read by people", () => {
       expect(row.变更内容).toMatch(/登记时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/)
     }
     for (const row of r.audit) expect(row.变更内容).not.toMatch(/"before"|"after"/)
+    // Other records by name: who took part in what, which organisations, who recorded the hours.
+    const uuidInside = new RegExp(UUID.source.slice(1, -1))
+    // A sign-up and a check-in have no name of their own: an hour entry's 报名记录 and 帮带记录 stay ids.
+    const withoutSignUpIds = (text: string) => text.replace(new RegExp(`(报名记录|帮带记录)：${UUID.source.slice(1, -1)}`, "g"), "")
+    const leftIds = r.audit
+      .filter((row) => uuidInside.test(withoutSignUpIds(row.变更内容)))
+      .map((row) => `${row.资源}/${row.操作}: ${row.变更内容}`)
+    expect(leftIds.slice(0, 5)).toEqual([])
+    const signUps = r.audit.filter((row) => row.资源 === "报名与出勤" && row.操作 === "新增")
+    expect(signUps.length).toBeGreaterThan(300)
+    for (const row of signUps) expect(row.变更内容).toMatch(/志愿者：[^；]+（YC\d+）；/)
+    // A safety plan is its items by name, in the activity list and set off in the audit log.
+    const planned = r.activities.filter((row) => row.安全预案 !== "")
+    expect(planned.length).toBeGreaterThan(10)
+    for (const row of planned) {
+      expect(row.安全预案).toMatch(/^医疗救护：[^；]+；交通出行：/)
+      expect(row.安全预案).not.toMatch(/[{}"]/)
+    }
+    const createdActivities = r.audit.filter((row) => row.资源 === "志愿服务活动" && row.操作 === "新增")
+    for (const row of createdActivities) expect(row.变更内容).not.toContain("记录ID")
+    const createdWithPlan = createdActivities.filter((row) => row.变更内容.includes("安全预案："))
+    expect(createdWithPlan.length).toBeGreaterThan(10)
+    for (const row of createdWithPlan) expect(row.变更内容).toMatch(/安全预案：（医疗救护：[^）]+；交通出行：[^）]+）；/)
+    const partnered = r.audit.filter((row) => row.资源 === "志愿服务活动" && row.变更内容.includes("协办单位："))
+    expect(partnered.length).toBeGreaterThan(10)
+    const organisationNames = new Set(r.organisations.values())
+    for (const row of partnered) {
+      const partners = /协办单位：([^；]+)/.exec(row.变更内容)?.[1] ?? ""
+      for (const name of partners.split("、")) expect(organisationNames.has(name), name).toBe(true)
+    }
   }, 120_000)
 })

@@ -120,7 +120,12 @@ export const listExportFileZhCN = {
   "export.changeSet": "{field}：{after}",
   "export.change": "{field}：{before} → {after}",
   "export.changeSeparator": "；",
-  "export.noValue": "（空）"
+  "export.noValue": "（空）",
+  /** A part of a value made of parts (a safety plan's items), and what joins the parts. */
+  "export.part": "{label}：{value}",
+  "export.partSeparator": "；",
+  /** A value made of parts inside an audit entry's changes, set off from the changes around it. */
+  "export.nested": "（{value}）"
 } as const
 
 export const listExportFileEn: Record<keyof typeof listExportFileZhCN, string> = {
@@ -236,5 +241,8 @@ export const listExportFileEn: Record<keyof typeof listExportFileZhCN, string> =
   "export.changeSet": "{field}: {after}",
   "export.change": "{field}: {before} → {after}",
   "export.changeSeparator": "; ",
-  "export.noValue": "(none)"
+  "export.noValue": "(none)",
+  "export.part": "{label}: {value}",
+  "export.partSeparator": "; ",
+  "export.nested": "({value})"
 }
