@@ -1,5 +1,6 @@
 import { QueryClient } from "@tanstack/react-query"
 import { useEffect, useMemo } from "react"
+import { CHINA_UTC_OFFSET_MINUTES } from "@yinfa/core"
 import {
   Admin,
   type AuthProvider,
@@ -16,6 +17,7 @@ import { VerifyPage } from "./certificates/VerifyPage.js"
 import { LazyDashboard } from "./dashboard/lazyDashboard.js"
 import type { ImportExportClient } from "./importExport/client.js"
 import { ImportExportClientProvider } from "./importExport/context.js"
+import { CityClockProvider } from "./common/cityClock.js"
 import { createAuthProvider, type YinfaPermissions } from "./providers/authProvider.js"
 import { createDataProvider } from "./providers/dataProvider.js"
 import { createHttpClient } from "./providers/httpClient.js"
@@ -44,6 +46,12 @@ export interface YinfaAdminProps {
    * when the auth provider keeps its token somewhere else.
    */
   readonly importExportClient?: ImportExportClient
+  /**
+   * Offset of the city's wall clock from UTC in minutes, as the server's configuration has it
+   * (default 480, China Standard Time): "today" and whether an activity has started are the
+   * city's, whatever the browser's time zone.
+   */
+  readonly utcOffsetMinutes?: number
 }
 
 /** The app's name in the UI language: react-admin shows `<Admin title>` as given, untranslated. */
@@ -68,7 +76,8 @@ export const YinfaAdmin = ({
   basename,
   store,
   queryClient,
-  importExportClient
+  importExportClient,
+  utcOffsetMinutes = CHINA_UTC_OFFSET_MINUTES
 }: YinfaAdminProps) => {
   const providers = useMemo(() => {
     const i18n = i18nProvider ?? createI18nProvider()
@@ -93,34 +102,36 @@ export const YinfaAdmin = ({
   const appStore = useMemo(() => store ?? localStorageStore(undefined, "yinfa"), [store])
 
   return (
-    <ImportExportClientProvider client={providers.files}>
-      <Admin
-        title={<AppTitle />}
-        dataProvider={providers.data}
-        authProvider={providers.auth}
-        i18nProvider={providers.i18n}
-        store={appStore}
-        queryClient={queries}
-        basename={basename}
-        dashboard={LazyDashboard}
-        theme={yinfaTheme}
-        // No `requireAuth`: with react-admin 5.15's hash router it bounces between /login and a
-        // LogoutOnMount route hundreds of times before settling. Every page checks auth anyway.
-        disableTelemetry
-      >
-        {/* Public: whoever holds a certificate checks its number here without an account. */}
-        <CustomRoutes noLayout>
-          <Route path="/verify" element={<VerifyPage />} />
-          <Route path="/verify/:number" element={<VerifyPage />} />
-        </CustomRoutes>
-        {(permissions: YinfaPermissions | null) =>
-          Object.entries(yinfaResources)
-            // Users are the city bureau's business: the resource (menu item and routes) exists only for it.
-            .filter(([name]) => name !== "users" || permissions?.role === "city-admin")
-            // A resource without a list page (pairing check-ins) stays out of the menu.
-            .map(([name, definition]) => <Resource key={name} name={name} {...definition} />)
-        }
-      </Admin>
-    </ImportExportClientProvider>
+    <CityClockProvider utcOffsetMinutes={utcOffsetMinutes}>
+      <ImportExportClientProvider client={providers.files}>
+        <Admin
+          title={<AppTitle />}
+          dataProvider={providers.data}
+          authProvider={providers.auth}
+          i18nProvider={providers.i18n}
+          store={appStore}
+          queryClient={queries}
+          basename={basename}
+          dashboard={LazyDashboard}
+          theme={yinfaTheme}
+          // No `requireAuth`: with react-admin 5.15's hash router it bounces between /login and a
+          // LogoutOnMount route hundreds of times before settling. Every page checks auth anyway.
+          disableTelemetry
+        >
+          {/* Public: whoever holds a certificate checks its number here without an account. */}
+          <CustomRoutes noLayout>
+            <Route path="/verify" element={<VerifyPage />} />
+            <Route path="/verify/:number" element={<VerifyPage />} />
+          </CustomRoutes>
+          {(permissions: YinfaPermissions | null) =>
+            Object.entries(yinfaResources)
+              // Users are the city bureau's business: the resource (menu item and routes) exists only for it.
+              .filter(([name]) => name !== "users" || permissions?.role === "city-admin")
+              // A resource without a list page (pairing check-ins) stays out of the menu.
+              .map(([name, definition]) => <Resource key={name} name={name} {...definition} />)
+          }
+        </Admin>
+      </ImportExportClientProvider>
+    </CityClockProvider>
   )
 }

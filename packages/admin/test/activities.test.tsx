@@ -2,7 +2,7 @@ import "./setup.js"
 import { fireEvent, screen, within } from "@testing-library/react"
 import { HttpError } from "react-admin"
 import { describe, expect, it } from "vitest"
-import { fakeAuthProvider, fakeDataProvider, users } from "./fixtures.js"
+import { activity, fakeAuthProvider, fakeDataProvider, seed, users } from "./fixtures.js"
 import { renderApp } from "./render.js"
 
 const refusal = "线下活动发布前须填写完整的安全预案：医疗救护、交通出行、保险"
@@ -37,6 +37,34 @@ describe("activity workflow", () => {
     fireEvent.click(within(dialog).getByRole("button", { name: "取消活动" }))
     expect(await screen.findByText("操作成功")).toBeTruthy()
     expect(bodies).toEqual([{ reason: "天气原因" }])
+  })
+
+  it("complete waits for the activity's start by the city's clock: disabled with the reason before, taken after", async () => {
+    const db = seed()
+    db.activities = [
+      activity("later", "重阳节敬老志愿服务", { status: "published", startsAt: "2099-10-09T09:00", endsAt: "2099-10-09T11:00" }),
+      activity("started", "果树修剪技术指导", { status: "published" })
+    ]
+    const completed: unknown[] = []
+    const dataProvider = fakeDataProvider(db, {
+      action: async (resource, id, action) => {
+        completed.push([resource, id, action])
+        return { data: { id } as any }
+      }
+    })
+    const view = renderApp("/activities/later/show", { dataProvider })
+    const waiting = await screen.findByRole("button", { name: "标记完成" })
+    expect((waiting as HTMLButtonElement).disabled).toBe(true)
+    fireEvent.mouseOver(waiting.parentElement as HTMLElement)
+    expect(await screen.findByText("活动开始后才能标记完成（开始时间：2099-10-09 09:00）")).toBeTruthy()
+    view.unmount()
+
+    renderApp("/activities/started/show", { dataProvider })
+    const ready = await screen.findByRole("button", { name: "标记完成" })
+    expect((ready as HTMLButtonElement).disabled).toBe(false)
+    fireEvent.click(ready)
+    expect(await screen.findByText("操作成功")).toBeTruthy()
+    expect(completed).toEqual([["activities", "started", "complete"]])
   })
 
   it("a viewer is offered no workflow or edit button", async () => {

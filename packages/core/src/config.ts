@@ -1,4 +1,5 @@
 import { Context, Layer } from "effect"
+import { CHINA_UTC_OFFSET_MINUTES } from "./cityClock.js"
 import { CATEGORIES, type CategoryDef } from "./domain/categories.js"
 
 /** What a deployment may tune. Everything has a default from the plan or common practice. */
@@ -29,7 +30,7 @@ export const defaultConfig: YinfaConfigShape = {
   extraWorkingDays: [],
   categories: CATEGORIES,
   volunteerNumberPrefix: "YC",
-  utcOffsetMinutes: 480
+  utcOffsetMinutes: CHINA_UTC_OFFSET_MINUTES
 }
 
 export class YinfaConfig extends Context.Tag("@yinfa/core/YinfaConfig")<YinfaConfig, YinfaConfigShape>() {

@@ -1,4 +1,5 @@
 import { Clock, Effect } from "effect"
+import { localDateTimeAt } from "./cityClock.js"
 import { YinfaConfig } from "./config.js"
 
 /** Now as an Instant (UTC ISO). Uses Effect's Clock so tests can move time. */
@@ -7,8 +8,7 @@ export const nowInstant = Effect.map(Clock.currentTimeMillis, (ms) => new Date(m
 /** The city's wall-clock now, YYYY-MM-DDTHH:mm. */
 export const nowLocal = Effect.gen(function* () {
   const config = yield* YinfaConfig
-  const ms = yield* Clock.currentTimeMillis
-  return new Date(ms + config.utcOffsetMinutes * 60_000).toISOString().slice(0, 16)
+  return localDateTimeAt(yield* Clock.currentTimeMillis, config.utcOffsetMinutes)
 })
 
 /** Today's date in the city, YYYY-MM-DD. */

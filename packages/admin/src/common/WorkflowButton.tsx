@@ -1,4 +1,4 @@
-import { Button, Dialog, DialogActions, DialogContent, DialogTitle } from "@mui/material"
+import { Button, Dialog, DialogActions, DialogContent, DialogTitle, Tooltip } from "@mui/material"
 import { type ReactElement, type ReactNode, useState } from "react"
 import {
   Form,
@@ -21,6 +21,11 @@ export interface WorkflowButtonProps {
   readonly id?: Identifier
   /** Shown only when the record is in one of these states. */
   readonly when?: (record: any) => boolean
+  /**
+   * Why the step cannot be taken yet, though the record is in a state it applies to (an activity
+   * that has not started): the button is shown disabled, with the reason as its tooltip.
+   */
+  readonly unavailable?: (record: any) => { readonly message: string; readonly params?: object } | null
   /** Inputs of a dialog asking for the step's details (reason, hours …); none: the step runs at once. */
   readonly dialog?: { readonly title: string; readonly inputs: ReactNode; readonly defaultValues?: object }
   readonly icon?: ReactElement
@@ -40,6 +45,7 @@ export const WorkflowButton = ({
   resource: resourceProp,
   id: idProp,
   when,
+  unavailable,
   dialog,
   icon,
   color = "primary",
@@ -59,6 +65,7 @@ export const WorkflowButton = ({
   const [busy, setBusy] = useState(false)
 
   if (!canAccess || id === undefined || (when && (!record || !when(record)))) return null
+  const notYet = record && unavailable ? unavailable(record) : null
 
   const run = async (body?: object) => {
     setBusy(true)
@@ -76,22 +83,33 @@ export const WorkflowButton = ({
     }
   }
 
+  const button = (
+    <Button
+      size="medium"
+      color={color}
+      variant={variant}
+      startIcon={icon}
+      disabled={busy || notYet !== null}
+      onClick={(e) => {
+        e.stopPropagation()
+        if (dialog) setOpen(true)
+        else void run()
+      }}
+    >
+      {translate(label)}
+    </Button>
+  )
+
   return (
     <>
-      <Button
-        size="medium"
-        color={color}
-        variant={variant}
-        startIcon={icon}
-        disabled={busy}
-        onClick={(e) => {
-          e.stopPropagation()
-          if (dialog) setOpen(true)
-          else void run()
-        }}
-      >
-        {translate(label)}
-      </Button>
+      {notYet === null ? (
+        button
+      ) : (
+        // A disabled button receives no pointer events: the wrapper carries the tooltip.
+        <Tooltip title={translate(notYet.message, notYet.params)}>
+          <span>{button}</span>
+        </Tooltip>
+      )}
       {dialog && (
         <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm" onClick={(e) => e.stopPropagation()}>
           <Form onSubmit={(values: object) => run(values)} defaultValues={dialog.defaultValues} record={{}}>

@@ -17,24 +17,12 @@ import { lazy, Suspense } from "react"
 import { Title, useDataProvider, useGetList, useLocaleState, useStore, useTranslate } from "react-admin"
 import { formatNumber } from "../common/format.js"
 import { useYinfaPermissions } from "../common/permissions.js"
+import { useCityClock } from "../common/cityClock.js"
 import { regionName } from "../common/regions.js"
 import { useAsync } from "../common/useAsync.js"
 import type { StatsParams, YinfaDataProvider } from "../providers/dataProvider.js"
+import { periodPresets } from "./periodPresets.js"
 import { ReportPackButton } from "./ReportPackButton.js"
-
-const iso = (d: Date) => d.toISOString().slice(0, 10)
-
-/** Preset periods; the default is the current year so far. */
-const periodPresets = (today = new Date()) => {
-  const y = today.getUTCFullYear()
-  const m = today.getUTCMonth()
-  return {
-    thisYear: { from: `${y}-01-01`, to: iso(today) },
-    lastYear: { from: `${y - 1}-01-01`, to: `${y - 1}-12-31` },
-    last12Months: { from: iso(new Date(Date.UTC(y, m - 11, 1))), to: iso(today) },
-    thisMonth: { from: iso(new Date(Date.UTC(y, m, 1))), to: iso(today) }
-  }
-}
 
 // recharts is a third of the bundle: the charts load with the dashboard's data, not with the app.
 const charts = () => import("./Charts.js")
@@ -80,7 +68,7 @@ export const Dashboard = () => {
   const [locale] = useLocaleState()
   const dataProvider = useDataProvider<YinfaDataProvider>()
   const { isCityAdmin } = useYinfaPermissions()
-  const presets = periodPresets()
+  const presets = periodPresets(useCityClock().today())
   const [filter, setFilter] = useStore<StatsParams>("yinfa.dashboard.filter", { ...presets.thisYear, regionCode: null, category: null })
   const params: StatsParams = { ...filter, regionCode: isCityAdmin ? filter.regionCode : null }
   const key = [params.from, params.to, params.regionCode, params.category]

@@ -380,7 +380,8 @@ export const yinfaEn: YinfaMessages = {
       remainingHours: "Capacity left this month",
       eligible: "Eligible",
       ineligible: "Needs the volunteer's agreement to exceed limits",
-      noCandidates: "No suitable volunteers"
+      noCandidates: "No suitable volunteers",
+      completeBeforeStart: "An activity can be marked complete once it has started (starts %{startsAt})"
     },
     pairing: { checkIns: "Check-ins", mentee: "Mentee" },
     report: { review: "Review" },

@@ -376,7 +376,8 @@ export const yinfaZhCN = {
       remainingHours: "本月剩余可服务时长",
       eligible: "符合条件",
       ineligible: "需本人同意超出限制",
-      noCandidates: "暂无合适的志愿者"
+      noCandidates: "暂无合适的志愿者",
+      completeBeforeStart: "活动开始后才能标记完成（开始时间：%{startsAt}）"
     },
     pairing: { checkIns: "帮带记录", mentee: "帮带对象" },
     report: { review: "审核" },

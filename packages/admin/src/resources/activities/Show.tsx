@@ -43,6 +43,7 @@ import {
   useTranslate
 } from "react-admin"
 import { AuditTrail } from "../../common/AuditTrail.js"
+import { useCityClock } from "../../common/cityClock.js"
 import { HoursField, InstantField, LabelField, LabelsField, LocalDateTimeField, LocaleNumberField } from "../../common/fields.js"
 import { formatNumber } from "../../common/format.js"
 import { HoursInput } from "../../common/inputs.js"
@@ -52,38 +53,49 @@ import { useAsync } from "../../common/useAsync.js"
 import { WorkflowButton } from "../../common/WorkflowButton.js"
 import type { YinfaDataProvider } from "../../providers/dataProvider.js"
 
-/** publish (draft) · complete (published) · cancel with a reason (draft or published). */
-const ActivityWorkflowButtons = () => (
-  <>
-    <WorkflowButton
-      resource="activities"
-      action="publish"
-      label="yinfa.action.publish"
-      icon={<PublishIcon />}
-      variant="contained"
-      when={(r) => r.status === "draft"}
-    />
-    <WorkflowButton
-      resource="activities"
-      action="complete"
-      label="yinfa.action.complete"
-      icon={<DoneAllIcon />}
-      when={(r) => r.status === "published"}
-    />
-    <WorkflowButton
-      resource="activities"
-      action="cancel"
-      label="yinfa.action.cancel"
-      icon={<CancelIcon />}
-      color="error"
-      when={(r) => r.status === "draft" || r.status === "published"}
-      dialog={{
-        title: "yinfa.dialog.cancelTitle",
-        inputs: <TextInput source="reason" label="yinfa.dialog.reason" validate={required()} multiline minRows={2} fullWidth />
-      }}
-    />
-  </>
-)
+/**
+ * publish (draft) · complete (published, once started by the city's clock) · cancel with a
+ * reason (draft or published).
+ */
+const ActivityWorkflowButtons = () => {
+  const clock = useCityClock()
+  return (
+    <>
+      <WorkflowButton
+        resource="activities"
+        action="publish"
+        label="yinfa.action.publish"
+        icon={<PublishIcon />}
+        variant="contained"
+        when={(r) => r.status === "draft"}
+      />
+      <WorkflowButton
+        resource="activities"
+        action="complete"
+        label="yinfa.action.complete"
+        icon={<DoneAllIcon />}
+        when={(r) => r.status === "published"}
+        unavailable={(r) =>
+          r.startsAt > clock.now()
+            ? { message: "yinfa.activity.completeBeforeStart", params: { startsAt: r.startsAt.replace("T", " ") } }
+            : null
+        }
+      />
+      <WorkflowButton
+        resource="activities"
+        action="cancel"
+        label="yinfa.action.cancel"
+        icon={<CancelIcon />}
+        color="error"
+        when={(r) => r.status === "draft" || r.status === "published"}
+        dialog={{
+          title: "yinfa.dialog.cancelTitle",
+          inputs: <TextInput source="reason" label="yinfa.dialog.reason" validate={required()} multiline minRows={2} fullWidth />
+        }}
+      />
+    </>
+  )
+}
 
 const ShowActions = () => {
   const record = useRecordContext()

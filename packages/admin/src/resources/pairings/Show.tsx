@@ -22,6 +22,7 @@ import {
   useRefresh,
   useTranslate
 } from "react-admin"
+import { useCityClock } from "../../common/cityClock.js"
 import { AuditTrail } from "../../common/AuditTrail.js"
 import { choicesOf } from "../../common/choices.js"
 import { DateOnlyField, HoursField, LabelField } from "../../common/fields.js"
@@ -67,10 +68,9 @@ const PairingWorkflowButtons = () => (
   </>
 )
 
-const today = () => new Date().toISOString().slice(0, 10)
-
 /** A meeting of the pair; its hours count as the mentor's service hours. */
 const AddCheckInButton = () => {
+  const clock = useCityClock()
   const record = useRecordContext()
   const translate = useTranslate()
   const notify = useNotify()
@@ -98,7 +98,7 @@ const AddCheckInButton = () => {
         {translate("yinfa.action.addCheckIn")}
       </Button>
       <Dialog open={open} onClose={() => setOpen(false)} fullWidth maxWidth="sm">
-        <Form onSubmit={save} record={{ date: today(), mode: "in-person", hours: 1 }} resource="pairing-check-ins">
+        <Form onSubmit={save} record={{ date: clock.today(), mode: "in-person", hours: 1 }} resource="pairing-check-ins">
           <DialogTitle>{translate("yinfa.dialog.checkInTitle")}</DialogTitle>
           <DialogContent>
             <DateInput source="date" validate={required()} fullWidth />
