@@ -1,6 +1,7 @@
 import "./setup.js"
-import { fireEvent, screen, within } from "@testing-library/react"
+import { fireEvent, screen, waitFor, within } from "@testing-library/react"
 import { describe, expect, it } from "vitest"
+import { HttpError } from "react-admin"
 import { fakeDataProvider, seed } from "./fixtures.js"
 import { renderApp } from "./render.js"
 
@@ -45,6 +46,47 @@ describe("the audit log", () => {
       ["志愿者", "查看敏感信息"]
     ])
     for (const code of ["participations", "attend", "service-hours", "read-sensitive"]) expect(within(table).queryByText(code)).toBeNull()
+  })
+
+  it("an entry's changes are shown in the server's words: labels and names, not codes and ids", async () => {
+    const changes = { status: { before: "published", after: "completed" }, partnerIds: { before: [], after: ["o-17"] } }
+    const db = { ...seed(), "audit-log": [{ ...entry("9", "activities", "complete"), changes }] }
+    const asked: Array<unknown> = []
+    const dataProvider = fakeDataProvider(db, {
+      auditChanges: async (id) => {
+        asked.push(id)
+        return {
+          data: [
+            { field: "status", label: "状态", before: "已发布", after: "已完成" },
+            { field: "partnerIds", label: "协办单位", before: null, after: "亭湖区关工委" }
+          ]
+        }
+      }
+    })
+    renderApp("/audit-log/9/show", { dataProvider })
+    expect(await screen.findByText("已完成")).toBeTruthy()
+    const row = (label: string) =>
+      within(screen.getByText(label).closest("tr") as HTMLElement)
+        .getAllByRole("cell")
+        .map((c) => c.textContent)
+    expect(row("状态")).toEqual(["状态", "已发布", "已完成"])
+    expect(row("协办单位")).toEqual(["协办单位", "—", "亭湖区关工委"])
+    for (const code of ["completed", "published", '["o-17"]']) expect(screen.queryByText(code)).toBeNull()
+    expect(asked).toEqual(["9"])
+  })
+
+  it("when the words cannot be had, the stored values are still shown", async () => {
+    const changes = { note: { before: null, after: "补录" } }
+    const db = { ...seed(), "audit-log": [{ ...entry("8", "activities", "update"), changes }] }
+    const dataProvider = fakeDataProvider(db, {
+      auditChanges: async () => {
+        throw new HttpError("服务器错误", 500, { message: "服务器错误" })
+      }
+    })
+    renderApp("/audit-log/8/show", { dataProvider })
+    expect(await screen.findByText("补录")).toBeTruthy()
+    await waitFor(() => expect(screen.getByRole("table").getAttribute("aria-busy")).toBe("false"))
+    expect(screen.getByText("补录")).toBeTruthy()
   })
 
   it("a record's own trail labels its actions too", async () => {

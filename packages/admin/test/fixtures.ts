@@ -155,6 +155,19 @@ export const fakeDataProvider = (db: Db = seed(), overrides: Partial<YinfaDataPr
       return { data: row as any }
     },
     stats: async () => ({ data: [] as any }),
+    auditChanges: async (id) => {
+      const entry = table("audit-log").find((r) => String(r.id) === String(id))
+      if (!entry) throw new HttpError("记录不存在", 404, { message: "记录不存在" })
+      // The stored changes as they are: tests that need the server's words pass their own.
+      return {
+        data: Object.entries((entry.changes ?? {}) as Record<string, { before: unknown; after: unknown }>).map(([field, c]) => ({
+          field,
+          label: field,
+          before: c.before === null ? null : String(c.before),
+          after: String(c.after)
+        }))
+      }
+    },
     ...overrides
   }
   return provider

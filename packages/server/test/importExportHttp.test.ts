@@ -705,6 +705,58 @@ describe("report pack", () => {
   })
 })
 
+describe("an audit entry in words", () => {
+  it("GET /api/audit-log/:id/changes: labels, region and organisation names, the city's clock, in the caller's language; scoped", async () => {
+    const partner = await http(s, "POST", "/api/organizations", {
+      token: s.tokens.tinghu,
+      body: { name: "亭湖区关工委（审计测试）", kind: "partner", regionCode: TINGHU }
+    })
+    expect(partner.status).toBe(201)
+    const created = await http(s, "POST", "/api/activities", {
+      token: s.tokens.tinghu,
+      body: {
+        title: "审计可读性测试活动",
+        category: "party-story",
+        format: "party-class",
+        regionCode: TINGHU,
+        channel: "online",
+        startsAt: "2027-03-01T09:00",
+        endsAt: "2027-03-01T11:00",
+        volunteersNeeded: 3,
+        partnerIds: [partner.body.id]
+      }
+    })
+    expect(created.status).toBe(201)
+    const entries = await http(s, "GET", `/api/audit-log${q({ filter: { recordId: created.body.id }, range: [0, 9] })}`, {
+      token: s.tokens.tinghu
+    })
+    const entry = entries.body.find((e: { action: string }) => e.action === "create")
+    const path = `/api/audit-log/${entry.id}/changes`
+
+    const zh = await raw("GET", path, { token: s.tokens.tinghu, lang: "zh-CN" })
+    expect(zh.status).toBe(200)
+    const byField = new Map((zh.json as Array<{ field: string }>).map((c) => [c.field, c]))
+    expect(byField.get("partnerIds")).toEqual({ field: "partnerIds", label: "协办单位", before: null, after: "亭湖区关工委（审计测试）" })
+    expect(byField.get("regionCode")).toMatchObject({ label: "辖区", after: "亭湖区" })
+    expect(byField.get("category")).toMatchObject({ after: "讲好党的故事" })
+    expect(byField.get("startsAt")).toMatchObject({ after: "2027-03-01 09:00" })
+    expect(byField.get("status")).toMatchObject({ after: "草稿" })
+    expect(byField.has("id")).toBe(false)
+    expect(zh.text).not.toContain(partner.body.id)
+
+    const en = await raw("GET", path, { token: s.tokens.tinghu, lang: "en" })
+    expect((en.json as Array<{ field: string; label: string }>).find((c) => c.field === "status")).toMatchObject({
+      label: "Status",
+      after: "Draft"
+    })
+
+    // Another region's admin does not see the entry at all.
+    expect((await raw("GET", path, { token: s.tokens.yandu })).status).toBe(404)
+    expect((await raw("GET", "/api/audit-log/no-such-entry/changes", { token: s.tokens.admin })).status).toBe(404)
+    expect((await raw("GET", path)).status).toBe(401)
+  })
+})
+
 describe("OpenAPI", () => {
   it("documents the new routes: binary uploads, file downloads, and a verification without security", async () => {
     const spec = (await http(s, "GET", "/api/openapi.json")).body

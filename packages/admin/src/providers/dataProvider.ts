@@ -34,6 +34,17 @@ export interface YinfaDataProvider extends DataProvider {
     body?: { periodFrom?: string; periodTo?: string; issuer?: string; personInCharge?: string; contact?: string }
   ) => Promise<{ data: RaRecord }>
   stats: <K extends keyof StatsResults>(kind: K, params: StatsParams) => Promise<{ data: StatsResults[K] }>
+  /** GET /api/audit-log/<id>/changes: the entry's changes as people read them, in the UI language. */
+  auditChanges: (entryId: Identifier) => Promise<{ data: ReadonlyArray<ReadableChange> }>
+}
+
+/** A field of an audit entry's changes in words: labels, names of other records, the city's clock. */
+export interface ReadableChange {
+  readonly field: string
+  readonly label: string
+  /** null: there was no value before. */
+  readonly before: string | number | null
+  readonly after: string | number
 }
 
 /** Masked values (3209**********123X, 138****0000) are display copies: never send them back. */
@@ -76,6 +87,7 @@ export const createDataProvider = (apiUrl: string, httpClient: HttpClient): Yinf
       get(`/volunteers/${encodeURIComponent(String(volunteerId))}/sensitive`).then(({ json }) => ({ data: json })),
     issueCertificate: (volunteerId, body) =>
       post(`/certificates/${encodeURIComponent(String(volunteerId))}/issue`, body ?? {}).then(({ json }) => ({ data: json })),
-    stats: (kind, params) => get(`/stats/${kind}?${query(params)}`).then(({ json }) => ({ data: json }))
+    stats: (kind, params) => get(`/stats/${kind}?${query(params)}`).then(({ json }) => ({ data: json })),
+    auditChanges: (entryId) => get(`/audit-log/${encodeURIComponent(String(entryId))}/changes`).then(({ json }) => ({ data: json }))
   }
 }

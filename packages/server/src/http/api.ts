@@ -197,6 +197,26 @@ const resourceGroup = (r: ResourceEntry) => {
       )
     )
   }
+  if (r.name === "audit-log") {
+    group = group.add(
+      withErrors(
+        HttpApiEndpoint.get("readableChanges", `${base}/:id/changes`)
+          .setPath(Id)
+          .addSuccess(
+            Schema.Array(
+              Schema.Struct({
+                field: Schema.String,
+                label: Schema.String,
+                before: Schema.NullOr(Schema.Union(Schema.String, Schema.Number)),
+                after: Schema.Union(Schema.String, Schema.Number)
+              })
+            ).annotations({ description: "Field by field, in the request's language: labels, names of other records, the city's clock" })
+          )
+          .annotate(OpenApi.Summary, "An audit entry's changes as people read them"),
+        NotFoundError
+      )
+    )
+  }
   if (r.name === "pairings") {
     group = group.add(
       withErrors(

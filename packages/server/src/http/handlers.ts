@@ -21,6 +21,7 @@ import { Effect, FiberRef, Layer, Redacted, Schema } from "effect"
 import { Auth } from "../auth/Auth.js"
 import { hashPassword } from "../auth/password.js"
 import { certificateHtml } from "../importExport/certificateDocument.js"
+import { readableAuditEntry } from "../importExport/readableValues.js"
 import { Authentication, Unauthorized, YinfaApi } from "./api.js"
 import { CurrentRequest, jsonError, localized, parseParams, requestLocale, respond } from "./context.js"
 import { contentDisposition, DOCUMENT_CSP, ImportExportHandlersLive } from "./importExportHandlers.js"
@@ -159,6 +160,11 @@ const resourceHandlers = (r: ResourceEntry) =>
             return yield* localizeCandidates(yield* matching.candidatesForActivity(path.id, { limit }))
           })
         )
+      )
+    }
+    if (r.name === "audit-log") {
+      h = h.handle("readableChanges", ({ path }: any) =>
+        respond(Effect.flatMap(requestLocale, (locale) => readableAuditEntry(path.id, locale)))
       )
     }
     if (r.name === "pairings") {

@@ -22,16 +22,25 @@ import {
   RESOURCES,
   ServiceHours,
   translateVerbatim,
-  type AuditEntry,
   type Volunteer,
-  Users,
   Volunteers,
   YinfaConfig
 } from "@yinfa/core"
 import { Context, Effect } from "effect"
 import ExcelJS from "exceljs"
-import { displayWidth, type EnumName, enumLabel, expertiseWithYears, joinList, regionLabel, volunteerLabel, yesNo } from "./labels.js"
+import { displayWidth, enumLabel, expertiseWithYears, joinList, regionLabel, yesNo } from "./labels.js"
 import { formatInstantLocal, rosterHeaders } from "./parseRoster.js"
+import {
+  changeLookups,
+  changesSentence,
+  fieldHeader,
+  type Lookups,
+  list,
+  lookUpNames,
+  REFERENCES,
+  readableChanges,
+  readableValue
+} from "./readableValues.js"
 
 /**
  * Any resource list, with the caller's filters and sort, as .xlsx (exceljs streaming writer) or
@@ -46,7 +55,6 @@ export type ExportFormat = "xlsx" | "csv"
 type Lister = {
   readonly list: (query: Query) => Effect.Effect<{ readonly rows: ReadonlyArray<any>; readonly total: number }, any, CurrentActor>
 }
-type GetMany = { readonly getMany: (ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<any>, never, CurrentActor> }
 
 /** Exportable resources. Users and sessions are not (accounts are not a report). */
 export const EXPORTABLE = {
@@ -78,112 +86,6 @@ export const RESOURCE_TITLES: Readonly<Record<ExportableResource, string>> = Obj
   Object.keys(EXPORTABLE).map((r) => [r, resourceTitle(r as ExportableResource)])
 ) as never
 
-/** English catalogue words are written for running text ("volunteer number"); a header starts with a capital. */
-const headerCase = (s: string, locale: Locale): string => (locale === "en" ? s.charAt(0).toUpperCase() + s.slice(1) : s)
-
-/**
- * A field's column header in `locale`: the list's own wording (`export.header.*`) first, then the
- * core's name of the field (`field.*`), else the field's name (a test sees that none is left so).
- */
-export const fieldHeader = (field: string, locale: Locale = "zh-CN"): string => {
-  const catalogue = CATALOGUES[locale]
-  const own = catalogue[`export.header.${field}`] ?? catalogue[`field.${field}`]
-  return own === undefined ? field : headerCase(own, locale)
-}
-
-/** Which enumeration a field's values belong to, per resource where the same name differs. */
-const FIELD_ENUMS: Readonly<Record<string, EnumName>> = {
-  category: "category",
-  gender: "gender",
-  fitness: "fitness",
-  channel: "channel",
-  channels: "acceptedChannel",
-  retirementType: "retirementType",
-  archiveReason: "archiveReason",
-  riskLevel: "riskLevel",
-  endReason: "pairingEndReason",
-  menteeType: "menteeType",
-  mode: "checkInMode",
-  level: "exemplarLevel",
-  source: "serviceHourSource",
-  actorRole: "role",
-  action: "auditAction",
-  expertise: "expertise",
-  requiredExpertise: "expertise",
-  interests: "category",
-  format: "format"
-}
-
-const STATUS_ENUM: Partial<Record<ExportableResource, EnumName>> = {
-  volunteers: "volunteerStatus",
-  activities: "activityStatus",
-  participations: "participationStatus",
-  pairings: "pairingStatus",
-  "experience-reports": "reportStatus"
-}
-
-const KIND_ENUM: Partial<Record<ExportableResource, EnumName>> = { organizations: "organizationKind", regions: "regionKind" }
-
-type Reference = {
-  readonly tag: Context.Tag<any, any>
-  /** The record's name, or "" when it has none of its own. */
-  readonly label: (r: any, locale: Locale) => string
-  /** Where a record without a name of its own takes one from: another record it names. */
-  readonly otherwise?: { readonly field: string; readonly reference: Reference }
-}
-
-/** Fields naming another record: exported as that record's name (looked up through its scoped service). */
-const REFERENCES: Readonly<Record<string, Reference>> = {
-  volunteerId: { tag: Volunteers, label: volunteerLabel },
-  mentorId: { tag: Volunteers, label: volunteerLabel },
-  activityId: { tag: Activities, label: (a) => a.title },
-  organizerId: { tag: Organizations, label: (o) => o.name },
-  ownerOrganizationId: { tag: Organizations, label: (o) => o.name },
-  partyBranchId: { tag: Organizations, label: (o) => o.name },
-  beneficiaryOrganizationId: { tag: Organizations, label: (o) => o.name },
-  brandProjectId: { tag: BrandProjects, label: (b) => b.name },
-  partnerIds: { tag: Organizations, label: (o) => o.name },
-  activityIds: { tag: Activities, label: (a) => a.title },
-  // A pairing by the young person it pairs a mentor with, else by the school or unit, else by the organisation it serves.
-  pairingId: {
-    tag: Pairings,
-    label: (p) => p.menteeName || p.menteeUnit,
-    otherwise: { field: "beneficiaryOrganizationId", reference: { tag: Organizations, label: (o) => o.name } }
-  },
-  // Accounts are the city bureau's to read: other readers see the ids they cannot look up.
-  recordedBy: { tag: Users, label: (u) => u.displayName },
-  verifiedBy: { tag: Users, label: (u) => u.displayName },
-  issuedBy: { tag: Users, label: (u) => u.displayName },
-  authorId: { tag: Users, label: (u) => u.displayName }
-}
-
-/** Names of the records `ids` through `reference` (those the reader may see), in `locale`. */
-const lookUpNames = (reference: Reference, ids: ReadonlyArray<string>, locale: Locale): Effect.Effect<Map<string, string>, never, any> =>
-  Effect.gen(function* () {
-    const target = (yield* reference.tag as unknown as Effect.Effect<GetMany>) as GetMany
-    const found = yield* target.getMany(ids)
-    const names = new Map<string, string>()
-    const unnamed: Array<any> = []
-    for (const r of found) {
-      const label = reference.label(r, locale)
-      if (label !== "") names.set(r.id, label)
-      else unnamed.push(r)
-    }
-    const otherwise = reference.otherwise
-    if (otherwise && unnamed.length > 0) {
-      const via = unnamed.filter((r) => typeof r[otherwise.field] === "string")
-      const second = yield* lookUpNames(otherwise.reference, [...new Set(via.map((r) => r[otherwise.field] as string))], locale)
-      for (const r of via) {
-        const label = second.get(r[otherwise.field])
-        if (label !== undefined) names.set(r.id, label)
-      }
-    }
-    return names
-  })
-
-/** An activity's wall-clock times (2026-03-08T09:00) as a sheet writes times: 2026-03-08 09:00. */
-const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
-
 type Cell = string | number | null
 
 interface Column {
@@ -193,16 +95,6 @@ interface Column {
   readonly text?: boolean
   readonly width?: number
 }
-
-type Lookups = ReadonlyMap<string, ReadonlyMap<string, string>>
-
-const list = (values: unknown, locale: Locale, enumName?: EnumName): string =>
-  Array.isArray(values)
-    ? joinList(
-        values.map((v) => (enumName ? enumLabel(enumName, v, locale) : String(v))),
-        locale
-      )
-    : ""
 
 const expertiseCell = (v: Volunteer, locale: Locale): string =>
   joinList(
@@ -255,92 +147,6 @@ const volunteerColumns = (regionName: (code: string) => string, offset: number, 
   ]
 }
 
-const INSTANT_FIELDS = /At$|^at$/
-
-/** Which enumeration labels a field's values, where the same name means different things per resource. */
-const enumOf = (resource: string, field: string): EnumName | undefined =>
-  field === "status"
-    ? STATUS_ENUM[resource as ExportableResource]
-    : field === "kind"
-      ? KIND_ENUM[resource as ExportableResource]
-      : FIELD_ENUMS[field]
-
-/**
- * A stored value (not null) of a field of `resource` as people read it, in a list's cell or in an
- * audit entry's changes: labels for codes, regions by name, times in the city's clock, lists
- * joined. Ids of other records stay ids here: naming them takes a look-up per page (`lookups`).
- */
-const readableValue = (
-  resource: string,
-  field: string,
-  raw: unknown,
-  regionName: (code: string) => string,
-  offset: number,
-  locale: Locale
-): string | number => {
-  const enumName = enumOf(resource, field)
-  if (field === "regionCode") return regionName(String(raw))
-  if (typeof raw === "boolean") return yesNo(raw, locale)
-  if (Array.isArray(raw) && raw.every((v) => typeof v === "string")) return list(raw, locale, enumName)
-  if (field === "expertiseYears" && typeof raw === "object")
-    return joinList(
-      Object.entries(raw as Record<string, number>).map(([code, years]) =>
-        expertiseWithYears(enumLabel("expertise", code, locale), years, locale)
-      ),
-      locale
-    )
-  if (field === "safetyPlan" && typeof raw === "object")
-    return Object.entries(raw as Record<string, unknown>)
-      .filter(([, value]) => value !== null && value !== undefined && value !== "")
-      .map(([item, value]) =>
-        translateVerbatim(locale, "export.part", { label: translateVerbatim(locale, `safetyPlan.${item}`), value: String(value) })
-      )
-      .join(translateVerbatim(locale, "export.partSeparator"))
-  if (typeof raw === "object") return JSON.stringify(raw)
-  if (enumName) return enumLabel(enumName, raw, locale)
-  if (typeof raw === "number") return raw
-  const text = String(raw)
-  if (INSTANT_FIELDS.test(field) && /Z$/.test(text)) return formatInstantLocal(text, offset)
-  return LOCAL_DATE_TIME.test(text) ? text.replace(LOCAL_DATE_TIME, "$1 $2") : text
-}
-
-/** The ids an audit entry's changes hold in `field` (a reference, single or a list), before and after. */
-const changedIds = (entry: AuditEntry, field: string): Array<string> => {
-  const change = entry.changes[field]
-  if (change === undefined) return []
-  return [change.before, change.after].flat().filter((x): x is string => typeof x === "string")
-}
-
-/**
- * An audit entry's changes as one line: 状态：已确认 → 已参加；服务时长（小时）：3. Other
- * records are named as the list cells name them (`lookups`, by field), when the reader may see them.
- */
-const changesCell = (entry: AuditEntry, lookups: Lookups, regionName: (code: string) => string, offset: number, locale: Locale): string =>
-  Object.entries(entry.changes)
-    // A created record's own id is the entry's record id, in its own column.
-    .filter(([field]) => field !== "id")
-    .map(([field, { before, after }]) => {
-      const names = REFERENCES[field] ? lookups.get(field) : undefined
-      const named = (v: unknown) => {
-        const name = (id: unknown) => names?.get(String(id)) ?? String(id)
-        return Array.isArray(v) ? joinList(v.map(name), locale) : name(v)
-      }
-      const readable = (v: unknown) => {
-        const text = readableValue(entry.resource, field, v, regionName, offset, locale)
-        // A safety plan's items are joined like the changes are: set off so they do not run together.
-        return field === "safetyPlan" ? translateVerbatim(locale, "export.nested", { value: text }) : text
-      }
-      const shown = (v: unknown) =>
-        v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0)
-          ? translateVerbatim(locale, "export.noValue")
-          : names
-            ? named(v)
-            : readable(v)
-      const params = { field: fieldHeader(field, locale), before: shown(before), after: shown(after) }
-      return translateVerbatim(locale, before === null || before === undefined ? "export.changeSet" : "export.change", params)
-    })
-    .join(translateVerbatim(locale, "export.changeSeparator"))
-
 /** Every stored field of a resource, rendered for people. */
 const genericColumns = (
   resource: ExportableResource,
@@ -365,7 +171,8 @@ const genericColumns = (
           return Array.isArray(raw) ? joinList(raw.map(name), locale) : name(raw)
         }
         if (resource === "audit-log" && f.name === "resource") return CATALOGUES[locale][`export.title.${raw}`] ?? String(raw)
-        if (resource === "audit-log" && f.name === "changes") return changesCell(row, lookups, regionName, offset, locale)
+        if (resource === "audit-log" && f.name === "changes")
+          return changesSentence(readableChanges(row, lookups, regionName, offset, locale), locale)
         if (f.name === "issuer" && typeof raw === "string") return raw.replace(/\n/g, translateVerbatim(locale, "export.issuerSeparator"))
         return readableValue(resource, f.name, raw, regionName, offset, locale)
       }
@@ -444,13 +251,11 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
     const names = new Map<string, string>(regionRows.map((r) => [r.code, regionLabel(r, locale)]))
     const regionName = (code: string) => names.get(code) ?? code
     const columns = columnsOf(resource, regionName, config.utcOffsetMinutes, locale)
-    // The audit log's own fields name no records through REFERENCES; the changes it records do.
+    // The audit log's own fields name no records; the changes it records do (changeLookups).
     const referenced =
-      resource === "volunteers"
+      resource === "volunteers" || resource === "audit-log"
         ? []
-        : resource === "audit-log"
-          ? Object.keys(REFERENCES)
-          : RESOURCES[resource].fields.map((f) => f.name).filter((n) => REFERENCES[n])
+        : RESOURCES[resource].fields.map((f) => f.name).filter((n) => REFERENCES[n])
     const pageSize = Math.max(1, options.pageSize ?? 1000)
     // Without a sort the rows come in the order the dashboard's list opens in, not by record id.
     const sort = options.query?.sort?.length ? options.query.sort : [RESOURCES[resource].defaultSort]
@@ -483,15 +288,9 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
       let rows = page.rows
       if (rows.length === 0) break
       if (volunteers) rows = yield* volunteers.revealMany(rows.map((v: Volunteer) => v.id))
-      const lookups = new Map<string, Map<string, string>>()
+      const lookups = resource === "audit-log" ? new Map(yield* changeLookups(rows, locale)) : new Map<string, Map<string, string>>()
       for (const field of referenced) {
-        const ids = [
-          ...new Set(
-            resource === "audit-log"
-              ? rows.flatMap((entry: AuditEntry) => changedIds(entry, field))
-              : rows.flatMap((r) => r[field]).filter((x): x is string => typeof x === "string")
-          )
-        ]
+        const ids = [...new Set(rows.flatMap((r) => r[field]).filter((x): x is string => typeof x === "string"))]
         if (ids.length === 0) continue
         lookups.set(field, yield* lookUpNames(REFERENCES[field], ids, locale))
       }

@@ -1,0 +1,284 @@
+import {
+  Activities,
+  AuditLog,
+  type AuditEntry,
+  BrandProjects,
+  CATALOGUES,
+  type CurrentActor,
+  type Locale,
+  Organizations,
+  Pairings,
+  Regions,
+  translateVerbatim,
+  Users,
+  Volunteers,
+  YinfaConfig
+} from "@yinfa/core"
+import { type Context, Effect } from "effect"
+import { type EnumName, enumLabel, expertiseWithYears, joinList, regionLabel, volunteerLabel, yesNo } from "./labels.js"
+import { formatInstantLocal } from "./parseRoster.js"
+
+/**
+ * Stored values as people read them, wherever they leave the database for a person: list
+ * exports' cells, the audit log's change sentences, the dashboard's table of an audit entry.
+ * Codes become labels, ids of other records their names, instants the city's wall clock.
+ */
+
+type GetMany = { readonly getMany: (ids: ReadonlyArray<string>) => Effect.Effect<ReadonlyArray<any>, never, CurrentActor> }
+
+/** English catalogue words are written for running text ("volunteer number"); a header starts with a capital. */
+const headerCase = (s: string, locale: Locale): string => (locale === "en" ? s.charAt(0).toUpperCase() + s.slice(1) : s)
+
+/**
+ * A field's column header in `locale`: the list's own wording (`export.header.*`) first, then the
+ * core's name of the field (`field.*`), else the field's name (a test sees that none is left so).
+ */
+export const fieldHeader = (field: string, locale: Locale = "zh-CN"): string => {
+  const catalogue = CATALOGUES[locale]
+  const own = catalogue[`export.header.${field}`] ?? catalogue[`field.${field}`]
+  return own === undefined ? field : headerCase(own, locale)
+}
+
+/** Which enumeration a field's values belong to, per resource where the same name differs. */
+const FIELD_ENUMS: Readonly<Record<string, EnumName>> = {
+  category: "category",
+  gender: "gender",
+  fitness: "fitness",
+  channel: "channel",
+  channels: "acceptedChannel",
+  retirementType: "retirementType",
+  archiveReason: "archiveReason",
+  riskLevel: "riskLevel",
+  endReason: "pairingEndReason",
+  menteeType: "menteeType",
+  mode: "checkInMode",
+  level: "exemplarLevel",
+  source: "serviceHourSource",
+  actorRole: "role",
+  action: "auditAction",
+  expertise: "expertise",
+  requiredExpertise: "expertise",
+  interests: "category",
+  format: "format"
+}
+
+const STATUS_ENUM: Partial<Record<string, EnumName>> = {
+  volunteers: "volunteerStatus",
+  activities: "activityStatus",
+  participations: "participationStatus",
+  pairings: "pairingStatus",
+  "experience-reports": "reportStatus"
+}
+
+const KIND_ENUM: Partial<Record<string, EnumName>> = { organizations: "organizationKind", regions: "regionKind" }
+
+export type Reference = {
+  readonly tag: Context.Tag<any, any>
+  /** The record's name, or "" when it has none of its own. */
+  readonly label: (r: any, locale: Locale) => string
+  /** Where a record without a name of its own takes one from: another record it names. */
+  readonly otherwise?: { readonly field: string; readonly reference: Reference }
+}
+
+/** Fields naming another record: exported as that record's name (looked up through its scoped service). */
+export const REFERENCES: Readonly<Record<string, Reference>> = {
+  volunteerId: { tag: Volunteers, label: volunteerLabel },
+  mentorId: { tag: Volunteers, label: volunteerLabel },
+  activityId: { tag: Activities, label: (a) => a.title },
+  organizerId: { tag: Organizations, label: (o) => o.name },
+  ownerOrganizationId: { tag: Organizations, label: (o) => o.name },
+  partyBranchId: { tag: Organizations, label: (o) => o.name },
+  beneficiaryOrganizationId: { tag: Organizations, label: (o) => o.name },
+  brandProjectId: { tag: BrandProjects, label: (b) => b.name },
+  partnerIds: { tag: Organizations, label: (o) => o.name },
+  activityIds: { tag: Activities, label: (a) => a.title },
+  // A pairing by the young person it pairs a mentor with, else by the school or unit, else by the organisation it serves.
+  pairingId: {
+    tag: Pairings,
+    label: (p) => p.menteeName || p.menteeUnit,
+    otherwise: { field: "beneficiaryOrganizationId", reference: { tag: Organizations, label: (o) => o.name } }
+  },
+  // Accounts are the city bureau's to read: other readers see the ids they cannot look up.
+  recordedBy: { tag: Users, label: (u) => u.displayName },
+  verifiedBy: { tag: Users, label: (u) => u.displayName },
+  issuedBy: { tag: Users, label: (u) => u.displayName },
+  authorId: { tag: Users, label: (u) => u.displayName }
+}
+
+/** Names of the records `ids` through `reference` (those the reader may see), in `locale`. */
+export const lookUpNames = (
+  reference: Reference,
+  ids: ReadonlyArray<string>,
+  locale: Locale
+): Effect.Effect<Map<string, string>, never, any> =>
+  Effect.gen(function* () {
+    const target = (yield* reference.tag as unknown as Effect.Effect<GetMany>) as GetMany
+    const found = yield* target.getMany(ids)
+    const names = new Map<string, string>()
+    const unnamed: Array<any> = []
+    for (const r of found) {
+      const label = reference.label(r, locale)
+      if (label !== "") names.set(r.id, label)
+      else unnamed.push(r)
+    }
+    const otherwise = reference.otherwise
+    if (otherwise && unnamed.length > 0) {
+      const via = unnamed.filter((r) => typeof r[otherwise.field] === "string")
+      const second = yield* lookUpNames(otherwise.reference, [...new Set(via.map((r) => r[otherwise.field] as string))], locale)
+      for (const r of via) {
+        const label = second.get(r[otherwise.field])
+        if (label !== undefined) names.set(r.id, label)
+      }
+    }
+    return names
+  })
+
+/** An activity's wall-clock times (2026-03-08T09:00) as a sheet writes times: 2026-03-08 09:00. */
+export const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
+
+/** Names of other records by field, then by id: what a page of rows refers to, looked up once. */
+export type Lookups = ReadonlyMap<string, ReadonlyMap<string, string>>
+
+/** A multi-valued cell: labels (or the values) joined as the language writes lists. */
+export const list = (values: unknown, locale: Locale, enumName?: EnumName): string =>
+  Array.isArray(values)
+    ? joinList(
+        values.map((v) => (enumName ? enumLabel(enumName, v, locale) : String(v))),
+        locale
+      )
+    : ""
+
+const INSTANT_FIELDS = /At$|^at$/
+
+/** Which enumeration labels a field's values, where the same name means different things per resource. */
+const enumOf = (resource: string, field: string): EnumName | undefined =>
+  field === "status" ? STATUS_ENUM[resource] : field === "kind" ? KIND_ENUM[resource] : FIELD_ENUMS[field]
+
+/**
+ * A stored value (not null) of a field of `resource` as people read it, in a list's cell or in an
+ * audit entry's changes: labels for codes, regions by name, times in the city's clock, lists
+ * joined. Ids of other records stay ids here: naming them takes a look-up per page (`lookups`).
+ */
+export const readableValue = (
+  resource: string,
+  field: string,
+  raw: unknown,
+  regionName: (code: string) => string,
+  offset: number,
+  locale: Locale
+): string | number => {
+  const enumName = enumOf(resource, field)
+  if (field === "regionCode") return regionName(String(raw))
+  if (typeof raw === "boolean") return yesNo(raw, locale)
+  if (Array.isArray(raw) && raw.every((v) => typeof v === "string")) return list(raw, locale, enumName)
+  if (field === "expertiseYears" && typeof raw === "object")
+    return joinList(
+      Object.entries(raw as Record<string, number>).map(([code, years]) =>
+        expertiseWithYears(enumLabel("expertise", code, locale), years, locale)
+      ),
+      locale
+    )
+  if (field === "safetyPlan" && typeof raw === "object")
+    return Object.entries(raw as Record<string, unknown>)
+      .filter(([, value]) => value !== null && value !== undefined && value !== "")
+      .map(([item, value]) =>
+        translateVerbatim(locale, "export.part", { label: translateVerbatim(locale, `safetyPlan.${item}`), value: String(value) })
+      )
+      .join(translateVerbatim(locale, "export.partSeparator"))
+  if (typeof raw === "object") return JSON.stringify(raw)
+  if (enumName) return enumLabel(enumName, raw, locale)
+  if (typeof raw === "number") return raw
+  const text = String(raw)
+  if (INSTANT_FIELDS.test(field) && /Z$/.test(text)) return formatInstantLocal(text, offset)
+  return LOCAL_DATE_TIME.test(text) ? text.replace(LOCAL_DATE_TIME, "$1 $2") : text
+}
+
+/** The ids an audit entry's changes hold in `field` (a reference, single or a list), before and after. */
+export const changedIds = (entry: AuditEntry, field: string): Array<string> => {
+  const change = entry.changes[field]
+  if (change === undefined) return []
+  return [change.before, change.after].flat().filter((x): x is string => typeof x === "string")
+}
+
+export interface ReadableChange {
+  readonly field: string
+  /** The field's name in the reader's language. */
+  readonly label: string
+  /** null: the field had no value before (the record was created, or the field set for the first time). */
+  readonly before: string | number | null
+  readonly after: string | number
+}
+
+/**
+ * An audit entry's changes as people read them, field by field: labels for codes, regions and
+ * other records by name (`lookups`, where the reader may see them), times in the city's clock,
+ * a safety plan's items by name. A created record's own id is left out: the entry's record id
+ * names it. The export's sentence and the dashboard's table of an entry are both made from this.
+ */
+export const readableChanges = (
+  entry: AuditEntry,
+  lookups: Lookups,
+  regionName: (code: string) => string,
+  offset: number,
+  locale: Locale
+): ReadonlyArray<ReadableChange> =>
+  Object.entries(entry.changes)
+    .filter(([field]) => field !== "id")
+    .map(([field, { before, after }]) => {
+      const names = REFERENCES[field] ? lookups.get(field) : undefined
+      const named = (v: unknown) => {
+        const name = (id: unknown) => names?.get(String(id)) ?? String(id)
+        return Array.isArray(v) ? joinList(v.map(name), locale) : name(v)
+      }
+      const empty = (v: unknown) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0)
+      const shown = (v: unknown) =>
+        empty(v)
+          ? translateVerbatim(locale, "export.noValue")
+          : names
+            ? named(v)
+            : readableValue(entry.resource, field, v, regionName, offset, locale)
+      return {
+        field,
+        label: fieldHeader(field, locale),
+        before: before === null || before === undefined ? null : shown(before),
+        after: shown(after)
+      }
+    })
+
+/** An audit entry's changes as one line, for a cell: 状态：已确认 → 已参加；服务时长（小时）：3. */
+export const changesSentence = (changes: ReadonlyArray<ReadableChange>, locale: Locale): string =>
+  changes
+    .map((c) => {
+      // A safety plan's items are joined like the changes are: set off so they do not run together.
+      const inCell = (v: string | number) =>
+        c.field === "safetyPlan" ? translateVerbatim(locale, "export.nested", { value: String(v) }) : v
+      const params = { field: c.label, before: c.before === null ? "" : inCell(c.before), after: inCell(c.after) }
+      return translateVerbatim(locale, c.before === null ? "export.changeSet" : "export.change", params)
+    })
+    .join(translateVerbatim(locale, "export.changeSeparator"))
+
+/** The names the changes of `entries` refer to, by field: one look-up per referenced field. */
+export const changeLookups = (entries: ReadonlyArray<AuditEntry>, locale: Locale) =>
+  Effect.gen(function* () {
+    const lookups = new Map<string, Map<string, string>>()
+    for (const [field, reference] of Object.entries(REFERENCES)) {
+      const ids = [...new Set(entries.flatMap((entry) => changedIds(entry, field)))]
+      if (ids.length > 0) lookups.set(field, yield* lookUpNames(reference, ids, locale))
+    }
+    return lookups as Lookups
+  })
+
+/**
+ * One audit entry's changes as people read them, for the dashboard: the entry is read through
+ * the scoped AuditLog service (a region admin sees their region's entries only), the records it
+ * names looked up as the reader may see them.
+ */
+export const readableAuditEntry = (id: string, locale: Locale) =>
+  Effect.gen(function* () {
+    const entry = yield* (yield* AuditLog).get(id)
+    const config = yield* YinfaConfig
+    const regions = (yield* (yield* Regions).list({ filters: [], sort: [] })).rows
+    const names = new Map<string, string>(regions.map((r) => [r.code, regionLabel(r, locale)]))
+    const lookups = yield* changeLookups([entry], locale)
+    return readableChanges(entry, lookups, (code) => names.get(code) ?? code, config.utcOffsetMinutes, locale)
+  })
