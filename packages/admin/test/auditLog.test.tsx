@@ -73,6 +73,9 @@ describe("the audit log", () => {
     expect(row("协办单位")).toEqual(["协办单位", "—", "亭湖区关工委"])
     for (const code of ["completed", "published", '["o-17"]']) expect(screen.queryByText(code)).toBeNull()
     expect(asked).toEqual(["9"])
+    // The page title names the entry in words too, at the city's time (02:00 UTC is 10:00 in Yancheng).
+    expect(await screen.findByText(/^操作日志 活动 · [^·a-z]+ · 2026年3月20日 10:00$/)).toBeTruthy()
+    expect(document.body.textContent).not.toContain("2026-03-20T02:00:00.000Z")
   })
 
   it("when the words cannot be had, the stored values are still shown", async () => {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest"
-import { cityClock } from "../src/common/cityClock.js"
+import { cityClock, cityDateOf, cityDayEnd, cityDayStart } from "../src/common/cityClock.js"
+import { formatInstant } from "../src/common/format.js"
 import { periodPresets } from "../src/dashboard/periodPresets.js"
 
 describe("the city's clock in the dashboard", () => {
@@ -19,5 +20,20 @@ describe("the city's clock in the dashboard", () => {
       thisMonth: { from: "2027-01-01", to: "2027-01-01" }
     })
     expect(periodPresets("2026-03-15").last12Months).toEqual({ from: "2025-04-01", to: "2026-03-15" })
+  })
+
+  it("recorded instants are shown on the city's clock, whatever the browser's zone", () => {
+    expect(formatInstant("zh-CN", "2026-12-31T17:30:00.000Z", 480)).toBe("2027年1月1日 01:30")
+    expect(formatInstant("en", "2026-12-31T17:30:00.000Z", 480)).toBe("1 Jan 2027, 01:30")
+    expect(formatInstant("zh-CN", "not an instant", 480)).toBe("not an instant")
+  })
+
+  it("a day of a filter on recorded instants is the city's day", () => {
+    expect(cityDayStart("2026-03-20", 480)).toBe("2026-03-19T16:00:00.000Z")
+    expect(cityDayEnd("2026-03-20", 480)).toBe("2026-03-20T15:59:59.999Z")
+    expect(cityDateOf(cityDayStart("2026-03-20", 480), 480)).toBe("2026-03-20")
+    expect(cityDateOf(cityDayEnd("2026-03-20", 480), 480)).toBe("2026-03-20")
+    // 01:30 on 20 March in Yancheng is still 19 March in UTC.
+    expect(cityDateOf("2026-03-19T17:30:00.000Z", 480)).toBe("2026-03-20")
   })
 })

@@ -7,6 +7,8 @@ import { createContext, type ReactNode, useContext, useMemo } from "react"
  * dashboard took the browser's UTC date, which in the city is yesterday until 08:00.
  */
 export interface CityClock {
+  /** The city's offset from UTC, for showing recorded instants on its clock. */
+  readonly utcOffsetMinutes: number
   /** Now, YYYY-MM-DDTHH:mm. */
   readonly now: () => string
   /** Today, YYYY-MM-DD. */
@@ -16,10 +18,23 @@ export interface CityClock {
 }
 
 export const cityClock = (utcOffsetMinutes: number, currentMs: () => number = Date.now): CityClock => ({
+  utcOffsetMinutes,
   now: () => localDateTimeAt(currentMs(), utcOffsetMinutes),
   today: () => localDateTimeAt(currentMs(), utcOffsetMinutes).slice(0, 10),
   year: () => Number(localDateTimeAt(currentMs(), utcOffsetMinutes).slice(0, 4))
 })
+
+/** The first instant of a city date (YYYY-MM-DD), as an ISO instant: a "from" filter on recorded instants. */
+export const cityDayStart = (date: string, utcOffsetMinutes: number): string =>
+  new Date(Date.parse(`${date}T00:00:00.000Z`) - utcOffsetMinutes * 60_000).toISOString()
+
+/** The last instant of a city date: a "to" filter on recorded instants. */
+export const cityDayEnd = (date: string, utcOffsetMinutes: number): string =>
+  new Date(Date.parse(`${date}T00:00:00.000Z`) - utcOffsetMinutes * 60_000 + 86_400_000 - 1).toISOString()
+
+/** The city date an instant falls on. */
+export const cityDateOf = (instant: string, utcOffsetMinutes: number): string =>
+  localDateTimeAt(Date.parse(instant), utcOffsetMinutes).slice(0, 10)
 
 const CityClockContext = createContext<CityClock>(cityClock(CHINA_UTC_OFFSET_MINUTES))
 

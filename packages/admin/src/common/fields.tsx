@@ -1,5 +1,6 @@
 import { Chip, Stack, Typography } from "@mui/material"
 import { type FieldProps, useFieldValue, useLocaleState, useTranslate } from "react-admin"
+import { useCityClock } from "./cityClock.js"
 import { formatDate, formatInstant, formatLocalDateTime, formatNumber } from "./format.js"
 
 type Props = FieldProps & { source: string }
@@ -25,7 +26,8 @@ export const LocalDateTimeField = (props: Props) => {
 /** A moment the system recorded (UTC instant). */
 export const InstantField = (props: Props) => {
   const [locale] = useLocaleState()
-  return <Text>{formatInstant(locale, useFieldValue(props))}</Text>
+  const { utcOffsetMinutes } = useCityClock()
+  return <Text>{formatInstant(locale, useFieldValue(props), utcOffsetMinutes)}</Text>
 }
 
 export const LocaleNumberField = (props: Props) => {

@@ -1,7 +1,8 @@
 /**
  * Dates, numbers and hours in the reader's language (Intl): 2025年3月1日 09:00 · 1,234.5 小时.
  * Calendar dates and activity times are wall-clock values without an offset, so they are
- * formatted in UTC to show exactly what was entered; recorded instants use the browser's zone.
+ * formatted in UTC to show exactly what was entered; recorded instants are shown on the city's
+ * clock (its offset from UTC), as exports and the server show them, whatever the browser's zone.
  */
 export type Locale = string
 
@@ -29,11 +30,14 @@ export const formatLocalDateTime = (locale: Locale, value: string | null | undef
   }).format(d)
 }
 
-export const formatInstant = (locale: Locale, value: string | null | undefined): string => {
+export const formatInstant = (locale: Locale, value: string | null | undefined, utcOffsetMinutes: number): string => {
   if (!value) return ""
-  const d = new Date(value)
-  if (Number.isNaN(d.getTime())) return value
-  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", hourCycle: "h23" }).format(d)
+  const ms = Date.parse(value)
+  if (Number.isNaN(ms)) return value
+  const wallClock = new Date(ms + utcOffsetMinutes * 60_000)
+  return new Intl.DateTimeFormat(intlLocale(locale), { dateStyle: "medium", timeStyle: "short", hourCycle: "h23", timeZone: "UTC" }).format(
+    wallClock
+  )
 }
 
 export const formatNumber = (locale: Locale, value: number | null | undefined, maximumFractionDigits = 1): string =>

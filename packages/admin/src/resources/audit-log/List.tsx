@@ -1,5 +1,6 @@
 import { DEFAULT_LIST_ORDER } from "@yinfa/core"
 import { DataTable, DateInput, List, SelectInput, TextInput } from "react-admin"
+import { cityDateOf, cityDayEnd, cityDayStart, useCityClock } from "../../common/cityClock.js"
 import { choicesOf } from "../../common/choices.js"
 import { InstantField, LabelField, ResourceNameField } from "../../common/fields.js"
 import { useRegionFilters } from "../../common/regions.js"
@@ -21,11 +22,12 @@ const RESOURCES = [
   "users"
 ]
 
-const dayStart = (v: string) => (v ? `${v}T00:00:00.000Z` : v)
-const dayEnd = (v: string) => (v ? `${v}T23:59:59.999Z` : v)
-const dayOf = (v: string) => (v ? v.slice(0, 10) : v)
-
 export const AuditLogList = () => {
+  // The days of the filter are the city's, as the times in the list are.
+  const { utcOffsetMinutes } = useCityClock()
+  const dayStart = (v: string) => (v ? cityDayStart(v, utcOffsetMinutes) : v)
+  const dayEnd = (v: string) => (v ? cityDayEnd(v, utcOffsetMinutes) : v)
+  const dayOf = (v: string) => (v ? cityDateOf(v, utcOffsetMinutes) : v)
   const filters = [
     <SelectInput key="resource" source="resource" choices={RESOURCES.map((r) => ({ id: r, name: `resources.${r}.name` }))} alwaysOn />,
     <TextInput key="recordId" source="recordId" />,

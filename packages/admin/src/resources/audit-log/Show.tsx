@@ -2,6 +2,7 @@ import { Table, TableBody, TableCell, TableHead, TableRow } from "@mui/material"
 import { Labeled, Show, SimpleShowLayout, TextField, useDataProvider, useRecordContext, useTranslate } from "react-admin"
 import { InstantField, LabelField, ResourceNameField } from "../../common/fields.js"
 import { useAsync } from "../../common/useAsync.js"
+import { AuditEntryTitle } from "./AuditEntryTitle.js"
 import type { YinfaDataProvider } from "../../providers/dataProvider.js"
 
 /** The stored value as it is, while the words are loading or if they cannot be had. */
@@ -43,7 +44,7 @@ const Changes = () => {
       <TableBody>
         {rows.map((row) => (
           <TableRow key={row.field}>
-            <TableCell>{row.label}</TableCell>
+            <TableCell sx={{ whiteSpace: "nowrap" }}>{row.label}</TableCell>
             <TableCell sx={{ whiteSpace: "pre-line" }}>{row.before}</TableCell>
             <TableCell sx={{ whiteSpace: "pre-line" }}>{row.after}</TableCell>
           </TableRow>
@@ -54,7 +55,7 @@ const Changes = () => {
 }
 
 export const AuditLogShow = () => (
-  <Show actions={false}>
+  <Show actions={false} title={<AuditEntryTitle />}>
     <SimpleShowLayout>
       <InstantField source="at" />
       <TextField source="actorName" />

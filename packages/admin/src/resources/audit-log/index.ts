@@ -6,5 +6,6 @@ export const auditLog = {
   list: lazyView(() => import("./List.js"), "AuditLogList"),
   show: lazyView(() => import("./Show.js"), "AuditLogShow"),
   icon: AuditIcon,
-  recordRepresentation: (r: { action?: string; at?: string }) => `${r.action ?? ""} ${r.at ?? ""}`
+  // Only the show page names an entry, with its own title (AuditEntryTitle): labels need the UI language.
+  recordRepresentation: (r: { at?: string }) => r.at ?? ""
 }

@@ -7,5 +7,6 @@ export const pairings = {
   create: lazyView(() => import("./Create.js"), "PairingCreate"),
   edit: lazyView(() => import("./Edit.js"), "PairingEdit"),
   icon: PairingIcon,
-  recordRepresentation: (r: { menteeName?: string; id: string }) => r.menteeName || String(r.id)
+  // By the young person, else their school or unit (an organisation's pairing has neither: its id).
+  recordRepresentation: (r: { menteeName?: string; menteeUnit?: string; id: string }) => r.menteeName || r.menteeUnit || String(r.id)
 }
