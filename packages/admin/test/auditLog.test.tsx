@@ -92,6 +92,26 @@ describe("the audit log", () => {
     expect(screen.getByText("补录")).toBeTruthy()
   })
 
+  it("names the record an entry is about and links to it; records without a name, or gone, by id", async () => {
+    const db = {
+      ...seed(),
+      "audit-log": [
+        { ...entry("1", "volunteers", "update"), recordId: "1" },
+        { ...entry("2", "participations", "attend"), recordId: "p-77" },
+        { ...entry("3", "activities", "delete"), recordId: "gone" }
+      ]
+    }
+    renderApp("/audit-log", { dataProvider: fakeDataProvider(db) })
+    const table = await screen.findByRole("table")
+    const link = await within(table).findByRole("link", { name: /王建国/ })
+    expect(link.getAttribute("href")).toBe("#/volunteers/1/show")
+    expect(within(table).getByText("p-77")).toBeTruthy()
+    expect(within(table).getByText("gone")).toBeTruthy()
+    // The name opens the record, not the audit entry the row opens.
+    fireEvent.click(link)
+    await waitFor(() => expect(window.location.hash).toBe("#/volunteers/1/show"))
+  })
+
   it("a record's own trail labels its actions too", async () => {
     const db = {
       ...seed(),

@@ -5,6 +5,7 @@ import { choicesOf } from "../../common/choices.js"
 import { InstantField, LabelField, ResourceNameField } from "../../common/fields.js"
 import { useRegionFilters } from "../../common/regions.js"
 import { YinfaListActions } from "../../importExport/ListActions.js"
+import { AuditRecordField } from "./AuditRecordField.js"
 
 const RESOURCES = [
   "volunteers",
@@ -47,7 +48,9 @@ export const AuditLogList = () => {
         <DataTable.Col source="resource">
           <ResourceNameField source="resource" />
         </DataTable.Col>
-        <DataTable.Col source="recordId" />
+        <DataTable.Col source="recordId">
+          <AuditRecordField />
+        </DataTable.Col>
         <DataTable.Col source="action">
           <LabelField source="action" prefix="yinfa.enum.auditAction" />
         </DataTable.Col>

@@ -3,6 +3,7 @@ import { Labeled, Show, SimpleShowLayout, TextField, useDataProvider, useRecordC
 import { InstantField, LabelField, ResourceNameField } from "../../common/fields.js"
 import { useAsync } from "../../common/useAsync.js"
 import { AuditEntryTitle } from "./AuditEntryTitle.js"
+import { AuditRecordField } from "./AuditRecordField.js"
 import type { YinfaDataProvider } from "../../providers/dataProvider.js"
 
 /** The stored value as it is, while the words are loading or if they cannot be had. */
@@ -61,7 +62,9 @@ export const AuditLogShow = () => (
       <TextField source="actorName" />
       <LabelField source="actorRole" prefix="yinfa.enum.role" />
       <ResourceNameField source="resource" />
-      <TextField source="recordId" />
+      <Labeled source="recordId">
+        <AuditRecordField />
+      </Labeled>
       <LabelField source="action" prefix="yinfa.enum.auditAction" />
       <TextField source="note" />
       <Labeled source="changes" fullWidth>
