@@ -46,6 +46,11 @@ describe("the audit log", () => {
       ["志愿者", "查看敏感信息"]
     ])
     for (const code of ["participations", "attend", "service-hours", "read-sensitive"]) expect(within(table).queryByText(code)).toBeNull()
+    // The resource filter offers the resources by name, not their plural forms' raw text.
+    fireEvent.mouseDown(screen.getByRole("combobox", { name: "资源" }))
+    const options = (await screen.findAllByRole("option")).map((o) => o.textContent)
+    expect(options).toContain("活动")
+    expect(options.filter((o) => o?.includes("||||"))).toEqual([])
   })
 
   it("an entry's changes are shown in the server's words: labels and names, not codes and ids", async () => {

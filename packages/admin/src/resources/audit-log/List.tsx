@@ -1,5 +1,5 @@
 import { DEFAULT_LIST_ORDER } from "@yinfa/core"
-import { DataTable, DateInput, List, SelectInput, TextInput } from "react-admin"
+import { DataTable, DateInput, List, SelectInput, TextInput, useTranslate } from "react-admin"
 import { cityDateOf, cityDayEnd, cityDayStart, useCityClock } from "../../common/cityClock.js"
 import { choicesOf } from "../../common/choices.js"
 import { InstantField, LabelField, ResourceNameField } from "../../common/fields.js"
@@ -26,11 +26,19 @@ const RESOURCES = [
 export const AuditLogList = () => {
   // The days of the filter are the city's, as the times in the list are.
   const { utcOffsetMinutes } = useCityClock()
+  const translate = useTranslate()
   const dayStart = (v: string) => (v ? cityDayStart(v, utcOffsetMinutes) : v)
   const dayEnd = (v: string) => (v ? cityDayEnd(v, utcOffsetMinutes) : v)
   const dayOf = (v: string) => (v ? cityDateOf(v, utcOffsetMinutes) : v)
   const filters = [
-    <SelectInput key="resource" source="resource" choices={RESOURCES.map((r) => ({ id: r, name: `resources.${r}.name` }))} alwaysOn />,
+    // Resource names are plural forms (活动 |||| 活动): translated here with a count, not by the input.
+    <SelectInput
+      key="resource"
+      source="resource"
+      choices={RESOURCES.map((r) => ({ id: r, name: translate(`resources.${r}.name`, { smart_count: 1 }) }))}
+      translateChoice={false}
+      alwaysOn
+    />,
     <TextInput key="recordId" source="recordId" />,
     <SelectInput key="action" source="action" choices={choicesOf("auditAction")} />,
     <TextInput key="actorName" source="actorName_q" label="resources.audit-log.fields.actorName" />,
