@@ -156,6 +156,30 @@ describe("Pairings: create", () => {
   )
 })
 
+describe("Pairings: a pupil's guardian's contact", () => {
+  it.effect("is clear to admins, masked to read-only accounts, who may not filter or sort by it either", () =>
+    Effect.gen(function* () {
+      const pairings = yield* Pairings
+      const mentor = yield* insertVolunteer()
+      const created = yield* pairings.create(pupil(mentor)).pipe(as(tinghuAdmin))
+      expect(created.guardianContact).toBe("13812345678")
+      expect((yield* pairings.get(created.id).pipe(as(tinghuAdmin))).guardianContact).toBe("13812345678")
+      expect((yield* pairings.list(Q.all([Q.eq("guardianContact", "13812345678")])).pipe(as(cityAdmin))).total).toBe(1)
+
+      expect((yield* pairings.get(created.id).pipe(as(viewer))).guardianContact).toBe("138****5678")
+      expect((yield* pairings.getMany([created.id]).pipe(as(viewer)))[0].guardianContact).toBe("138****5678")
+      const listed = yield* pairings.list(Q.all()).pipe(as(viewer))
+      expect(listed.rows.map((p) => p.guardianContact)).toEqual(["138****5678"])
+      const probe = yield* failure(pairings.list(Q.all([Q.eq("guardianContact", "13812345678")])).pipe(as(viewer)))
+      expect(probe).toMatchObject({ _tag: "ValidationError" })
+      const sorted = yield* failure(pairings.list(Q.all([], [{ field: "guardianContact", order: "ASC" }])).pipe(as(viewer)))
+      expect(sorted).toMatchObject({ _tag: "ValidationError" })
+      // Stored as given: masking is for reading.
+      expect((yield* snapshot("pairings"))[0][0].guardianContact).toBe("13812345678")
+    }).pipe(Effect.provide(layer()))
+  )
+})
+
 describe("Pairings: lifecycle", () => {
   it.effect("proposed → active → concluded; concluding twice is a state conflict that changes nothing", () =>
     Effect.gen(function* () {

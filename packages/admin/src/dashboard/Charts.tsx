@@ -43,7 +43,8 @@ export const HoursByRegionChart = ({ data }: { data: ReadonlyArray<NamedHours> }
     <ResponsiveContainer width="100%" height={300}>
       <BarChart data={[...data]}>
         <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="name" interval={0} angle={-30} textAnchor="end" height={70} />
+        {/* Tall enough for the longest region name (盐城经济技术开发区) slanted. */}
+        <XAxis dataKey="name" interval={0} angle={-30} textAnchor="end" height={95} />
         <YAxis tickFormatter={n} />
         <Tooltip formatter={(v) => hours(Number(v))} />
         <Bar dataKey="hours" name={translate("yinfa.dashboard.hours")} fill={COLORS[3]} />

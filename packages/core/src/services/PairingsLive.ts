@@ -21,8 +21,19 @@ import {
   updateAudited,
   writableInStatus
 } from "./internal/crud.js"
+import { maskSensitive } from "./internal/audit.js"
+import { refuseSensitiveQueryForViewers } from "./internal/sensitiveQueries.js"
 import { Pairings } from "./Pairings.js"
 import { captureDeps } from "./ResourceService.js"
+
+/**
+ * A pupil's guardian's contact is for the admins who arrange the pairing; read-only accounts see
+ * it masked (as lists and exports show a volunteer's phone), which they cannot save back.
+ */
+const maskPairingFor = (actor: Actor, pairing: Pairing): Pairing =>
+  actor.role === "viewer" && pairing.guardianContact !== null
+    ? ({ ...pairing, guardianContact: maskSensitive("guardianContact", pairing.guardianContact) } as Pairing)
+    : pairing
 
 const describePairing = (status: PairingStatus, action: StatusAction) => `pairing is ${status}; cannot ${action}`
 
@@ -131,9 +142,22 @@ export const PairingsLive = Layer.effect(
       )
 
     return {
-      list: (query) => provide(listScoped("pairings", query)),
-      get: (id) => provide(getScoped("pairings", id)),
-      getMany: (ids) => provide(getManyScoped("pairings", ids)),
+      list: (query) =>
+        provide(
+          Effect.gen(function* () {
+            const actor = yield* CurrentActor
+            yield* refuseSensitiveQueryForViewers("pairings", actor, query)
+            const result = yield* listScoped("pairings", query)
+            return { ...result, rows: result.rows.map((p) => maskPairingFor(actor, p)) }
+          })
+        ),
+      get: (id) => provide(Effect.flatMap(CurrentActor, (actor) => Effect.map(getScoped("pairings", id), (p) => maskPairingFor(actor, p)))),
+      getMany: (ids) =>
+        provide(
+          Effect.flatMap(CurrentActor, (actor) =>
+            Effect.map(getManyScoped("pairings", ids), (rows) => rows.map((p) => maskPairingFor(actor, p)))
+          )
+        ),
       create: (input) =>
         provide(
           Effect.gen(function* () {

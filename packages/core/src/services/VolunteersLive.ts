@@ -12,10 +12,10 @@ import {
   withVolunteerDefaults
 } from "../domain/volunteer.js"
 import { volunteerRuleIssues } from "../domain/volunteerRules.js"
-import { conflict, forbidden, invalid, ValidationError, type ValidationIssue } from "../errors.js"
+import { conflict, forbidden, ValidationError, type ValidationIssue } from "../errors.js"
 import { catalogueIssue as issue, type StatusAction } from "../i18n/index.js"
 import { Store } from "../ports/Store.js"
-import { type Filter, Q, type Query } from "../query.js"
+import { Q } from "../query.js"
 import { nowInstant, todayLocal } from "../time.js"
 import { type AuditInput, writeAudit, writeAuditMany } from "./internal/audit.js"
 import {
@@ -34,6 +34,7 @@ import {
   writeRowRefusal
 } from "./internal/crud.js"
 import { maskedVolunteerFields, maskVolunteer, VOLUNTEER_SENSITIVE_FIELDS } from "./internal/masking.js"
+import { refuseSensitiveQueryForViewers } from "./internal/sensitiveQueries.js"
 import { captureDeps, type ServiceLayer } from "./ResourceService.js"
 import { type VolunteerRefusal, Volunteers } from "./Volunteers.js"
 
@@ -110,26 +111,6 @@ const requireUnique = (v: VolunteerFields, selfId: string | null) =>
   })
 
 const decodeCreate = decodeInputEither(VolunteerCreate)
-
-const filterFields = (filters: ReadonlyArray<Filter>): Array<string> =>
-  filters.flatMap((f) => (f.op === "search" ? [] : f.op === "or" ? f.groups.flatMap(filterFields) : [f.field]))
-
-/**
- * Filtering or sorting on a sensitive field discloses it one comparison at a time, so only those
- * who may reveal the record (admins; jurisdiction is added by the scope filters) may do it.
- */
-const refuseSensitiveQueryForViewers = (actor: Actor, query: Query) => {
-  if (actor.role !== "viewer") return Effect.void
-  const sensitive = new Set<string>(VOLUNTEER_SENSITIVE_FIELDS)
-  const uses = [
-    ...filterFields(query.filters).map((field) => ({ field, use: "filter" })),
-    ...query.sort.map((s) => ({ field: s.field, use: "sort" }))
-  ]
-  const refused = uses.find((u) => sensitive.has(u.field))
-  return refused === undefined
-    ? Effect.void
-    : Effect.fail(invalid(refused.field, "validation.query.field", `field "${refused.field}" cannot be used for ${refused.use}`, refused))
-}
 
 /** An edit form sends back what it was shown: masked values mean "unchanged", not new data. */
 const withoutMaskedEchoes = (input: unknown, before: Volunteer): unknown => {
@@ -217,7 +198,7 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
       list: (query) =>
         provide(
           Effect.gen(function* () {
-            yield* refuseSensitiveQueryForViewers(yield* CurrentActor, query)
+            yield* refuseSensitiveQueryForViewers("volunteers", yield* CurrentActor, query)
             const result = yield* listScoped("volunteers", query)
             return { ...result, rows: result.rows.map(maskVolunteer) }
           })
@@ -242,7 +223,7 @@ export const VolunteersLive: ServiceLayer<Volunteers> = Layer.effect(
             const actor = yield* CurrentActor
             const asked = [...new Set(values)]
             if (asked.length === 0) return []
-            yield* refuseSensitiveQueryForViewers(actor, Q.all([Q.in(field, asked)]))
+            yield* refuseSensitiveQueryForViewers("volunteers", actor, Q.all([Q.in(field, asked)]))
             const found: Array<{ value: string; volunteer: Volunteer }> = []
             for (let i = 0; i < asked.length; i += IN_CHUNK) {
               const rows = (yield* listScoped("volunteers", Q.all([Q.in(field, asked.slice(i, i + IN_CHUNK))]))).rows
