@@ -8,6 +8,7 @@ import {
   type Locale,
   Organizations,
   Pairings,
+  Participations,
   Regions,
   translateVerbatim,
   Users,
@@ -76,27 +77,53 @@ export type Reference = {
   readonly tag: Context.Tag<any, any>
   /** The record's name, or "" when it has none of its own. */
   readonly label: (r: any, locale: Locale) => string
-  /** Where a record without a name of its own takes one from: another record it names. */
-  readonly otherwise?: { readonly field: string; readonly reference: Reference }
+  /**
+   * How a record without a name of its own is named by the records it names: the first of them
+   * found (`first`: a pairing by the organisation it serves), or all of them (`all`: a sign-up by
+   * its activity and its volunteer).
+   */
+  readonly namedBy?: {
+    readonly join: "first" | "all"
+    readonly through: ReadonlyArray<{ readonly field: string; readonly reference: Reference }>
+  }
 }
+
+const organisationName: Reference = { tag: Organizations, label: (o) => o.name }
+const activityTitle: Reference = { tag: Activities, label: (a) => a.title }
+const volunteerName: Reference = { tag: Volunteers, label: volunteerLabel }
+
+/** Between the names a record is named by: 开学第一课 · 王德明（YC2024000134）. */
+const NAME_SEPARATOR = " · "
 
 /** Fields naming another record: exported as that record's name (looked up through its scoped service). */
 export const REFERENCES: Readonly<Record<string, Reference>> = {
-  volunteerId: { tag: Volunteers, label: volunteerLabel },
-  mentorId: { tag: Volunteers, label: volunteerLabel },
-  activityId: { tag: Activities, label: (a) => a.title },
-  organizerId: { tag: Organizations, label: (o) => o.name },
-  ownerOrganizationId: { tag: Organizations, label: (o) => o.name },
-  partyBranchId: { tag: Organizations, label: (o) => o.name },
-  beneficiaryOrganizationId: { tag: Organizations, label: (o) => o.name },
+  volunteerId: volunteerName,
+  mentorId: volunteerName,
+  activityId: activityTitle,
+  organizerId: organisationName,
+  ownerOrganizationId: organisationName,
+  partyBranchId: organisationName,
+  beneficiaryOrganizationId: organisationName,
   brandProjectId: { tag: BrandProjects, label: (b) => b.name },
-  partnerIds: { tag: Organizations, label: (o) => o.name },
-  activityIds: { tag: Activities, label: (a) => a.title },
+  partnerIds: organisationName,
+  activityIds: activityTitle,
   // A pairing by the young person it pairs a mentor with, else by the school or unit, else by the organisation it serves.
   pairingId: {
     tag: Pairings,
     label: (p) => p.menteeName || p.menteeUnit,
-    otherwise: { field: "beneficiaryOrganizationId", reference: { tag: Organizations, label: (o) => o.name } }
+    namedBy: { join: "first", through: [{ field: "beneficiaryOrganizationId", reference: organisationName }] }
+  },
+  // A sign-up (an hour entry's 报名记录) by its activity and its volunteer.
+  participationId: {
+    tag: Participations,
+    label: () => "",
+    namedBy: {
+      join: "all",
+      through: [
+        { field: "activityId", reference: activityTitle },
+        { field: "volunteerId", reference: volunteerName }
+      ]
+    }
   },
   // Accounts are the city bureau's to read: other readers see the ids they cannot look up.
   recordedBy: { tag: Users, label: (u) => u.displayName },
@@ -121,12 +148,20 @@ export const lookUpNames = (
       if (label !== "") names.set(r.id, label)
       else unnamed.push(r)
     }
-    const otherwise = reference.otherwise
-    if (otherwise && unnamed.length > 0) {
-      const via = unnamed.filter((r) => typeof r[otherwise.field] === "string")
-      const second = yield* lookUpNames(otherwise.reference, [...new Set(via.map((r) => r[otherwise.field] as string))], locale)
-      for (const r of via) {
-        const label = second.get(r[otherwise.field])
+    const namedBy = reference.namedBy
+    if (namedBy && unnamed.length > 0) {
+      const parts: Array<Map<string, string>> = []
+      for (const { field, reference: next } of namedBy.through) {
+        const ids = [...new Set(unnamed.flatMap((r) => (typeof r[field] === "string" ? [r[field] as string] : [])))]
+        parts.push(ids.length === 0 ? new Map() : yield* lookUpNames(next, ids, locale))
+      }
+      for (const r of unnamed) {
+        const found = namedBy.through.flatMap(({ field }, i) => {
+          const name = typeof r[field] === "string" ? parts[i].get(r[field]) : undefined
+          return name === undefined ? [] : [name]
+        })
+        // All of them, or the record stays an id: half a name would read as a different record.
+        const label = namedBy.join === "first" ? found[0] : found.length === namedBy.through.length ? found.join(NAME_SEPARATOR) : undefined
         if (label !== undefined) names.set(r.id, label)
       }
     }
