@@ -8,6 +8,7 @@ import * as OpenApi from "@effect/platform/OpenApi"
 import { CertificateIssue, CurrentActor, UserView } from "@yinfa/core"
 import { JSONSchema, Schema } from "effect"
 import { RESOURCE_TABLE, type ResourceEntry } from "./resources.js"
+import { ReadableChange } from "../importExport/readableValues.js"
 
 /**
  * The one API definition: routes are built from it and `/api/openapi.json` is generated from it.
@@ -203,14 +204,9 @@ const resourceGroup = (r: ResourceEntry) => {
         HttpApiEndpoint.get("readableChanges", `${base}/:id/changes`)
           .setPath(Id)
           .addSuccess(
-            Schema.Array(
-              Schema.Struct({
-                field: Schema.String,
-                label: Schema.String,
-                before: Schema.NullOr(Schema.Union(Schema.String, Schema.Number)),
-                after: Schema.Union(Schema.String, Schema.Number)
-              })
-            ).annotations({ description: "Field by field, in the request's language: labels, names of other records, the city's clock" })
+            Schema.Array(ReadableChange).annotations({
+              description: "Field by field, in the request's language: labels, names of other records, the city's clock"
+            })
           )
           .annotate(OpenApi.Summary, "An audit entry's changes as people read them"),
         NotFoundError

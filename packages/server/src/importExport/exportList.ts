@@ -28,7 +28,7 @@ import {
 } from "@yinfa/core"
 import { Context, Effect } from "effect"
 import ExcelJS from "exceljs"
-import { displayWidth, enumLabel, expertiseWithYears, joinList, regionLabel, yesNo } from "./labels.js"
+import { displayWidth, enumLabel, expertiseWithYears, joinList, yesNo } from "./labels.js"
 import { formatInstantLocal, rosterHeaders } from "./parseRoster.js"
 import {
   changeLookups,
@@ -36,10 +36,12 @@ import {
   fieldHeader,
   type Lookups,
   list,
-  lookUpNames,
+  namedValue,
   REFERENCES,
   readableChanges,
-  readableValue
+  readableValue,
+  referenceLookups,
+  regionNamer
 } from "./readableValues.js"
 
 /**
@@ -166,10 +168,7 @@ const genericColumns = (
         // Defence in depth: services mask what a reader may not see; nothing leaves here in clear.
         if (sensitive.has(f.name)) return (maskSensitive(f.name, raw) as string | null) ?? null
         if (raw === null || raw === undefined) return null
-        if (reference) {
-          const name = (id: unknown) => lookups.get(f.name)?.get(String(id)) ?? String(id)
-          return Array.isArray(raw) ? joinList(raw.map(name), locale) : name(raw)
-        }
+        if (reference) return namedValue(lookups.get(f.name), raw, locale)
         if (resource === "audit-log" && f.name === "resource") return CATALOGUES[locale][`export.title.${raw}`] ?? String(raw)
         if (resource === "audit-log" && f.name === "changes")
           return changesSentence(readableChanges(row, lookups, regionName, offset, locale), locale)
@@ -246,10 +245,7 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
     if (reveal && actor.role === "viewer")
       return yield* Effect.fail(forbidden("forbidden.revealSensitive", "only administrators may see sensitive details"))
     const volunteers = reveal ? yield* Volunteers : null
-    const regions = yield* Regions
-    const regionRows = (yield* regions.list({ filters: [], sort: [] })).rows
-    const names = new Map<string, string>(regionRows.map((r) => [r.code, regionLabel(r, locale)]))
-    const regionName = (code: string) => names.get(code) ?? code
+    const regionName = yield* regionNamer(locale)
     const columns = columnsOf(resource, regionName, config.utcOffsetMinutes, locale)
     // The audit log's own fields name no records; the changes it records do (changeLookups).
     const referenced =
@@ -288,12 +284,14 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
       let rows = page.rows
       if (rows.length === 0) break
       if (volunteers) rows = yield* volunteers.revealMany(rows.map((v: Volunteer) => v.id))
-      const lookups = resource === "audit-log" ? new Map(yield* changeLookups(rows, locale)) : new Map<string, Map<string, string>>()
-      for (const field of referenced) {
-        const ids = [...new Set(rows.flatMap((r) => r[field]).filter((x): x is string => typeof x === "string"))]
-        if (ids.length === 0) continue
-        lookups.set(field, yield* lookUpNames(REFERENCES[field], ids, locale))
-      }
+      const lookups =
+        resource === "audit-log"
+          ? yield* changeLookups(rows, locale)
+          : yield* referenceLookups(
+              referenced,
+              (field: string) => rows.flatMap((r) => r[field]).filter((x): x is string => typeof x === "string"),
+              locale
+            )
       if (sheet) {
         for (const row of rows) sheet.addRow(columns.map((c) => c.value(row, lookups))).commit()
       } else {

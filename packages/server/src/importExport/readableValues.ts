@@ -15,7 +15,7 @@ import {
   Volunteers,
   YinfaConfig
 } from "@yinfa/core"
-import { type Context, Effect } from "effect"
+import { type Context, Effect, Schema } from "effect"
 import { type EnumName, enumLabel, expertiseWithYears, joinList, regionLabel, volunteerLabel, yesNo } from "./labels.js"
 import { formatInstantLocal } from "./parseRoster.js"
 
@@ -169,10 +169,35 @@ export const lookUpNames = (
   })
 
 /** An activity's wall-clock times (2026-03-08T09:00) as a sheet writes times: 2026-03-08 09:00. */
-export const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
+const LOCAL_DATE_TIME = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}(?::\d{2})?)$/
 
 /** Names of other records by field, then by id: what a page of rows refers to, looked up once. */
 export type Lookups = ReadonlyMap<string, ReadonlyMap<string, string>>
+
+/** A reference (an id, or a list of ids) by the names found for it; an id without one stays the id. */
+export const namedValue = (names: ReadonlyMap<string, string> | undefined, raw: unknown, locale: Locale): string => {
+  const name = (id: unknown) => names?.get(String(id)) ?? String(id)
+  return Array.isArray(raw) ? joinList(raw.map(name), locale) : name(raw)
+}
+
+/** The names of the records that `fields` refer to, by field (`idsIn` gives a field's ids): one look-up per field that names any. */
+export const referenceLookups = (fields: ReadonlyArray<string>, idsIn: (field: string) => ReadonlyArray<string>, locale: Locale) =>
+  Effect.gen(function* () {
+    const lookups = new Map<string, Map<string, string>>()
+    for (const field of fields) {
+      const ids = [...new Set(idsIn(field))]
+      if (ids.length > 0) lookups.set(field, yield* lookUpNames(REFERENCES[field], ids, locale))
+    }
+    return lookups as Lookups
+  })
+
+/** Regions by name in `locale`, as the reader's Regions service lists them; an unknown code stays the code. */
+export const regionNamer = (locale: Locale) =>
+  Effect.gen(function* () {
+    const regions = (yield* (yield* Regions).list({ filters: [], sort: [] })).rows
+    const names = new Map<string, string>(regions.map((r) => [r.code, regionLabel(r, locale)]))
+    return (code: string) => names.get(code) ?? code
+  })
 
 /** A multi-valued cell: labels (or the values) joined as the language writes lists. */
 export const list = (values: unknown, locale: Locale, enumName?: EnumName): string =>
@@ -229,20 +254,21 @@ export const readableValue = (
 }
 
 /** The ids an audit entry's changes hold in `field` (a reference, single or a list), before and after. */
-export const changedIds = (entry: AuditEntry, field: string): Array<string> => {
+const changedIds = (entry: AuditEntry, field: string): Array<string> => {
   const change = entry.changes[field]
   if (change === undefined) return []
   return [change.before, change.after].flat().filter((x): x is string => typeof x === "string")
 }
 
-export interface ReadableChange {
-  readonly field: string
+/** A field of an audit entry's changes in words; `before` is null where there was no value before. */
+export const ReadableChange = Schema.Struct({
+  field: Schema.String,
   /** The field's name in the reader's language. */
-  readonly label: string
-  /** null: the field had no value before (the record was created, or the field set for the first time). */
-  readonly before: string | number | null
-  readonly after: string | number
-}
+  label: Schema.String,
+  before: Schema.NullOr(Schema.Union(Schema.String, Schema.Number)),
+  after: Schema.Union(Schema.String, Schema.Number)
+})
+export type ReadableChange = typeof ReadableChange.Type
 
 /**
  * An audit entry's changes as people read them, field by field: labels for codes, regions and
@@ -260,17 +286,13 @@ export const readableChanges = (
   Object.entries(entry.changes)
     .filter(([field]) => field !== "id")
     .map(([field, { before, after }]) => {
-      const names = REFERENCES[field] ? lookups.get(field) : undefined
-      const named = (v: unknown) => {
-        const name = (id: unknown) => names?.get(String(id)) ?? String(id)
-        return Array.isArray(v) ? joinList(v.map(name), locale) : name(v)
-      }
+      const reference = REFERENCES[field] !== undefined
       const empty = (v: unknown) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0)
       const shown = (v: unknown) =>
         empty(v)
           ? translateVerbatim(locale, "export.noValue")
-          : names
-            ? named(v)
+          : reference
+            ? namedValue(lookups.get(field), v, locale)
             : readableValue(entry.resource, field, v, regionName, offset, locale)
       return {
         field,
@@ -292,16 +314,9 @@ export const changesSentence = (changes: ReadonlyArray<ReadableChange>, locale: 
     })
     .join(translateVerbatim(locale, "export.changeSeparator"))
 
-/** The names the changes of `entries` refer to, by field: one look-up per referenced field. */
+/** The names the changes of `entries` refer to, by field. */
 export const changeLookups = (entries: ReadonlyArray<AuditEntry>, locale: Locale) =>
-  Effect.gen(function* () {
-    const lookups = new Map<string, Map<string, string>>()
-    for (const [field, reference] of Object.entries(REFERENCES)) {
-      const ids = [...new Set(entries.flatMap((entry) => changedIds(entry, field)))]
-      if (ids.length > 0) lookups.set(field, yield* lookUpNames(reference, ids, locale))
-    }
-    return lookups as Lookups
-  })
+  referenceLookups(Object.keys(REFERENCES), (field) => entries.flatMap((entry) => changedIds(entry, field)), locale)
 
 /**
  * One audit entry's changes as people read them, for the dashboard: the entry is read through
@@ -312,8 +327,7 @@ export const readableAuditEntry = (id: string, locale: Locale) =>
   Effect.gen(function* () {
     const entry = yield* (yield* AuditLog).get(id)
     const config = yield* YinfaConfig
-    const regions = (yield* (yield* Regions).list({ filters: [], sort: [] })).rows
-    const names = new Map<string, string>(regions.map((r) => [r.code, regionLabel(r, locale)]))
+    const regionName = yield* regionNamer(locale)
     const lookups = yield* changeLookups([entry], locale)
-    return readableChanges(entry, lookups, (code) => names.get(code) ?? code, config.utcOffsetMinutes, locale)
+    return readableChanges(entry, lookups, regionName, config.utcOffsetMinutes, locale)
   })
