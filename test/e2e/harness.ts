@@ -150,6 +150,11 @@ export interface E2e {
   readonly page: Page
   /** Problems the page reported (uncaught errors), for assertions and failure messages. */
   readonly pageErrors: ReadonlyArray<string>
+  /**
+   * Loads outside the API that failed, e.g. a missing icon or script:
+   * the API's refusals are answers some tests expect, the app's own files should always be there.
+   */
+  readonly failedAssets: ReadonlyArray<string>
 }
 
 /**
@@ -163,6 +168,7 @@ export const useE2e = (): E2e => {
   let context: BrowserContext | undefined
   let page: Page | undefined
   let errors: string[] = []
+  let failedAssets: string[] = []
 
   beforeAll(async () => {
     ensureAdminBuilt()
@@ -178,11 +184,18 @@ export const useE2e = (): E2e => {
 
   beforeEach(async () => {
     errors = []
+    failedAssets = []
     context = await browser!.newContext({ locale: "zh-CN", timezoneId: "Asia/Shanghai", viewport: { width: 1440, height: 1000 } })
     // Generous but finite: a loaded CI machine renders react-admin slowly; no test waits on time itself.
     context.setDefaultTimeout(30_000)
     page = await context.newPage()
     page.on("pageerror", (e) => errors.push(String(e)))
+    // Chromium reports every failed load, the favicon's included, as a console error naming the URL.
+    page.on("console", (message) => {
+      const url = message.location().url || "about:blank"
+      if (message.type() === "error" && message.text().startsWith("Failed to load resource") && !new URL(url).pathname.startsWith("/api/"))
+        failedAssets.push(`${url}: ${message.text()}`)
+    })
   })
 
   afterEach(async (ctx) => {
@@ -214,6 +227,9 @@ export const useE2e = (): E2e => {
     },
     get pageErrors() {
       return errors
+    },
+    get failedAssets() {
+      return failedAssets
     }
   }
 }
