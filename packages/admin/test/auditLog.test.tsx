@@ -97,12 +97,11 @@ describe("the audit log", () => {
     expect(screen.getByText("补录")).toBeTruthy()
   })
 
-  it("names the record an entry is about and links to it; records without a name, or gone, by id", async () => {
+  it("names the record an entry is about and links to it; a record gone, by id", async () => {
     const db = {
       ...seed(),
       "audit-log": [
         { ...entry("1", "volunteers", "update"), recordId: "1" },
-        { ...entry("2", "participations", "attend"), recordId: "p-77" },
         { ...entry("3", "activities", "delete"), recordId: "gone" }
       ]
     }
@@ -110,11 +109,42 @@ describe("the audit log", () => {
     const table = await screen.findByRole("table")
     const link = await within(table).findByRole("link", { name: /王建国/ })
     expect(link.getAttribute("href")).toBe("#/volunteers/1/show")
-    expect(within(table).getByText("p-77")).toBeTruthy()
     expect(within(table).getByText("gone")).toBeTruthy()
     // The name opens the record, not the audit entry the row opens.
     fireEvent.click(link)
     await waitFor(() => expect(window.location.hash).toBe("#/volunteers/1/show"))
+  })
+
+  it("names a sign-up, an hour entry and a check-in through the records they belong to, not by id", async () => {
+    const db = {
+      ...seed(),
+      participations: [{ id: "p-77", activityId: "a1", volunteerId: "1", regionCode: "320902", status: "attended", hours: 3 }],
+      "service-hours": [{ id: "h-5", volunteerId: "2", regionCode: "320903", serviceDate: "2025-04-10", hours: 2.5, source: "manual" }],
+      pairings: [{ id: "pr-1", mentorId: "1", menteeName: "李立新", regionCode: "320902", status: "active" }],
+      "pairing-check-ins": [{ id: "c-9", pairingId: "pr-1", regionCode: "320902", date: "2025-05-06", hours: 1 }],
+      "audit-log": [
+        { ...entry("1", "participations", "attend"), recordId: "p-77" },
+        { ...entry("2", "service-hours", "create"), recordId: "h-5" },
+        { ...entry("3", "pairing-check-ins", "create"), recordId: "c-9" }
+      ]
+    }
+    renderApp("/audit-log", { dataProvider: fakeDataProvider(db) })
+    const table = await screen.findByRole("table")
+    await waitFor(() =>
+      expect(
+        within(table)
+          .getAllByRole("link")
+          .map((l) => l.textContent)
+      ).toEqual(["果树修剪技术指导 · 王建国（YC202500001）"])
+    )
+    const signUp = within(table).getByRole("link")
+    expect(signUp.getAttribute("href")).toBe("#/participations/p-77/show")
+    // Hour entries and check-ins have no page of their own: named, not linked.
+    expect(await within(table).findByText("李秀英（YC202500002）")).toBeTruthy()
+    const rows = within(table).getAllByRole("row").slice(1)
+    await waitFor(() => expect(rows[1].textContent).toContain("李秀英（YC202500002） · 2025年4月10日 · 2.5 小时"))
+    await waitFor(() => expect(rows[2].textContent).toContain("李立新 · 2025年5月6日"))
+    for (const id of ["p-77", "h-5", "c-9"]) expect(within(table).queryByText(id)).toBeNull()
   })
 
   it("a record's own trail labels its actions too", async () => {

@@ -414,7 +414,8 @@ export const yinfaEn: YinfaMessages = {
       hoursByRegion: "Hours by region",
       series: "Month by month",
       coverage: "Coverage of the five categories",
-      coverageHelp: "Each cell: activities held and hours served in that category; blank means not yet covered.",
+      coverageHelp:
+        "Each cell: activities held (completed) in the period and hours served in that category. Hours count by service date and include mentoring and activities still running, so a cell may show hours with 0 activities. Blank means not yet covered.",
       ageBands: "Volunteers by age",
       ageBand: "%{band} years",
       people: "Volunteers",

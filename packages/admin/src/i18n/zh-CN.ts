@@ -410,7 +410,8 @@ export const yinfaZhCN = {
       hoursByRegion: "各辖区服务时长",
       series: "逐月情况",
       coverage: "“五个聚力”覆盖情况",
-      coverageHelp: "每格为该辖区在该类别开展的活动数与服务时长；空白表示本期尚未覆盖。",
+      coverageHelp:
+        "每格为该辖区在该类别本期开展（已完成）的活动数与服务时长；时长按服务日期计，含结对帮带和仍在进行的活动，故可能有时长而活动数为 0。空白表示本期尚未覆盖。",
       ageBands: "志愿者年龄结构",
       ageBand: "%{band}岁",
       people: "人数",

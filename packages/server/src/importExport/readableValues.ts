@@ -7,6 +7,7 @@ import {
   type CurrentActor,
   type Locale,
   Organizations,
+  PairingCheckIns,
   Pairings,
   Participations,
   Regions,
@@ -85,12 +86,20 @@ export type Reference = {
   readonly namedBy?: {
     readonly join: "first" | "all"
     readonly through: ReadonlyArray<{ readonly field: string; readonly reference: Reference }>
+    /** What of the record itself follows those names (a check-in's day). */
+    readonly own?: (r: any) => string
   }
 }
 
 const organisationName: Reference = { tag: Organizations, label: (o) => o.name }
 const activityTitle: Reference = { tag: Activities, label: (a) => a.title }
 const volunteerName: Reference = { tag: Volunteers, label: volunteerLabel }
+// A pairing by the young person it pairs a mentor with, else by the school or unit, else by the organisation it serves.
+const pairingName: Reference = {
+  tag: Pairings,
+  label: (p) => p.menteeName || p.menteeUnit,
+  namedBy: { join: "first", through: [{ field: "beneficiaryOrganizationId", reference: organisationName }] }
+}
 
 /** Between the names a record is named by: 开学第一课 · 王德明（YC2024000134）. */
 const NAME_SEPARATOR = " · "
@@ -107,12 +116,7 @@ export const REFERENCES: Readonly<Record<string, Reference>> = {
   brandProjectId: { tag: BrandProjects, label: (b) => b.name },
   partnerIds: organisationName,
   activityIds: activityTitle,
-  // A pairing by the young person it pairs a mentor with, else by the school or unit, else by the organisation it serves.
-  pairingId: {
-    tag: Pairings,
-    label: (p) => p.menteeName || p.menteeUnit,
-    namedBy: { join: "first", through: [{ field: "beneficiaryOrganizationId", reference: organisationName }] }
-  },
+  pairingId: pairingName,
   // A sign-up (an hour entry's 报名记录) by its activity and its volunteer.
   participationId: {
     tag: Participations,
@@ -124,6 +128,12 @@ export const REFERENCES: Readonly<Record<string, Reference>> = {
         { field: "volunteerId", reference: volunteerName }
       ]
     }
+  },
+  // A check-in (an hour entry's 帮带记录) by its pairing and its day: 李立新 · 2026-11-28.
+  checkInId: {
+    tag: PairingCheckIns,
+    label: () => "",
+    namedBy: { join: "all", through: [{ field: "pairingId", reference: pairingName }], own: (c) => c.date }
   },
   // Accounts are the city bureau's to read: other readers see the ids they cannot look up.
   recordedBy: { tag: Users, label: (u) => u.displayName },
@@ -162,7 +172,7 @@ export const lookUpNames = (
         })
         // All of them, or the record stays an id: half a name would read as a different record.
         const label = namedBy.join === "first" ? found[0] : found.length === namedBy.through.length ? found.join(NAME_SEPARATOR) : undefined
-        if (label !== undefined) names.set(r.id, label)
+        if (label !== undefined) names.set(r.id, namedBy.own ? `${label}${NAME_SEPARATOR}${namedBy.own(r)}` : label)
       }
     }
     return names

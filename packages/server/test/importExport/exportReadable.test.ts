@@ -89,11 +89,7 @@ describe("exports read by people", () => {
     for (const row of r.audit) expect(row.变更内容).not.toMatch(/"before"|"after"/)
     // Other records by name: who took part in what, which organisations, who recorded the hours.
     const uuidInside = new RegExp(UUID.source.slice(1, -1))
-    // A check-in has no name of its own: an hour entry's 帮带记录 stays an id.
-    const withoutSignUpIds = (text: string) => text.replace(new RegExp(`帮带记录：${UUID.source.slice(1, -1)}`, "g"), "")
-    const leftIds = r.audit
-      .filter((row) => uuidInside.test(withoutSignUpIds(row.变更内容)))
-      .map((row) => `${row.资源}/${row.操作}: ${row.变更内容}`)
+    const leftIds = r.audit.filter((row) => uuidInside.test(row.变更内容)).map((row) => `${row.资源}/${row.操作}: ${row.变更内容}`)
     expect(leftIds.slice(0, 5)).toEqual([])
     const signUps = r.audit.filter((row) => row.资源 === "报名与出勤" && row.操作 === "新增")
     expect(signUps.length).toBeGreaterThan(300)
@@ -102,6 +98,10 @@ describe("exports read by people", () => {
     const fromActivities = r.audit.filter((row) => row.资源 === "服务时长明细" && row.变更内容.includes("报名记录："))
     expect(fromActivities.length).toBeGreaterThan(300)
     for (const row of fromActivities) expect(row.变更内容).toMatch(/报名记录：[^；·]+ · [^；]+（YC\d+）；/)
+    // A check-in by its pairing and its day.
+    const fromCheckIns = r.audit.filter((row) => row.资源 === "服务时长明细" && row.变更内容.includes("帮带记录："))
+    expect(fromCheckIns.length).toBeGreaterThan(10)
+    for (const row of fromCheckIns) expect(row.变更内容).toMatch(/帮带记录：[^；·]+ · \d{4}-\d{2}-\d{2}；/)
     // A safety plan is its items by name, in the activity list and set off in the audit log.
     const planned = r.activities.filter((row) => row.安全预案 !== "")
     expect(planned.length).toBeGreaterThan(10)

@@ -1,21 +1,12 @@
-import { Link, useCreatePath, useGetManyAggregate, useGetRecordRepresentation, useRecordContext, useResourceDefinitions } from "react-admin"
-
-/**
- * Records people know by a name; the others (a sign-up, an hour entry, a check-in) have none of
- * their own and are shown by id.
- */
-const NAMED = new Set([
-  "volunteers",
-  "activities",
-  "pairings",
-  "experience-reports",
-  "brand-projects",
-  "exemplars",
-  "certificates",
-  "organizations",
-  "regions",
-  "users"
-])
+import {
+  Link,
+  RecordContextProvider,
+  useCreatePath,
+  useGetManyAggregate,
+  useGetRecordRepresentation,
+  useRecordContext,
+  useResourceDefinitions
+} from "react-admin"
 
 /**
  * The record an audit entry is about, by its name and linked to its page where the reader may
@@ -28,11 +19,12 @@ export const AuditRecordField = () => {
   const createPath = useCreatePath()
   const resource = entry?.resource ?? ""
   const registered = definitions[resource] !== undefined
-  const { data } = useGetManyAggregate(resource, { ids: entry ? [entry.recordId] : [] }, { enabled: registered && NAMED.has(resource) })
+  const { data } = useGetManyAggregate(resource, { ids: entry ? [entry.recordId] : [] }, { enabled: registered })
   const represent = useGetRecordRepresentation(resource)
   if (!entry) return null
   const found = data?.find((r) => String(r.id) === String(entry.recordId))
-  const text = found ? represent(found) : entry.recordId
+  // A record without a name of its own is named through its references, in its own context.
+  const text = found ? <RecordContextProvider value={found}>{represent(found)}</RecordContextProvider> : entry.recordId
   if (!registered || !definitions[resource].hasShow) return <span>{text}</span>
   return (
     // The row opens the audit entry; the name opens the record.

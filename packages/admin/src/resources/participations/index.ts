@@ -1,4 +1,6 @@
 import ParticipationIcon from "@mui/icons-material/HowToReg"
+import { createElement } from "react"
+import { ParticipationName } from "../../common/recordNames.js"
 import { lazyView } from "../lazy.js"
 
 export const participations = {
@@ -7,5 +9,5 @@ export const participations = {
   create: lazyView(() => import("./Create.js"), "ParticipationCreate"),
   edit: lazyView(() => import("./Edit.js"), "ParticipationEdit"),
   icon: ParticipationIcon,
-  recordRepresentation: (r: { id: string }) => String(r.id)
+  recordRepresentation: createElement(ParticipationName)
 }
