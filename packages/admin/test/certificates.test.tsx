@@ -92,6 +92,15 @@ describe("service certificates", () => {
     expect(screen.getByRole("button", { name: "打印证明" })).toBeTruthy()
     expect(screen.queryByRole("link", { name: "新建" })).toBeNull()
   })
+
+  it("before the first certificate, says where certificates are issued and verified", async () => {
+    renderApp("/certificates", { dataProvider: fakeDataProvider({ ...seed(), certificates: [] }) })
+    expect(await screen.findByText("还没有开具服务证明。")).toBeTruthy()
+    expect(screen.getByText(/在志愿者详情页点击“开具服务证明”开具/)).toBeTruthy()
+    expect(screen.getByRole("link", { name: "志愿者" }).getAttribute("href")).toBe("#/volunteers")
+    fireEvent.click(screen.getByRole("link", { name: "查验服务证明" }))
+    await waitFor(() => expect(window.location.hash).toBe("#/verify"))
+  })
 })
 
 describe("public verification page", () => {

@@ -335,6 +335,10 @@ export const yinfaEn: YinfaMessages = {
     },
     certificate: {
       issue: "Issue service certificate",
+      none: "No service certificates issued yet.",
+      howToIssue:
+        "Certificates are issued from a volunteer's page with “Issue service certificate”; issued ones are listed here, can be printed, and anyone can verify one by its number.",
+      verifyLink: "Verify a certificate",
       issueTitle: "Issue a volunteer service certificate",
       issueHelp: "The certificate states the verified hours of the period; leave it empty for all hours.",
       issued: "Certificate %{number} issued",

@@ -332,6 +332,9 @@ export const yinfaZhCN = {
     },
     certificate: {
       issue: "开具服务证明",
+      none: "还没有开具服务证明。",
+      howToIssue: "服务证明在志愿者详情页点击“开具服务证明”开具；开具后在此列出，可打印，并可凭编号公开查验。",
+      verifyLink: "查验服务证明",
       issueTitle: "开具志愿服务证明",
       issueHelp: "证明载明所选期间内已核实的服务时长；期间留空则统计全部。",
       issued: "已开具服务证明 %{number}",

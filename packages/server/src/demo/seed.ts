@@ -5,6 +5,7 @@ import {
   BrandProjects,
   CATEGORIES,
   type Category,
+  Certificates,
   CurrentActor,
   EXPERTISE_FIELDS,
   Exemplars,
@@ -49,6 +50,7 @@ export interface DemoSummary {
   readonly participations: number
   readonly pairings: number
   readonly reports: number
+  readonly certificates: number
 }
 
 export const DEMO_PASSWORD = "yinfa-demo"
@@ -542,6 +544,22 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
       }
     }
 
+    // Service certificates for the two volunteers of each region who served most this past year,
+    // issued by their region's bureau a week ago: the certificate list and the public
+    // verification page have something to show.
+    const certificates = yield* Certificates
+    let certificateCount = 0
+    for (const r of YANCHENG_REGIONS) {
+      const served = new Map<string, number>()
+      for (const h of (yield* store.list("service-hours", Q.all([Q.eq("regionCode", r.code)]))).rows)
+        served.set(h.volunteerId, (served.get(h.volunteerId) ?? 0) + h.hours)
+      const most = [...served].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2)
+      for (const [volunteerId] of most) {
+        const issued = yield* at(now - 7 * DAY)(asRegion(r.code)(ignore(certificates.issue(volunteerId))))
+        if (issued._tag === "Some") certificateCount++
+      }
+    }
+
     return {
       regions: YANCHENG_REGIONS.length,
       users: demoUsers,
@@ -550,7 +568,8 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
       activities: activityCount,
       participations: participationCount,
       pairings: pairingCount,
-      reports: reportCount
+      reports: reportCount,
+      certificates: certificateCount
     }
   }) as unknown as Effect.Effect<DemoSummary, never, YinfaServices | Store | YinfaConfig>
 

@@ -41,6 +41,7 @@ const seeded = Effect.gen(function* () {
     checkIns: yield* count("pairing-check-ins"),
     brandProjects: yield* count("brand-projects"),
     exemplars: yield* count("exemplars"),
+    certificates: (yield* store.list("certificates", Q.all())).rows,
     users: yield* count("users"),
     lateEntries: yield* count("service-hours", [Q.eq("late", true)]),
     offlineDraftsWithoutPlan: yield* count("activities", [Q.eq("status", "draft"), Q.eq("channel", "offline"), Q.eq("safetyPlan", null)]),
@@ -98,6 +99,12 @@ describe("demo data", () => {
     expect(r.checkIns).toBeGreaterThan(0)
     expect(r.brandProjects).toBeGreaterThanOrEqual(12)
     expect(r.exemplars).toBeGreaterThan(0)
+    // Two certificates a region, for volunteers with hours, each numbered once.
+    expect(r.summary.certificates).toBe(24)
+    expect(r.certificates.length).toBe(24)
+    expect(new Set(r.certificates.map((c) => c.certificateNumber)).size).toBe(24)
+    for (const c of r.certificates) expect(c.totalHours).toBeGreaterThan(0)
+    expect(new Set(r.certificates.map((c) => c.regionCode)).size).toBe(12)
     expect(r.offlineDraftsWithoutPlan).toBeGreaterThan(0)
     expect(r.inTheFuture).toEqual({
       auditEntries: 0,
