@@ -7,6 +7,7 @@ import {
   ExperienceReports,
   invalid,
   type Locale,
+  type CoverageRow,
   type Overview,
   Q,
   Regions,
@@ -31,6 +32,19 @@ type Table = {
   readonly title: string
   readonly header: ReadonlyArray<string>
   readonly rows: ReadonlyArray<ReadonlyArray<string | number>>
+  /** How the printed page sets the table out, where a reader needs another layout than a sheet's rows. */
+  readonly print?: PrintTable
+}
+
+/** A printed cell: a value, or lines of one (a coverage cell: activities held, then hours). */
+type PrintCell = string | number | ReadonlyArray<string>
+
+type PrintTable = {
+  readonly title: string
+  readonly header: ReadonlyArray<string>
+  readonly rows: ReadonlyArray<ReadonlyArray<PrintCell>>
+  /** A cross table (region by category): its cells centred, its last row the totals, in bold. */
+  readonly matrix?: boolean
 }
 
 /** The pack as both renderings read it; `locale` is the language its fixed text was written in. */
@@ -48,8 +62,12 @@ const bandLabel = (band: string, locale: Locale) =>
       ? translateVerbatim(locale, "reportPack.ageBand.andOver", { age: band.slice(0, -1) })
       : translateVerbatim(locale, "reportPack.ageBand.range", { range: band })
 
-const overviewRows = (o: Overview, regionName: (c: string) => string, locale: Locale): Array<[string, string | number]> => {
-  const label = (key: string, params?: Record<string, string>) => translateVerbatim(locale, `reportPack.overview.${key}`, params)
+const overviewLabel = (locale: Locale) => (key: string, params?: Record<string, string>) =>
+  translateVerbatim(locale, `reportPack.overview.${key}`, params)
+
+/** The overview's figures; hours by category and by region follow them on the sheet (`hoursByRows`). */
+const overviewRows = (o: Overview, locale: Locale): Array<[string, string | number]> => {
+  const label = overviewLabel(locale)
   return [
     [label("volunteersActive"), o.volunteers.active],
     [label("inTalentPool"), o.volunteers.inTalentPool],
@@ -65,10 +83,50 @@ const overviewRows = (o: Overview, regionName: (c: string) => string, locale: Lo
     [label("pairingsStarted"), o.pairings.started],
     [label("reportsSubmitted"), o.reports.submitted],
     [label("reportsAccepted"), o.reports.accepted],
-    [label("reportsPublished"), o.reports.published],
+    [label("reportsPublished"), o.reports.published]
+  ]
+}
+
+const hoursByRows = (o: Overview, regionName: (c: string) => string, locale: Locale): Array<[string, number]> => {
+  const label = overviewLabel(locale)
+  return [
     ...o.hoursByCategory.map((h): [string, number] => [label("hoursBy", { name: enumLabel("category", h.category, locale) }), h.hours]),
     ...o.hoursByRegion.map((h): [string, number] => [label("hoursBy", { name: regionName(h.regionCode) }), h.hours])
   ]
+}
+
+const roundHours = (n: number) => Math.round(n * 100) / 100
+
+/**
+ * Coverage as the printed page shows it: a region a row, a category a column, each cell the
+ * activities held and the hours served, with totals (the hours by category and by region the
+ * sheet's overview lists), and a dash where a region has not covered a category.
+ */
+const coverageMatrix = (
+  coverage: ReadonlyArray<CoverageRow>,
+  regionName: (c: string) => string,
+  locale: Locale
+): Omit<PrintTable, "title"> => {
+  const t = (key: string, params?: Record<string, string>) => translateVerbatim(locale, `reportPack.print.${key}`, params)
+  const categories = [...new Set(coverage.map((c) => c.category))]
+  const regions = [...new Set(coverage.map((c) => c.regionCode))]
+  const cell = (held: number, hours: number): PrintCell =>
+    held === 0 && hours === 0 ? t("notCovered") : [t("held", { count: String(held) }), t("hours", { hours: String(roundHours(hours)) })]
+  const sum = (rows: ReadonlyArray<CoverageRow>) =>
+    cell(
+      rows.reduce((n, c) => n + c.activitiesHeld, 0),
+      rows.reduce((n, c) => n + c.serviceHours, 0)
+    )
+  const of = (regionCode: string | null, category: string | null) =>
+    coverage.filter((c) => (regionCode === null || c.regionCode === regionCode) && (category === null || c.category === category))
+  return {
+    header: [translateVerbatim(locale, "reportPack.header.region"), ...categories.map((c) => enumLabel("category", c, locale)), t("total")],
+    rows: [
+      ...regions.map((r) => [regionName(r), ...categories.map((c) => sum(of(r, c))), sum(of(r, null))]),
+      [t("total"), ...categories.map((c) => sum(of(null, c))), sum(coverage)]
+    ],
+    matrix: true
+  }
 }
 
 /**
@@ -126,7 +184,13 @@ export const reportPackData = (filter: ReportPackFilter, locale: Locale = "zh-CN
     const scopeRegion = filter.regionCode ?? actorRegion(yield* CurrentActor)
     const scope = scopeRegion ? regionName(scopeRegion) : t("scope.all")
     const tables: ReadonlyArray<Table> = [
-      { title: t("sheet.overview"), header: headers("indicator", "value"), rows: overviewRows(overview, regionName, locale) },
+      {
+        title: t("sheet.overview"),
+        header: headers("indicator", "value"),
+        rows: [...overviewRows(overview, locale), ...hoursByRows(overview, regionName, locale)],
+        // On paper the hours by category and region are the coverage table's totals.
+        print: { title: t("sheet.overview"), header: headers("indicator", "value"), rows: overviewRows(overview, locale) }
+      },
       {
         title: t("sheet.monthly"),
         header: headers(
@@ -153,7 +217,8 @@ export const reportPackData = (filter: ReportPackFilter, locale: Locale = "zh-CN
       {
         title: t("sheet.coverage"),
         header: headers("region", "category", "activitiesHeld", "serviceHours"),
-        rows: coverage.map((c) => [regionName(c.regionCode), enumLabel("category", c.category, locale), c.activitiesHeld, c.serviceHours])
+        rows: coverage.map((c) => [regionName(c.regionCode), enumLabel("category", c.category, locale), c.activitiesHeld, c.serviceHours]),
+        print: { title: t("print.coverage"), ...coverageMatrix(coverage, regionName, locale) }
       },
       {
         title: t("sheet.reports"),
@@ -223,23 +288,31 @@ export const reportPackWorkbook = async (pack: ReportPackContent, locale: Locale
  * 2026-05-14 or 已发布 breaks in two.
  */
 const SHORT_CELL = 12
-const shortColumns = (t: Table): ReadonlyArray<boolean> =>
-  t.header.map((_, i) => t.rows.every((r) => displayWidth(String(r[i] ?? "")) <= SHORT_CELL))
+const linesOf = (value: PrintCell | undefined): ReadonlyArray<string> =>
+  Array.isArray(value) ? value : [String((value as string | number | undefined) ?? "")]
+const shortColumns = (t: PrintTable): ReadonlyArray<boolean> =>
+  t.header.map((_, i) => t.rows.every((r) => linesOf(r[i]).every((line) => displayWidth(line) <= SHORT_CELL)))
 
-const cellHtml = (value: string | number, short: boolean): string => {
-  const classes = [typeof value === "number" ? "num" : "", short ? "short" : ""].filter((c) => c !== "").join(" ")
-  return `<td${classes ? ` class="${classes}"` : ""}>${escapeHtml(value)}</td>`
+const cellHtml = (value: PrintCell, short: boolean): string => {
+  const classes = [typeof value === "number" || Array.isArray(value) ? "num" : "", short ? "short" : ""].filter((c) => c !== "").join(" ")
+  return `<td${classes ? ` class="${classes}"` : ""}>${linesOf(value).map(escapeHtml).join("<br>")}</td>`
 }
 
 /** From this many columns a table is set smaller, so that its headers fit across A4 in either language. */
 const WIDE_TABLE = 7
 
-const tableHtml = (t: Table): string => {
+const tableHtml = (t: PrintTable): string => {
   const short = shortColumns(t)
-  return `<table${t.header.length >= WIDE_TABLE ? ' class="wide"' : ""}>
+  const classes = [t.header.length >= WIDE_TABLE ? "wide" : "", t.matrix ? "matrix" : ""].filter((c) => c !== "").join(" ")
+  return `<table${classes ? ` class="${classes}"` : ""}>
 <thead><tr>${t.header.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>
 <tbody>
-${t.rows.map((r) => `<tr>${r.map((v, i) => cellHtml(v, short[i] ?? false)).join("")}</tr>`).join("\n")}
+${t.rows
+  .map(
+    (r, k) =>
+      `<tr${t.matrix && k === t.rows.length - 1 ? ' class="total"' : ""}>${r.map((v, i) => cellHtml(v, short[i] ?? false)).join("")}</tr>`
+  )
+  .join("\n")}
 </tbody>
 </table>`
 }
@@ -254,6 +327,8 @@ h1 { font-size: 18pt; letter-spacing: 0.05em; }
 section { page-break-inside: auto; }
 section + section { margin-top: 6mm; }
 td.short { white-space: nowrap; }
+table.matrix td + td, table.matrix th + th { text-align: center; }
+table.matrix tr.total td { font-weight: bold; }
 table.wide { font-size: 10pt; }
 table.wide th, table.wide td { padding: 1mm 1.5mm; }
 .footnote { break-before: avoid; }
@@ -262,6 +337,7 @@ table.wide th, table.wide td { padding: 1mm 1.5mm; }
 <body>
 <h1>${escapeHtml(pack.title)}</h1>
 ${pack.tables
+  .map((table) => table.print ?? table)
   .map(
     (t) => `<section>
 <h2>${escapeHtml(t.title)}</h2>

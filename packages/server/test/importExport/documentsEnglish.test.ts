@@ -13,7 +13,7 @@ import {
 } from "@yinfa/core"
 import ExcelJS from "exceljs"
 import { Effect } from "effect"
-import { certificateHtml, documentDate } from "../../src/importExport/certificateDocument.js"
+import { certificateHtml, documentDate, escapeHtml } from "../../src/importExport/certificateDocument.js"
 import { importVolunteers } from "../../src/importExport/importVolunteers.js"
 import { enumLabel } from "../../src/importExport/labels.js"
 import { reportPack, reportPackData, reportPackHtml } from "../../src/importExport/reportPack.js"
@@ -122,7 +122,7 @@ describe("documents in English", () => {
     Effect.gen(function* () {
       yield* latinData
       const pack = yield* reportPack({ from: "2026-01-01", to: "2026-03-31" }, "en").pipe(as(cityAdmin))
-      expect(pack.title).toBe("Volunteer service report (1 January 2026 – 31 March 2026, whole city within this account's access)")
+      expect(pack.title).toBe("Volunteer service report (1 January 2026 – 31 March 2026, whole city)")
 
       const workbook = new ExcelJS.Workbook()
       yield* Effect.promise(() => workbook.xlsx.load(Buffer.from(pack.workbook) as never))
@@ -182,6 +182,18 @@ describe("documents in English", () => {
       expect(pack.html).toContain("<th>Experience reports submitted</th>")
       expect(pack.html).toContain("does not rank individuals")
       expect(pack.html.match(CHINESE)).toBeNull()
+      // On paper, coverage is a region by category table with totals; the overview leaves the hours by to it.
+      const matrix = pack.html.slice(pack.html.indexOf("<h2>Coverage"), pack.html.indexOf("<h2>Experience"))
+      expect(matrix).toContain("<h2>Coverage of the five focus areas (activities held / service hours)</h2>")
+      const rural = enumLabel("category", "rural-revitalization", "en")
+      expect(matrix).toContain(`<th>Region</th><th>${escapeHtml(enumLabel("category", "party-story", "en"))}</th><th>${rural}</th>`)
+      const cells = (row: string) =>
+        [...(new RegExp(`<tr[^>]*><td[^>]*>${row}</td>(.*?)</tr>`).exec(matrix)?.[1] ?? "").matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1])
+      expect(cells("Tinghu District")).toEqual(["—", "1 held<br>12 h", "—", "—", "—", "1 held<br>12 h"])
+      expect(cells("Yandu District")).toEqual(["—", "—", "—", "—", "—", "—"])
+      expect(cells("Total")).toEqual(["—", "1 held<br>12 h", "—", "—", "—", "1 held<br>12 h"])
+      expect(matrix).toMatch(/<tr class="total"><td[^>]*>Total<\/td>/)
+      expect(pack.html).not.toContain("Service hours · Tinghu District")
     }).pipe(Effect.provide(testLayer()))
   )
 

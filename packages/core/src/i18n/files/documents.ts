@@ -36,7 +36,7 @@ export const documentFileZhCN = {
 
   "reportPack.title": "志愿服务工作报表（{from}—{to}，{scope}）",
   "reportPack.fileName": "志愿服务工作报表-{from}-{to}",
-  "reportPack.scope.all": "全市（本账号权限范围）",
+  "reportPack.scope.all": "全市",
   "reportPack.sheet.overview": "概览",
   "reportPack.sheet.monthly": "月度",
   "reportPack.sheet.coverage": "覆盖",
@@ -86,6 +86,11 @@ export const documentFileZhCN = {
   "reportPack.overview.reportsAccepted": "被采用",
   "reportPack.overview.reportsPublished": "已发布",
   "reportPack.overview.hoursBy": "服务时长 · {name}",
+  "reportPack.print.coverage": "“五个聚力”覆盖情况（开展活动 / 服务时长）",
+  "reportPack.print.total": "合计",
+  "reportPack.print.held": "{count} 场",
+  "reportPack.print.hours": "{hours} 小时",
+  "reportPack.print.notCovered": "—",
   "reportPack.none": "（无）",
   "reportPack.noRanking": "本报表只列总量与覆盖情况，不对个人进行排名（不作硬性规定）。"
 } as const
@@ -128,7 +133,7 @@ export const documentFileEn: Record<keyof typeof documentFileZhCN, string> = {
 
   "reportPack.title": "Volunteer service report ({from} – {to}, {scope})",
   "reportPack.fileName": "report-pack-{from}-{to}",
-  "reportPack.scope.all": "whole city within this account's access",
+  "reportPack.scope.all": "whole city",
   "reportPack.sheet.overview": "Overview",
   "reportPack.sheet.monthly": "Monthly",
   "reportPack.sheet.coverage": "Coverage",
@@ -178,6 +183,11 @@ export const documentFileEn: Record<keyof typeof documentFileZhCN, string> = {
   "reportPack.overview.reportsAccepted": "Experience reports accepted",
   "reportPack.overview.reportsPublished": "Experience reports published",
   "reportPack.overview.hoursBy": "Service hours · {name}",
+  "reportPack.print.coverage": "Coverage of the five focus areas (activities held / service hours)",
+  "reportPack.print.total": "Total",
+  "reportPack.print.held": "{count} held",
+  "reportPack.print.hours": "{hours} h",
+  "reportPack.print.notCovered": "—",
   "reportPack.none": "(none)",
   "reportPack.noRanking": "This report gives totals and coverage only; it does not rank individuals (no quotas are set)."
 }
