@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { cityClock, cityDateOf, cityDayEnd, cityDayStart } from "../src/common/cityClock.js"
+import { cityClock, cityDateOf, cityDayEnd, cityDayStart, cityWallClockOf, instantAtCityWallClock } from "../src/common/cityClock.js"
 import { formatInstant } from "../src/common/format.js"
 import { periodPresets } from "../src/dashboard/periodPresets.js"
 
@@ -20,6 +20,17 @@ describe("the city's clock in the dashboard", () => {
       thisMonth: { from: "2027-01-01", to: "2027-01-01" }
     })
     expect(periodPresets("2026-03-15").last12Months).toEqual({ from: "2025-04-01", to: "2026-03-15" })
+  })
+
+  it("a time typed on the city's clock is the instant it names there, and back", () => {
+    expect(instantAtCityWallClock("2027-01-01T01:30", 480)).toBe("2026-12-31T17:30:00.000Z")
+    expect(instantAtCityWallClock("2027-01-01T01:30:45", 480)).toBe("2026-12-31T17:30:00.000Z")
+    expect(cityWallClockOf("2026-12-31T17:30:00.000Z", 480)).toBe("2027-01-01T01:30")
+    expect(cityWallClockOf(instantAtCityWallClock("2026-06-15T23:59", 480)!, 480)).toBe("2026-06-15T23:59")
+    expect(instantAtCityWallClock("", 480)).toBeNull()
+    expect(cityWallClockOf("not an instant", 480)).toBe("")
+    // Formatting what is already on the city's clock changes nothing.
+    expect(cityWallClockOf("2027-01-01T01:30", 480)).toBe("2027-01-01T01:30")
   })
 
   it("recorded instants are shown on the city's clock, whatever the browser's zone", () => {

@@ -1,8 +1,8 @@
 import "./setup.js"
 import { fireEvent, screen, waitFor } from "@testing-library/react"
 import { HttpError } from "react-admin"
-import { describe, expect, it } from "vitest"
-import { fakeAuthProvider, fakeDataProvider, users, validId, wrongCheckDigitId } from "./fixtures.js"
+import { afterEach, beforeEach, describe, expect, it } from "vitest"
+import { fakeAuthProvider, fakeDataProvider, seed, users, validId, wrongCheckDigitId } from "./fixtures.js"
 import { renderApp } from "./render.js"
 
 describe("volunteer list", () => {
@@ -68,6 +68,37 @@ describe("volunteer form", () => {
     fireEvent.blur(phone)
     fireEvent.click(screen.getByRole("button", { name: "保存" }))
     expect(await screen.findByText("请输入 11 位大陆手机号码")).toBeTruthy()
+  })
+})
+
+describe("a volunteer's consent time", () => {
+  const zone = process.env.TZ
+  // A browser far from the city: its own zone would show 03:00 and store what is typed as New York time.
+  beforeEach(() => {
+    process.env.TZ = "America/New_York"
+  })
+  afterEach(() => {
+    if (zone === undefined) delete process.env.TZ
+    else process.env.TZ = zone
+  })
+
+  it("is shown and typed on the city's clock, whatever the browser's zone", async () => {
+    expect(new Date("2025-03-01T08:00:00.000Z").getTimezoneOffset()).toBe(300)
+    const db = seed()
+    let saved: Record<string, unknown> | undefined
+    const dataProvider = fakeDataProvider(db, {
+      update: async (_resource, { id, data }) => {
+        saved = data as Record<string, unknown>
+        return { data: { ...data, id } as any }
+      }
+    })
+    renderApp("/volunteers/1", { dataProvider })
+    const consent = (await screen.findByLabelText("本人同意时间", { exact: false })) as HTMLInputElement
+    // Stored 2025-03-01T08:00Z: 16:00 in Yancheng.
+    await waitFor(() => expect(consent.value).toBe("2025-03-01T16:00"))
+    fireEvent.change(consent, { target: { value: "2025-03-02T09:30" } })
+    fireEvent.click(screen.getByRole("button", { name: "保存" }))
+    await waitFor(() => expect(saved?.consentAt).toBe("2025-03-02T01:30:00.000Z"))
   })
 })
 

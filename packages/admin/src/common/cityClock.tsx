@@ -36,6 +36,25 @@ export const cityDayEnd = (date: string, utcOffsetMinutes: number): string =>
 export const cityDateOf = (instant: string, utcOffsetMinutes: number): string =>
   localDateTimeAt(Date.parse(instant), utcOffsetMinutes).slice(0, 10)
 
+const WALL_CLOCK = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/
+
+/**
+ * An instant as the city's wall clock, YYYY-MM-DDTHH:mm (what a date-and-time input shows); not
+ * an instant: "". A wall-clock time is returned as it is: react-admin's DateTimeInput formats the
+ * value it already formatted once more, and `Date.parse` would read it in the browser's zone.
+ */
+export const cityWallClockOf = (instant: string, utcOffsetMinutes: number): string => {
+  if (WALL_CLOCK.test(instant)) return instant
+  const ms = Date.parse(instant)
+  return Number.isNaN(ms) ? "" : localDateTimeAt(ms, utcOffsetMinutes)
+}
+
+/** The instant at a city wall-clock time (YYYY-MM-DDTHH:mm, seconds ignored); not a time: null. */
+export const instantAtCityWallClock = (wallClock: string, utcOffsetMinutes: number): string | null => {
+  const ms = Date.parse(`${wallClock.slice(0, 16)}:00.000Z`)
+  return Number.isNaN(ms) ? null : new Date(ms - utcOffsetMinutes * 60_000).toISOString()
+}
+
 const CityClockContext = createContext<CityClock>(cityClock(CHINA_UTC_OFFSET_MINUTES))
 
 export const CityClockProvider = ({ utcOffsetMinutes, children }: { readonly utcOffsetMinutes: number; readonly children: ReactNode }) => {

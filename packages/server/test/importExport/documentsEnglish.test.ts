@@ -188,7 +188,9 @@ describe("documents in English", () => {
       const rural = enumLabel("category", "rural-revitalization", "en")
       expect(matrix).toContain(`<th>Region</th><th>${escapeHtml(enumLabel("category", "party-story", "en"))}</th><th>${rural}</th>`)
       const cells = (row: string) =>
-        [...(new RegExp(`<tr[^>]*><td[^>]*>${row}</td>(.*?)</tr>`).exec(matrix)?.[1] ?? "").matchAll(/<td[^>]*>(.*?)<\/td>/g)].map((m) => m[1])
+        [...(new RegExp(`<tr[^>]*><td[^>]*>${row}</td>(.*?)</tr>`).exec(matrix)?.[1] ?? "").matchAll(/<td[^>]*>(.*?)<\/td>/g)].map(
+          (m) => m[1]
+        )
       expect(cells("Tinghu District")).toEqual(["—", "1 held<br>12 h", "—", "—", "—", "1 held<br>12 h"])
       expect(cells("Yandu District")).toEqual(["—", "—", "—", "—", "—", "—"])
       expect(cells("Total")).toEqual(["—", "1 held<br>12 h", "—", "—", "—", "1 held<br>12 h"])

@@ -4,7 +4,6 @@ import {
   BooleanInput,
   CheckboxGroupInput,
   DateInput,
-  DateTimeInput,
   FormDataConsumer,
   maxValue,
   minValue,
@@ -16,7 +15,7 @@ import {
   useTranslate
 } from "react-admin"
 import { categoryChoices, choicesOf, expertiseChoices } from "../../common/choices.js"
-import { emptyToNull, OptionalReferenceInput } from "../../common/inputs.js"
+import { CityInstantInput, emptyToNull, OptionalReferenceInput } from "../../common/inputs.js"
 import { RegionInput } from "../../common/regions.js"
 
 /** Same rule as the server (GB 11643 check digit); the message is core's, so both say the same. */
@@ -37,7 +36,6 @@ const validatePhone = (value: unknown) => {
 }
 
 /** Recorded moments are UTC instants; the browser shows and edits them in local time. */
-const toInstant = (v: string) => (v ? new Date(v).toISOString() : null)
 
 const Section = ({ title }: { title: string }) => {
   const translate = useTranslate()
@@ -142,7 +140,7 @@ export const VolunteerInputs = () => (
       <ConsentInput />
     </Grid>
     <Grid size={{ xs: 12, md: 6 }}>
-      <DateTimeInput source="healthDataConsentAt" parse={toInstant} fullWidth />
+      <CityInstantInput source="healthDataConsentAt" fullWidth />
     </Grid>
     <Grid size={{ xs: 12, md: 6 }}>
       <FitnessInput />
@@ -155,13 +153,5 @@ export const VolunteerInputs = () => (
 
 const ConsentInput = () => {
   const translate = useTranslate()
-  return (
-    <DateTimeInput
-      source="consentAt"
-      parse={toInstant}
-      validate={required()}
-      helperText={translate("yinfa.volunteer.consentHelp")}
-      fullWidth
-    />
-  )
+  return <CityInstantInput source="consentAt" validate={required()} helperText={translate("yinfa.volunteer.consentHelp")} fullWidth />
 }
