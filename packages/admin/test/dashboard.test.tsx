@@ -40,7 +40,10 @@ const series: SeriesPoint[] = [
     reportsSubmitted: 0
   }
 ]
-const coverage: CoverageRow[] = [{ regionCode: "320902", category: "new-generation", activitiesHeld: 7, serviceHours: 42 }]
+const coverage: CoverageRow[] = [
+  { regionCode: "320902", category: "new-generation", activitiesHeld: 7, serviceHours: 42 },
+  { regionCode: "320903", category: "party-story", activitiesHeld: 1, serviceHours: 3.5 }
+]
 
 const statsProvider = (seen: StatsParams[]) =>
   fakeDataProvider(undefined, {
@@ -59,6 +62,8 @@ describe("dashboard", () => {
     expect(screen.getByText("进行中 40 · 本期新结对 9 · 已结束 12")).toBeTruthy()
     expect(await screen.findByText("“五个聚力”覆盖情况")).toBeTruthy()
     expect(screen.getByText("42 小时")).toBeTruthy()
+    expect(screen.getByText("7 场")).toBeTruthy()
+    expect(screen.getByText("1 场")).toBeTruthy()
   })
 
   it("offers a region picker to city admins, and passes the chosen region", async () => {
@@ -84,6 +89,9 @@ describe("dashboard", () => {
     fireEvent.click(await screen.findByRole("menuitem", { name: "English" }))
     expect(await screen.findByText("Hours by category")).toBeTruthy()
     expect(screen.getByText("23,456.5 h")).toBeTruthy()
+    // One activity, not "1 activities".
+    expect(screen.getByText("7 activities")).toBeTruthy()
+    expect(screen.getByText("1 activity")).toBeTruthy()
   })
 
   it("charts the volunteers' age bands", async () => {

@@ -37,15 +37,21 @@ export const HoursByCategoryChart = ({ data }: { data: ReadonlyArray<NamedHours>
   )
 }
 
+/** Height of one region's bar and its gap, enough for a name wrapped on two lines. */
+const REGION_ROW_PX = 30
+
+/**
+ * Bars across, a region a row: the names (盐城经济技术开发区, "Yancheng Economic & Technological
+ * Development Zone") wrap beside their bars instead of being slanted and cut off under them.
+ */
 export const HoursByRegionChart = ({ data }: { data: ReadonlyArray<NamedHours> }) => {
   const { translate, n, hours } = useFormats()
   return (
-    <ResponsiveContainer width="100%" height={300}>
-      <BarChart data={[...data]}>
+    <ResponsiveContainer width="100%" height={Math.max(300, 40 + data.length * REGION_ROW_PX)}>
+      <BarChart data={[...data]} layout="vertical" margin={{ left: 40 }}>
         <CartesianGrid strokeDasharray="3 3" />
-        {/* Tall enough for the longest region name (盐城经济技术开发区) slanted. */}
-        <XAxis dataKey="name" interval={0} angle={-30} textAnchor="end" height={95} />
-        <YAxis tickFormatter={n} />
+        <XAxis type="number" tickFormatter={n} />
+        <YAxis type="category" dataKey="name" width={130} interval={0} />
         <Tooltip formatter={(v) => hours(Number(v))} />
         <Bar dataKey="hours" name={translate("yinfa.dashboard.hours")} fill={COLORS[3]} />
       </BarChart>

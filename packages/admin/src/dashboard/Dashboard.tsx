@@ -304,7 +304,10 @@ const CoverageTable = ({
                     {covered ? (
                       <>
                         <div>
-                          {format(row.activitiesHeld)} {translate("yinfa.dashboard.activitiesUnit")}
+                          {translate("yinfa.dashboard.activitiesHeldCount", {
+                            smart_count: row.activitiesHeld,
+                            count: format(row.activitiesHeld)
+                          })}
                         </div>
                         <div>{hoursLabel(row.serviceHours)}</div>
                       </>

@@ -421,14 +421,15 @@ export const yinfaEn: YinfaMessages = {
       coverageHelp:
         "Each cell: activities held (completed) in the period and hours served in that category. Hours count by service date and include mentoring and activities still running, so a cell may show hours with 0 activities. Blank means not yet covered.",
       ageBands: "Volunteers by age",
-      ageBand: "%{band} years",
+      // The chart's title says "by age": the bands alone fit side by side at any width.
+      ageBand: "%{band}",
       people: "Volunteers",
       reportPack: "Export report pack",
       reportPackXlsx: "Excel workbook (six sheets)",
       reportPackPrint: "Printable version",
       reportPackTitle: "Volunteer service report",
       hoursUnit: "h",
-      activitiesUnit: "activities",
+      activitiesHeldCount: "%{count} activity |||| %{count} activities",
       noData: "No data for this period"
     }
   }

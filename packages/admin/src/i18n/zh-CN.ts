@@ -423,7 +423,7 @@ export const yinfaZhCN = {
       reportPackPrint: "打印版",
       reportPackTitle: "志愿服务工作报表",
       hoursUnit: "小时",
-      activitiesUnit: "场",
+      activitiesHeldCount: "%{count} 场",
       noData: "本期暂无数据"
     }
   }
