@@ -26,7 +26,11 @@ const overview = (filter: StatsParams): Overview => ({
   pairings: { active: 40, concluded: 12, started: 9 },
   reports: { submitted: 30, accepted: 20, published: 10 },
   hoursByCategory: [{ category: "party-story", hours: 1000 }],
-  hoursByRegion: [{ regionCode: "320902", hours: 2000 }]
+  // In code order, as the server groups them: 盐都区 (320903) before 亭湖区 (320902) is not the regions' order.
+  hoursByRegion: [
+    { regionCode: "320903", hours: 500 },
+    { regionCode: "320902", hours: 2000 }
+  ]
 })
 const series: SeriesPoint[] = [
   {
@@ -105,6 +109,17 @@ describe("dashboard", () => {
     expect(within(panel).getByText("80+岁")).toBeTruthy()
     // Each bar is labelled with its count, in Chinese number format.
     expect(within(panel).getByText("1,234")).toBeTruthy()
+    rect.mockRestore()
+  })
+
+  it("charts the hours by region in the regions' own order, a bar per row", async () => {
+    const rect = vi.spyOn(HTMLElement.prototype, "getBoundingClientRect").mockReturnValue(new DOMRect(0, 0, 600, 300))
+    renderApp("/", { dataProvider: statsProvider([]) })
+    const panel = (await screen.findByText("各辖区服务时长")).closest(".MuiCard-root") as HTMLElement
+    const tinghu = await within(panel).findByText("亭湖区")
+    const yandu = within(panel).getByText("盐都区")
+    // Rows from the top: 亭湖区 (sort order 1) above 盐都区 (2).
+    expect(Number(tinghu.closest("text")?.getAttribute("y"))).toBeLessThan(Number(yandu.closest("text")?.getAttribute("y")))
     rect.mockRestore()
   })
 })

@@ -37,21 +37,22 @@ export const HoursByCategoryChart = ({ data }: { data: ReadonlyArray<NamedHours>
   )
 }
 
-/** Height of one region's bar and its gap, enough for a name wrapped on two lines. */
-const REGION_ROW_PX = 30
+/** Height of one region's bar and its gap, enough for a name wrapped on three lines. */
+const REGION_ROW_PX = 36
 
 /**
  * Bars across, a region a row: the names (盐城经济技术开发区, "Yancheng Economic & Technological
  * Development Zone") wrap beside their bars instead of being slanted and cut off under them.
  */
 export const HoursByRegionChart = ({ data }: { data: ReadonlyArray<NamedHours> }) => {
-  const { translate, n, hours } = useFormats()
+  const { translate, locale, n, hours } = useFormats()
   return (
     <ResponsiveContainer width="100%" height={Math.max(300, 40 + data.length * REGION_ROW_PX)}>
-      <BarChart data={[...data]} layout="vertical" margin={{ left: 40 }}>
+      <BarChart data={[...data]} layout="vertical" margin={{ left: 20 }}>
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" tickFormatter={n} />
-        <YAxis type="category" dataKey="name" width={130} interval={0} />
+        {/* English names are up to 50 letters ("Yancheng Economic & Technological Development Zone"), Chinese up to 9 characters. */}
+        <YAxis type="category" dataKey="name" width={locale === "en" ? 190 : 130} interval={0} />
         <Tooltip formatter={(v) => hours(Number(v))} />
         <Bar dataKey="hours" name={translate("yinfa.dashboard.hours")} fill={COLORS[3]} />
       </BarChart>

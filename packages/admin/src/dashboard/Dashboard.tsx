@@ -85,6 +85,11 @@ export const Dashboard = () => {
       locale
     ) || code
   const categoryName = (code: string) => translate(`yinfa.category.${code}`)
+  // The regions' own order (as in the coverage grid and the region picker); a region not listed last.
+  const regionOrder = (code: string) => {
+    const i = regions?.findIndex((r) => r.id === code) ?? -1
+    return i < 0 ? Number.MAX_SAFE_INTEGER : i
+  }
   const o = overview.data
   const error = overview.error ?? series.error ?? coverage.error
 
@@ -216,7 +221,11 @@ export const Dashboard = () => {
           <Grid size={{ xs: 12, lg: 6 }}>
             <Panel title={translate("yinfa.dashboard.hoursByRegion")}>
               <Suspense fallback={<ChartLoading />}>
-                <HoursByRegionChart data={o.hoursByRegion.map((r) => ({ name: nameOf(r.regionCode), hours: r.hours }))} />
+                <HoursByRegionChart
+                  data={[...o.hoursByRegion]
+                    .sort((a, b) => regionOrder(a.regionCode) - regionOrder(b.regionCode))
+                    .map((r) => ({ name: nameOf(r.regionCode), hours: r.hours }))}
+                />
               </Suspense>
             </Panel>
           </Grid>
