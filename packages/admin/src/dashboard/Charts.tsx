@@ -52,7 +52,7 @@ export const HoursByRegionChart = ({ data }: { data: ReadonlyArray<NamedHours> }
         <CartesianGrid strokeDasharray="3 3" />
         <XAxis type="number" tickFormatter={n} />
         {/* English names are up to 50 letters ("Yancheng Economic & Technological Development Zone"), Chinese up to 9 characters. */}
-        <YAxis type="category" dataKey="name" width={locale === "en" ? 190 : 130} interval={0} />
+        <YAxis type="category" dataKey="name" width={locale === "en" ? 190 : 150} interval={0} />
         <Tooltip formatter={(v) => hours(Number(v))} />
         <Bar dataKey="hours" name={translate("yinfa.dashboard.hours")} fill={COLORS[3]} />
       </BarChart>
