@@ -5,16 +5,16 @@ import { formatDate, formatInstant, formatLocalDateTime, formatNumber } from "./
 
 type Props = FieldProps & { source: string }
 
-const Text = ({ children }: { children: string }) => (
-  <Typography component="span" variant="body2">
+const Text = ({ children, nowrap = false }: { children: string; nowrap?: boolean }) => (
+  <Typography component="span" variant="body2" sx={nowrap ? { whiteSpace: "nowrap" } : undefined}>
     {children}
   </Typography>
 )
 
-/** A calendar date (YYYY-MM-DD). */
+/** A calendar date (YYYY-MM-DD), on one line: a narrow column otherwise breaks 2026年9月28日 before 日. */
 export const DateOnlyField = (props: Props) => {
   const [locale] = useLocaleState()
-  return <Text>{formatDate(locale, useFieldValue(props))}</Text>
+  return <Text nowrap>{formatDate(locale, useFieldValue(props))}</Text>
 }
 
 /** An activity time (YYYY-MM-DDTHH:mm, the city's wall clock). */
