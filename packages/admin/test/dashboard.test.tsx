@@ -49,11 +49,11 @@ const coverage: CoverageRow[] = [
   { regionCode: "320903", category: "party-story", activitiesHeld: 1, serviceHours: 3.5 }
 ]
 
-const statsProvider = (seen: StatsParams[]) =>
+const statsProvider = (seen: StatsParams[], overviewOf: (params: StatsParams) => Overview = overview) =>
   fakeDataProvider(undefined, {
     stats: (async (kind: string, params: StatsParams) => {
       seen.push(params)
-      return { data: kind === "overview" ? overview(params) : kind === "series" ? series : coverage }
+      return { data: kind === "overview" ? overviewOf(params) : kind === "series" ? series : coverage }
     }) as any
   })
 
@@ -79,11 +79,14 @@ describe("dashboard", () => {
     expect(seen.at(-1)?.regionCode).toBe("320903")
   })
 
-  it("has no region picker for a region admin (the server scopes their figures)", async () => {
-    renderApp("/", { dataProvider: statsProvider([]), authProvider: fakeAuthProvider(users.region) })
+  it("has no region picker for a region admin (the server scopes their figures), nor a chart of one region's bar", async () => {
+    const ownRegion = (params: StatsParams): Overview => ({ ...overview(params), hoursByRegion: [{ regionCode: "320902", hours: 2000 }] })
+    renderApp("/", { dataProvider: statsProvider([], ownRegion), authProvider: fakeAuthProvider(users.region) })
     expect(await screen.findByText("12,345")).toBeTruthy()
     expect(screen.queryByRole("combobox", { name: "辖区" })).toBeNull()
     expect(screen.getByRole("combobox", { name: "类别" })).toBeTruthy()
+    expect(await screen.findByText("各类别服务时长")).toBeTruthy()
+    expect(screen.queryByText("各辖区服务时长")).toBeNull()
   })
 
   it("switches to English from the app bar", async () => {

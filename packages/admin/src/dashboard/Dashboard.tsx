@@ -218,17 +218,20 @@ export const Dashboard = () => {
               </Suspense>
             </Panel>
           </Grid>
-          <Grid size={{ xs: 12, lg: 6 }}>
-            <Panel title={translate("yinfa.dashboard.hoursByRegion")}>
-              <Suspense fallback={<ChartLoading />}>
-                <HoursByRegionChart
-                  data={[...o.hoursByRegion]
-                    .sort((a, b) => regionOrder(a.regionCode) - regionOrder(b.regionCode))
-                    .map((r) => ({ name: nameOf(r.regionCode), hours: r.hours }))}
-                />
-              </Suspense>
-            </Panel>
-          </Grid>
+          {/* A region admin's figures, or one region chosen, would chart a single bar: the total above says it. */}
+          {o.hoursByRegion.length > 1 && (
+            <Grid size={{ xs: 12, lg: 6 }}>
+              <Panel title={translate("yinfa.dashboard.hoursByRegion")}>
+                <Suspense fallback={<ChartLoading />}>
+                  <HoursByRegionChart
+                    data={[...o.hoursByRegion]
+                      .sort((a, b) => regionOrder(a.regionCode) - regionOrder(b.regionCode))
+                      .map((r) => ({ name: nameOf(r.regionCode), hours: r.hours }))}
+                  />
+                </Suspense>
+              </Panel>
+            </Grid>
+          )}
           {o.volunteers.byAgeBand.length > 0 && (
             <Grid size={{ xs: 12, lg: 6 }}>
               <Panel title={translate("yinfa.dashboard.ageBands")}>
