@@ -43,8 +43,10 @@ type PrintTable = {
   readonly title: string
   readonly header: ReadonlyArray<string>
   readonly rows: ReadonlyArray<ReadonlyArray<PrintCell>>
-  /** A cross table (region by category): its cells centred, its last row the totals, in bold. */
+  /** A cross table (region by category): its cells centred. */
   readonly matrix?: boolean
+  /** The row that sums the others, last and in bold. */
+  readonly totals?: ReadonlyArray<PrintCell>
 }
 
 /** The pack as both renderings read it; `locale` is the language its fixed text was written in. */
@@ -121,11 +123,10 @@ const coverageMatrix = (
     coverage.filter((c) => (regionCode === null || c.regionCode === regionCode) && (category === null || c.category === category))
   return {
     header: [translateVerbatim(locale, "reportPack.header.region"), ...categories.map((c) => enumLabel("category", c, locale)), t("total")],
-    rows: [
-      ...regions.map((r) => [regionName(r), ...categories.map((c) => sum(of(r, c))), sum(of(r, null))]),
-      [t("total"), ...categories.map((c) => sum(of(null, c))), sum(coverage)]
-    ],
-    matrix: true
+    rows: regions.map((r) => [regionName(r), ...categories.map((c) => sum(of(r, c))), sum(of(r, null))]),
+    matrix: true,
+    // One region's pack (a region admin's): its row is the total already.
+    ...(regions.length > 1 ? { totals: [t("total"), ...categories.map((c) => sum(of(null, c))), sum(coverage)] } : {})
   }
 }
 
@@ -291,7 +292,9 @@ const SHORT_CELL = 12
 const linesOf = (value: PrintCell | undefined): ReadonlyArray<string> =>
   Array.isArray(value) ? value : [String((value as string | number | undefined) ?? "")]
 const shortColumns = (t: PrintTable): ReadonlyArray<boolean> =>
-  t.header.map((_, i) => t.rows.every((r) => linesOf(r[i]).every((line) => displayWidth(line) <= SHORT_CELL)))
+  t.header.map((_, i) =>
+    [...t.rows, ...(t.totals ? [t.totals] : [])].every((r) => linesOf(r[i]).every((line) => displayWidth(line) <= SHORT_CELL))
+  )
 
 const cellHtml = (value: PrintCell, short: boolean): string => {
   const classes = [typeof value === "number" || Array.isArray(value) ? "num" : "", short ? "short" : ""].filter((c) => c !== "").join(" ")
@@ -307,12 +310,9 @@ const tableHtml = (t: PrintTable): string => {
   return `<table${classes ? ` class="${classes}"` : ""}>
 <thead><tr>${t.header.map((h) => `<th>${escapeHtml(h)}</th>`).join("")}</tr></thead>
 <tbody>
-${t.rows
-  .map(
-    (r, k) =>
-      `<tr${t.matrix && k === t.rows.length - 1 ? ' class="total"' : ""}>${r.map((v, i) => cellHtml(v, short[i] ?? false)).join("")}</tr>`
-  )
-  .join("\n")}
+${t.rows.map((r) => `<tr>${r.map((v, i) => cellHtml(v, short[i] ?? false)).join("")}</tr>`).join("\n")}${
+  t.totals ? `\n<tr class="total">${t.totals.map((v, i) => cellHtml(v, short[i] ?? false)).join("")}</tr>` : ""
+}
 </tbody>
 </table>`
 }
@@ -328,7 +328,7 @@ section { page-break-inside: auto; }
 section + section { margin-top: 6mm; }
 td.short { white-space: nowrap; }
 table.matrix td + td, table.matrix th + th { text-align: center; }
-table.matrix tr.total td { font-weight: bold; }
+tr.total td { font-weight: bold; }
 table.wide { font-size: 10pt; }
 table.wide th, table.wide td { padding: 1mm 1.5mm; }
 .footnote { break-before: avoid; }
