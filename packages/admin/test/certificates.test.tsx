@@ -115,7 +115,7 @@ describe("public verification page", () => {
     }
     renderApp("/verify/YF2025-000001-ABCD", { authProvider: signedOut })
     expect(await screen.findByText("该服务证明真实有效，内容如下：")).toBeTruthy()
-    for (const text of ["王建国", "YC202500001", "3209**********0017", "320.5 小时", "★★☆☆☆", "盐城市委老干部局", "2026年1月5日"])
+    for (const text of ["王建国", "YC202500001", "3209**********0017", "320.5 小时", "★★☆☆☆（2 星）", "盐城市委老干部局", "2026年1月5日"])
       expect(screen.getByText(text)).toBeTruthy()
     expect(screen.getByText("2025年1月1日 — 2025年12月31日")).toBeTruthy()
     expect(String(fetchMock.mock.calls[0][0])).toBe("/api/certificates/verify/YF2025-000001-ABCD")
@@ -137,5 +137,11 @@ describe("public verification page", () => {
     fireEvent.click(screen.getByRole("button", { name: "查验" }))
     expect(await screen.findByText("该服务证明真实有效，内容如下：")).toBeTruthy()
     await waitFor(() => expect(window.location.hash).toBe("#/verify/YF2025-000001-ABCD"))
+  })
+
+  it("shows a certificate without a star as the certificate prints it, not as a dash", async () => {
+    vi.stubGlobal("fetch", async () => new Response(JSON.stringify({ ...verification, starLevel: 0, totalHours: 23.5 }), { status: 200 }))
+    renderApp("/verify/YF2025-000001-ABCD")
+    expect(await screen.findByText("☆☆☆☆☆（0 星）")).toBeTruthy()
   })
 })

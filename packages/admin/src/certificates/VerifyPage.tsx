@@ -100,7 +100,8 @@ const Certificate = ({ c, locale }: { c: CertificateVerification; locale: string
     [field("maskedIdNumber"), c.maskedIdNumber ?? "—"],
     [translate("yinfa.certificate.verify.period"), period],
     [field("totalHours"), translate("yinfa.common.hours", { hours: formatNumber(locale, c.totalHours) })],
-    [field("starLevel"), c.starLevel > 0 ? stars(c.starLevel) : "—"],
+    // As the certificate prints it (☆☆☆☆☆（0 星）), so the two read alike side by side.
+    [field("starLevel"), translate("yinfa.certificate.verify.stars", { stars: stars(c.starLevel), level: c.starLevel })],
     [field("serviceSummary"), c.serviceSummary || "—"],
     [translate("yinfa.certificate.verify.issuer"), c.issuer.name],
     [translate("yinfa.certificate.verify.personInCharge"), c.issuer.personInCharge || "—"],

@@ -357,6 +357,7 @@ export const yinfaEn: YinfaMessages = {
         issuer: "Issued by",
         personInCharge: "Person in charge",
         contact: "Contact",
+        stars: "%{stars} (%{level} of 5 stars)",
         signIn: "Staff sign-in"
       }
     },

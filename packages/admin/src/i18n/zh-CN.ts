@@ -353,6 +353,7 @@ export const yinfaZhCN = {
         issuer: "出具单位",
         personInCharge: "负责人",
         contact: "联系方式",
+        stars: "%{stars}（%{level} 星）",
         signIn: "工作人员登录"
       }
     },
