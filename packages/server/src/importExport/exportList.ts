@@ -40,6 +40,8 @@ import {
   REFERENCES,
   readableChanges,
   readableValue,
+  recordLookupKey,
+  recordLookups,
   referenceLookups,
   regionNamer
 } from "./readableValues.js"
@@ -179,13 +181,36 @@ const genericColumns = (
   })
 }
 
+/**
+ * The audit log's columns: its fields, and after the record's id the record's name (the
+ * volunteer, the activity, a sign-up by activity and volunteer …), as the dashboard names it.
+ */
+const auditColumns = (regionName: (code: string) => string, offset: number, locale: Locale): ReadonlyArray<Column> => {
+  const columns = [...genericColumns("audit-log", regionName, offset, locale)]
+  const recordName: Column = {
+    header: fieldHeader("recordName", locale),
+    width: 30,
+    value: (row, lookups) =>
+      row.resource === "regions"
+        ? regionName(String(row.recordId))
+        : (lookups.get(recordLookupKey(String(row.resource)))?.get(String(row.recordId)) ?? null)
+  }
+  const after = RESOURCES["audit-log"].fields.findIndex((f) => f.name === "recordId") + 1
+  columns.splice(after, 0, recordName)
+  return columns
+}
+
 const columnsOf = (
   resource: ExportableResource,
   regionName: (code: string) => string,
   offset: number,
   locale: Locale
 ): ReadonlyArray<Column> =>
-  resource === "volunteers" ? volunteerColumns(regionName, offset, locale) : genericColumns(resource, regionName, offset, locale)
+  resource === "volunteers"
+    ? volunteerColumns(regionName, offset, locale)
+    : resource === "audit-log"
+      ? auditColumns(regionName, offset, locale)
+      : genericColumns(resource, regionName, offset, locale)
 
 /** The column headers an export of `resource` writes in `locale`, in order. */
 export const exportHeaders = (resource: ExportableResource, locale: Locale = "zh-CN"): ReadonlyArray<string> =>
@@ -286,7 +311,7 @@ export const exportList = (resource: string, out: Writable, options: ExportOptio
       if (volunteers) rows = yield* volunteers.revealMany(rows.map((v: Volunteer) => v.id))
       const lookups =
         resource === "audit-log"
-          ? yield* changeLookups(rows, locale)
+          ? new Map([...(yield* changeLookups(rows, locale)), ...(yield* recordLookups(rows, locale))])
           : yield* referenceLookups(
               referenced,
               (field: string) => rows.flatMap((r) => r[field]).filter((x): x is string => typeof x === "string"),

@@ -4,13 +4,17 @@ import {
   type AuditEntry,
   BrandProjects,
   CATALOGUES,
+  Certificates,
   type CurrentActor,
+  Exemplars,
+  ExperienceReports,
   type Locale,
   Organizations,
   PairingCheckIns,
   Pairings,
   Participations,
   Regions,
+  ServiceHours,
   translateVerbatim,
   Users,
   Volunteers,
@@ -327,6 +331,45 @@ export const changesSentence = (changes: ReadonlyArray<ReadableChange>, locale: 
 /** The names the changes of `entries` refer to, by field. */
 export const changeLookups = (entries: ReadonlyArray<AuditEntry>, locale: Locale) =>
   referenceLookups(Object.keys(REFERENCES), (field) => entries.flatMap((entry) => changedIds(entry, field)), locale)
+
+/**
+ * How the record an audit entry is about is named, by its resource: as the dashboard's audit list
+ * names it. Regions are named by the region namer (their id is their code).
+ */
+const RECORD_NAMES: Readonly<Record<string, Reference>> = {
+  volunteers: REFERENCES.volunteerId,
+  activities: REFERENCES.activityId,
+  participations: REFERENCES.participationId,
+  // An hour entry by its volunteer and service day.
+  "service-hours": {
+    tag: ServiceHours,
+    label: () => "",
+    namedBy: { join: "all", through: [{ field: "volunteerId", reference: REFERENCES.volunteerId }], own: (h) => h.serviceDate }
+  },
+  pairings: REFERENCES.pairingId,
+  "pairing-check-ins": REFERENCES.checkInId,
+  organizations: REFERENCES.organizerId,
+  "brand-projects": REFERENCES.brandProjectId,
+  "experience-reports": { tag: ExperienceReports, label: (r) => r.title },
+  exemplars: { tag: Exemplars, label: (e) => `${e.year} ${e.title}` },
+  certificates: { tag: Certificates, label: (c) => c.certificateNumber },
+  users: REFERENCES.recordedBy
+}
+
+/** The key under which `recordLookups` keeps the names of a resource's records. */
+export const recordLookupKey = (resource: string) => `record:${resource}`
+
+/** The names of the records `entries` are about (those the reader may see), under `recordLookupKey(resource)`. */
+export const recordLookups = (entries: ReadonlyArray<AuditEntry>, locale: Locale) =>
+  Effect.gen(function* () {
+    const lookups = new Map<string, Map<string, string>>()
+    const byResource = new Map<string, Set<string>>()
+    for (const e of entries)
+      if (RECORD_NAMES[e.resource]) byResource.set(e.resource, (byResource.get(e.resource) ?? new Set()).add(e.recordId))
+    for (const [resource, ids] of byResource)
+      lookups.set(recordLookupKey(resource), yield* lookUpNames(RECORD_NAMES[resource], [...ids], locale))
+    return lookups as Lookups
+  })
 
 /**
  * One audit entry's changes as people read them, for the dashboard: the entry is read through

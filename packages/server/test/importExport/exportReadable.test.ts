@@ -87,6 +87,15 @@ describe("exports read by people", () => {
       expect(row.变更内容).toMatch(/登记时间：\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}/)
     }
     for (const row of r.audit) expect(row.变更内容).not.toMatch(/"before"|"after"/)
+    // The record each entry is about, by name beside its id: every one the demo still holds.
+    const unnamed = r.audit.filter((row) => row.记录名称 === "" || UUID.test(row.记录名称)).map((row) => `${row.资源}: ${row.记录}`)
+    expect(unnamed.slice(0, 5)).toEqual([])
+    const named = (resource: string) => r.audit.filter((row) => row.资源 === resource).map((row) => row.记录名称)
+    for (const resource of ["报名与出勤", "服务时长明细", "志愿者名册"]) expect(named(resource).length, resource).toBeGreaterThan(250)
+    for (const name of named("报名与出勤")) expect(name).toMatch(/^[^·]+ · [^（]+（YC\d+）$/)
+    for (const name of named("服务时长明细")) expect(name).toMatch(/^[^（]+（YC\d+） · \d{4}-\d{2}-\d{2}$/)
+    for (const name of named("志愿者名册")) expect(name).toMatch(/^[^（]+（YC\d+）$/)
+    expect(named("辖区")).toContain("亭湖区")
     // Other records by name: who took part in what, which organisations, who recorded the hours.
     const uuidInside = new RegExp(UUID.source.slice(1, -1))
     const leftIds = r.audit.filter((row) => uuidInside.test(row.变更内容)).map((row) => `${row.资源}/${row.操作}: ${row.变更内容}`)
