@@ -11,7 +11,7 @@ import { join } from "node:path"
 import { DEMO_PASSWORD, type DemoSummary, hashPassword, type RunningServer, seedDemo, startServer } from "@yinfa/server"
 import { Effect } from "effect"
 import type { Browser, BrowserContext, Page } from "playwright-core"
-import { afterAll, afterEach, beforeAll, beforeEach } from "vitest"
+import { afterAll, afterEach, beforeAll, beforeEach, expect } from "vitest"
 
 export { ADMIN_DIST, CHROMIUM, CHROMIUM_ARGS, ensureAdminBuilt, launchChromium, ROOT } from "./browser.js"
 import { ADMIN_DIST, ensureAdminBuilt, launchChromium, ROOT } from "./browser.js"
@@ -206,6 +206,8 @@ export const useE2e = (): E2e => {
       context = undefined
       page = undefined
     }
+    // Every test, whatever it looked at: the app's and the server's pages load all their files.
+    expect(failedAssets).toEqual([])
   })
 
   const need = <A>(value: A | undefined, what: string): A => {
