@@ -97,10 +97,35 @@ describe("activity workflow", () => {
     })
     renderApp("/activities/a1/show/candidates", { dataProvider })
     expect(await screen.findByText("87")).toBeTruthy()
+    // a1 started in 2025: signing up now is recording who came, and the tab says so.
+    expect(screen.getByText(/活动已开始：在此报名用于补录/)).toBeTruthy()
     expect(screen.getByText(/Has all the required expertise/)).toBeTruthy()
     expect(screen.getByText("专长匹配")).toBeTruthy()
     fireEvent.click(screen.getByRole("button", { name: "报名" }))
     expect(await screen.findByText("已报名")).toBeTruthy()
     expect(created).toEqual([["participations", { activityId: "a1", volunteerId: "1", overrideReason: null }]])
+  })
+
+  it("the candidates of an activity still to come are recruits: no note about recording who came", async () => {
+    const db = seed()
+    db.activities = [
+      activity("later", "重阳节敬老志愿服务", { status: "published", startsAt: "2099-10-09T09:00", endsAt: "2099-10-09T11:00" })
+    ]
+    const dataProvider = fakeDataProvider(db, {
+      candidates: async () => ({
+        data: [
+          {
+            volunteer: { id: "1", name: "王建国", volunteerNumber: "YC202500001" } as any,
+            score: 87,
+            remainingHours: 6,
+            eligible: true,
+            factors: []
+          }
+        ]
+      })
+    })
+    renderApp("/activities/later/show/candidates", { dataProvider })
+    expect(await screen.findByText("87")).toBeTruthy()
+    expect(screen.queryByText(/活动已开始/)).toBeNull()
   })
 })

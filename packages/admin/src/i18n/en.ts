@@ -386,6 +386,8 @@ export const yinfaEn: YinfaMessages = {
       eligible: "Eligible",
       ineligible: "Needs the volunteer's agreement to exceed limits",
       noCandidates: "No suitable volunteers",
+      candidatesAfterStart:
+        "The activity has started: a sign-up here records a volunteer who took part without signing up; then confirm it and record the attendance under Participants.",
       completeBeforeStart: "An activity can be marked complete once it has started (starts %{startsAt})"
     },
     pairing: { checkIns: "Check-ins", mentee: "Mentee" },

@@ -381,6 +381,7 @@ export const yinfaZhCN = {
       eligible: "符合条件",
       ineligible: "需本人同意超出限制",
       noCandidates: "暂无合适的志愿者",
+      candidatesAfterStart: "活动已开始：在此报名用于补录实际参加但未报名的志愿者，之后在“参与志愿者”中确认并记录出勤。",
       completeBeforeStart: "活动开始后才能标记完成（开始时间：%{startsAt}）"
     },
     pairing: { checkIns: "帮带记录", mentee: "帮带对象" },

@@ -212,6 +212,7 @@ const CandidatesPanel = () => {
   const [locale] = useLocaleState()
   const dataProvider = useDataProvider<YinfaDataProvider>()
   const { canAccess: canSignUp } = useCanAccess({ resource: "participations", action: "create" })
+  const clock = useCityClock()
   const open = record?.status === "draft" || record?.status === "published"
   const { data, error, isPending, reload } = useAsync(
     () => dataProvider.candidates(record!.id, 20).then((r) => r.data),
@@ -222,49 +223,58 @@ const CandidatesPanel = () => {
   if (isPending) return <LinearProgress />
   if (error) return <Alert severity="error">{error.message}</Alert>
   if (!data?.length) return <Typography>{translate("yinfa.activity.noCandidates")}</Typography>
+  // After the start there is nobody left to recruit: a sign-up now records someone who came unannounced.
+  const started = typeof record?.startsAt === "string" && record.startsAt <= clock.now()
   return (
-    <Table size="small">
-      <TableHead>
-        <TableRow>
-          <TableCell>{translate("resources.participations.fields.volunteerId")}</TableCell>
-          <TableCell>{translate("yinfa.activity.score")}</TableCell>
-          <TableCell>{translate("yinfa.activity.remainingHours")}</TableCell>
-          <TableCell />
-          <TableCell />
-        </TableRow>
-      </TableHead>
-      <TableBody>
-        {data.map((c) => (
-          <TableRow key={c.volunteer.id} sx={{ verticalAlign: "top" }}>
-            <TableCell>
-              <Typography fontWeight="bold">{c.volunteer.name}</Typography>
-              <Typography variant="body2" color="text.secondary">
-                {c.volunteer.volunteerNumber}
-              </Typography>
-              <Chip
-                size="small"
-                sx={{ mt: 0.5 }}
-                color={c.eligible ? "success" : "warning"}
-                label={translate(c.eligible ? "yinfa.activity.eligible" : "yinfa.activity.ineligible")}
-              />
-            </TableCell>
-            <TableCell>
-              <Typography variant="h6">{formatNumber(locale, c.score, 0)}</Typography>
-            </TableCell>
-            <TableCell>{translate("yinfa.common.hours", { hours: formatNumber(locale, c.remainingHours) })}</TableCell>
-            <TableCell>
-              {c.factors.map((f) => (
-                <Typography key={f.factor} variant="body2">
-                  <b>{translate(`yinfa.enum.matchFactor.${f.factor}`)}</b>（{formatNumber(locale, f.score * 100, 0)}%）：
-                  {translate(`yinfa.core.${f.key}`, { ...f.params, _: f.explanation })}
-                </Typography>
-              ))}
-            </TableCell>
-            <TableCell>{canSignUp && <SignUpButton activityId={String(record!.id)} candidate={c} onDone={reload} />}</TableCell>
+    <>
+      {started && (
+        <Alert severity="info" sx={{ mb: 1 }}>
+          {translate("yinfa.activity.candidatesAfterStart")}
+        </Alert>
+      )}
+      <Table size="small">
+        <TableHead>
+          <TableRow>
+            <TableCell>{translate("resources.participations.fields.volunteerId")}</TableCell>
+            <TableCell>{translate("yinfa.activity.score")}</TableCell>
+            <TableCell>{translate("yinfa.activity.remainingHours")}</TableCell>
+            <TableCell />
+            <TableCell />
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHead>
+        <TableBody>
+          {data.map((c) => (
+            <TableRow key={c.volunteer.id} sx={{ verticalAlign: "top" }}>
+              <TableCell>
+                <Typography fontWeight="bold">{c.volunteer.name}</Typography>
+                <Typography variant="body2" color="text.secondary">
+                  {c.volunteer.volunteerNumber}
+                </Typography>
+                <Chip
+                  size="small"
+                  sx={{ mt: 0.5 }}
+                  color={c.eligible ? "success" : "warning"}
+                  label={translate(c.eligible ? "yinfa.activity.eligible" : "yinfa.activity.ineligible")}
+                />
+              </TableCell>
+              <TableCell>
+                <Typography variant="h6">{formatNumber(locale, c.score, 0)}</Typography>
+              </TableCell>
+              <TableCell>{translate("yinfa.common.hours", { hours: formatNumber(locale, c.remainingHours) })}</TableCell>
+              <TableCell>
+                {c.factors.map((f) => (
+                  <Typography key={f.factor} variant="body2">
+                    <b>{translate(`yinfa.enum.matchFactor.${f.factor}`)}</b>（{formatNumber(locale, f.score * 100, 0)}%）：
+                    {translate(`yinfa.core.${f.key}`, { ...f.params, _: f.explanation })}
+                  </Typography>
+                ))}
+              </TableCell>
+              <TableCell>{canSignUp && <SignUpButton activityId={String(record!.id)} candidate={c} onDone={reload} />}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </>
   )
 }
 
