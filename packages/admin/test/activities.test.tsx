@@ -1,9 +1,22 @@
 import "./setup.js"
 import { fireEvent, screen, within } from "@testing-library/react"
+import type { Candidate } from "@yinfa/core"
 import { HttpError } from "react-admin"
 import { describe, expect, it } from "vitest"
 import { activity, fakeAuthProvider, fakeDataProvider, seed, users } from "./fixtures.js"
 import { renderApp } from "./render.js"
+
+/** An activity still to come. */
+const later = activity("later", "重阳节敬老志愿服务", { status: "published", startsAt: "2099-10-09T09:00", endsAt: "2099-10-09T11:00" })
+
+/** One candidate the server's matching might return, with one factor explained. */
+const candidate: Candidate = {
+  volunteer: { id: "1", name: "王建国", volunteerNumber: "YC202500001" } as any,
+  score: 87,
+  remainingHours: 6,
+  eligible: true,
+  factors: [{ factor: "expertise", score: 1, weight: 0.35, key: "no-such-key", params: {}, explanation: "Has all the required expertise" }]
+}
 
 const refusal = "线下活动发布前须填写完整的安全预案：医疗救护、交通出行、保险"
 
@@ -41,10 +54,7 @@ describe("activity workflow", () => {
 
   it("complete waits for the activity's start by the city's clock: disabled with the reason before, taken after", async () => {
     const db = seed()
-    db.activities = [
-      activity("later", "重阳节敬老志愿服务", { status: "published", startsAt: "2099-10-09T09:00", endsAt: "2099-10-09T11:00" }),
-      activity("started", "果树修剪技术指导", { status: "published" })
-    ]
+    db.activities = [later, activity("started", "果树修剪技术指导", { status: "published" })]
     const completed: unknown[] = []
     const dataProvider = fakeDataProvider(db, {
       action: async (resource, id, action) => {
@@ -78,17 +88,7 @@ describe("activity workflow", () => {
     const created: unknown[] = []
     const dataProvider = fakeDataProvider(undefined, {
       candidates: async () => ({
-        data: [
-          {
-            volunteer: { id: "1", name: "王建国", volunteerNumber: "YC202500001" } as any,
-            score: 87,
-            remainingHours: 6,
-            eligible: true,
-            factors: [
-              { factor: "expertise", score: 1, weight: 0.35, key: "no-such-key", params: {}, explanation: "Has all the required expertise" }
-            ]
-          }
-        ]
+        data: [candidate]
       }),
       create: async (resource, { data }) => {
         created.push([resource, data])
@@ -108,20 +108,10 @@ describe("activity workflow", () => {
 
   it("the candidates of an activity still to come are recruits: no note about recording who came", async () => {
     const db = seed()
-    db.activities = [
-      activity("later", "重阳节敬老志愿服务", { status: "published", startsAt: "2099-10-09T09:00", endsAt: "2099-10-09T11:00" })
-    ]
+    db.activities = [later]
     const dataProvider = fakeDataProvider(db, {
       candidates: async () => ({
-        data: [
-          {
-            volunteer: { id: "1", name: "王建国", volunteerNumber: "YC202500001" } as any,
-            score: 87,
-            remainingHours: 6,
-            eligible: true,
-            factors: []
-          }
-        ]
+        data: [candidate]
       })
     })
     renderApp("/activities/later/show/candidates", { dataProvider })

@@ -194,4 +194,9 @@ export const RESOURCES: { readonly [R in ResourceName]: ResourceDescriptor<R> } 
 
 export const resourceDescriptor = <R extends ResourceName>(name: R): ResourceDescriptor<R> => RESOURCES[name]
 
+const SENSITIVE_SETS = new Map<ResourceName, ReadonlySet<string>>(RESOURCE_NAMES.map((name) => [name, new Set(RESOURCES[name].sensitive)]))
+
+/** A resource's sensitive fields as a set, made once: audits, query checks and exports ask per record. */
+export const sensitiveFieldsOf = (name: ResourceName): ReadonlySet<string> => SENSITIVE_SETS.get(name) as ReadonlySet<string>
+
 export const isResourceName = (s: string): s is ResourceName => Object.hasOwn(RESOURCE_SCHEMAS, s)

@@ -24,13 +24,17 @@ export const cityClock = (utcOffsetMinutes: number, currentMs: () => number = Da
   year: () => Number(localDateTimeAt(currentMs(), utcOffsetMinutes).slice(0, 4))
 })
 
+/** The UTC milliseconds of a city wall-clock time (YYYY-MM-DDTHH:mm, seconds ignored); NaN if it is none. */
+const cityWallClockMs = (wallClock: string, utcOffsetMinutes: number): number =>
+  Date.parse(`${wallClock.slice(0, 16)}:00.000Z`) - utcOffsetMinutes * 60_000
+
 /** The first instant of a city date (YYYY-MM-DD), as an ISO instant: a "from" filter on recorded instants. */
 export const cityDayStart = (date: string, utcOffsetMinutes: number): string =>
-  new Date(Date.parse(`${date}T00:00:00.000Z`) - utcOffsetMinutes * 60_000).toISOString()
+  new Date(cityWallClockMs(`${date}T00:00`, utcOffsetMinutes)).toISOString()
 
 /** The last instant of a city date: a "to" filter on recorded instants. */
 export const cityDayEnd = (date: string, utcOffsetMinutes: number): string =>
-  new Date(Date.parse(`${date}T00:00:00.000Z`) - utcOffsetMinutes * 60_000 + 86_400_000 - 1).toISOString()
+  new Date(cityWallClockMs(`${date}T00:00`, utcOffsetMinutes) + 86_400_000 - 1).toISOString()
 
 /** The city date an instant falls on. */
 export const cityDateOf = (instant: string, utcOffsetMinutes: number): string =>
@@ -51,8 +55,8 @@ export const cityWallClockOf = (instant: string, utcOffsetMinutes: number): stri
 
 /** The instant at a city wall-clock time (YYYY-MM-DDTHH:mm, seconds ignored); not a time: null. */
 export const instantAtCityWallClock = (wallClock: string, utcOffsetMinutes: number): string | null => {
-  const ms = Date.parse(`${wallClock.slice(0, 16)}:00.000Z`)
-  return Number.isNaN(ms) ? null : new Date(ms - utcOffsetMinutes * 60_000).toISOString()
+  const ms = cityWallClockMs(wallClock, utcOffsetMinutes)
+  return Number.isNaN(ms) ? null : new Date(ms).toISOString()
 }
 
 const CityClockContext = createContext<CityClock>(cityClock(CHINA_UTC_OFFSET_MINUTES))

@@ -30,3 +30,6 @@ export const ServiceHour = Schema.Struct({
   late: Schema.Boolean
 })
 export type ServiceHour = typeof ServiceHour.Type
+
+/** Hours as people read them and totals are reported: two decimals, free of float noise (0.1 + 0.2). */
+export const roundHours = (n: number): number => Math.round(n * 100) / 100

@@ -12,7 +12,7 @@ import {
   type ParticipationStatus,
   ParticipationUpdate
 } from "../domain/participation.js"
-import type { ServiceHour } from "../domain/serviceHour.js"
+import { roundHours, type ServiceHour } from "../domain/serviceHour.js"
 import type { Volunteer } from "../domain/volunteer.js"
 import { type Conflict, conflict, invalid, NotFound } from "../errors.js"
 import { Store } from "../ports/Store.js"
@@ -37,9 +37,6 @@ const HOLDING_PLACE: ReadonlyArray<ParticipationStatus> = ["signed-up", "confirm
 
 /** Limits a volunteer may agree to go past (自觉自愿、量力而行); clashes are never among them. */
 type Limit = "channel" | "fitness" | "capacity"
-
-/** Hours as people read them. */
-const round = (n: number) => Math.round(n * 100) / 100
 
 const durationOf = (activity: Activity) => hoursBetween(activity.startsAt, activity.endsAt)
 
@@ -126,7 +123,7 @@ const eligibility = (volunteer: Volunteer, activity: Activity, overrideReason: s
           : conflict("conflict.clashElsewhere", "the volunteer is already confirmed elsewhere at that time")
       )
     const month = activity.startsAt.slice(0, 7)
-    const planned = round(
+    const planned = roundHours(
       others.filter((a) => a.startsAt.slice(0, 7) === month).reduce((sum, a) => sum + durationOf(a), 0) + durationOf(activity)
     )
     if (planned > volunteer.monthlyHours) {
@@ -224,7 +221,7 @@ const ledgerEntry = (
 })
 
 const requireWithinDuration = (hours: number, activity: Activity) => {
-  const max = round(durationOf(activity))
+  const max = roundHours(durationOf(activity))
   return hours > durationOf(activity)
     ? Effect.fail(invalid("hours", "validation.hours.exceedsDuration", `hours cannot exceed the activity's duration (${max} h)`, { max }))
     : Effect.void

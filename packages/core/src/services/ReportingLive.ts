@@ -4,6 +4,7 @@ import { YinfaConfig } from "../config.js"
 import { CATEGORY_CODES, Category } from "../domain/categories.js"
 import { RegionCode } from "../domain/ids.js"
 import { IsoDate } from "../domain/primitives.js"
+import { roundHours } from "../domain/serviceHour.js"
 import { invalid } from "../errors.js"
 import { Store } from "../ports/Store.js"
 import { type AggregateRow, type Filter, type GroupKey, type Measure, Q } from "../query.js"
@@ -62,8 +63,6 @@ const monthsBetween = (from: string, to: string): ReadonlyArray<string> => {
   for (let m = from.slice(0, 7); m <= to.slice(0, 7); m = firstOfNextMonth(m).slice(0, 7)) months.push(m)
   return months
 }
-
-const roundHours = (n: number) => Math.round(n * 100) / 100
 
 /**
  * The period and the slices of data it selects. A region admin's (or regional viewer's) region

@@ -550,11 +550,16 @@ export const seedDemo = (options: DemoOptions): Effect.Effect<DemoSummary, never
     const certificates = yield* Certificates
     let certificateCount = 0
     for (const r of YANCHENG_REGIONS) {
-      const served = new Map<string, number>()
-      for (const h of (yield* store.list("service-hours", Q.all([Q.eq("regionCode", r.code)]))).rows)
-        served.set(h.volunteerId, (served.get(h.volunteerId) ?? 0) + h.hours)
-      const most = [...served].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).slice(0, 2)
-      for (const [volunteerId] of most) {
+      const served = yield* store.aggregate("service-hours", {
+        filters: [Q.eq("regionCode", r.code)],
+        groupBy: [{ field: "volunteerId", as: "volunteerId" }],
+        measures: [{ fn: "sum", field: "hours", as: "hours" }]
+      })
+      const most = served
+        .map((row) => ({ volunteerId: String(row.volunteerId), hours: Number(row.hours) }))
+        .sort((a, b) => b.hours - a.hours || a.volunteerId.localeCompare(b.volunteerId))
+        .slice(0, 2)
+      for (const { volunteerId } of most) {
         const issued = yield* at(now - 7 * DAY)(asRegion(r.code)(ignore(certificates.issue(volunteerId))))
         if (issued._tag === "Some") certificateCount++
       }

@@ -20,6 +20,7 @@ import {
   Regions,
   type ResourceName,
   RESOURCES,
+  sensitiveFieldsOf,
   ServiceHours,
   translateVerbatim,
   type Volunteer,
@@ -158,9 +159,8 @@ const genericColumns = (
   offset: number,
   locale: Locale
 ): ReadonlyArray<Column> => {
-  const descriptor = RESOURCES[resource]
-  const sensitive = new Set(descriptor.sensitive)
-  return descriptor.fields.map((f): Column => {
+  const sensitive = sensitiveFieldsOf(resource)
+  return RESOURCES[resource].fields.map((f): Column => {
     const reference = REFERENCES[f.name]
     return {
       header: fieldHeader(f.name, locale),
@@ -190,10 +190,7 @@ const auditColumns = (regionName: (code: string) => string, offset: number, loca
   const recordName: Column = {
     header: fieldHeader("recordName", locale),
     width: 30,
-    value: (row, lookups) =>
-      row.resource === "regions"
-        ? regionName(String(row.recordId))
-        : (lookups.get(recordLookupKey(String(row.resource)))?.get(String(row.recordId)) ?? null)
+    value: (row, lookups) => lookups.get(recordLookupKey(String(row.resource)))?.get(String(row.recordId)) ?? null
   }
   const after = RESOURCES["audit-log"].fields.findIndex((f) => f.name === "recordId") + 1
   columns.splice(after, 0, recordName)

@@ -332,10 +332,7 @@ export const changesSentence = (changes: ReadonlyArray<ReadableChange>, locale: 
 export const changeLookups = (entries: ReadonlyArray<AuditEntry>, locale: Locale) =>
   referenceLookups(Object.keys(REFERENCES), (field) => entries.flatMap((entry) => changedIds(entry, field)), locale)
 
-/**
- * How the record an audit entry is about is named, by its resource: as the dashboard's audit list
- * names it. Regions are named by the region namer (their id is their code).
- */
+/** How the record an audit entry is about is named, by its resource: as the dashboard's audit list names it. */
 const RECORD_NAMES: Readonly<Record<string, Reference>> = {
   volunteers: REFERENCES.volunteerId,
   activities: REFERENCES.activityId,
@@ -353,7 +350,8 @@ const RECORD_NAMES: Readonly<Record<string, Reference>> = {
   "experience-reports": { tag: ExperienceReports, label: (r) => r.title },
   exemplars: { tag: Exemplars, label: (e) => `${e.year} ${e.title}` },
   certificates: { tag: Certificates, label: (c) => c.certificateNumber },
-  users: REFERENCES.recordedBy
+  users: REFERENCES.recordedBy,
+  regions: { tag: Regions, label: regionLabel }
 }
 
 /** The key under which `recordLookups` keeps the names of a resource's records. */

@@ -12,6 +12,7 @@ import {
   Q,
   Regions,
   Reporting,
+  roundHours,
   translateVerbatim,
   Volunteers
 } from "@yinfa/core"
@@ -32,8 +33,8 @@ type Table = {
   readonly title: string
   readonly header: ReadonlyArray<string>
   readonly rows: ReadonlyArray<ReadonlyArray<string | number>>
-  /** How the printed page sets the table out, where a reader needs another layout than a sheet's rows. */
-  readonly print?: PrintTable
+  /** What the printed page sets out otherwise, where a reader needs another layout than a sheet's rows. */
+  readonly print?: Partial<PrintTable>
 }
 
 /** A printed cell: a value, or lines of one (a coverage cell: activities held, then hours). */
@@ -96,8 +97,6 @@ const hoursByRows = (o: Overview, regionName: (c: string) => string, locale: Loc
     ...o.hoursByRegion.map((h): [string, number] => [label("hoursBy", { name: regionName(h.regionCode) }), h.hours])
   ]
 }
-
-const roundHours = (n: number) => Math.round(n * 100) / 100
 
 /**
  * Coverage as the printed page shows it: a region a row, a category a column, each cell the
@@ -190,7 +189,7 @@ export const reportPackData = (filter: ReportPackFilter, locale: Locale = "zh-CN
         header: headers("indicator", "value"),
         rows: [...overviewRows(overview, locale), ...hoursByRows(overview, regionName, locale)],
         // On paper the hours by category and region are the coverage table's totals.
-        print: { title: t("sheet.overview"), header: headers("indicator", "value"), rows: overviewRows(overview, locale) }
+        print: { rows: overviewRows(overview, locale) }
       },
       {
         title: t("sheet.monthly"),
@@ -337,7 +336,7 @@ table.wide th, table.wide td { padding: 1mm 1.5mm; }
 <body>
 <h1>${escapeHtml(pack.title)}</h1>
 ${pack.tables
-  .map((table) => table.print ?? table)
+  .map((table): PrintTable => ({ ...table, ...table.print }))
   .map(
     (t) => `<section>
 <h2>${escapeHtml(t.title)}</h2>

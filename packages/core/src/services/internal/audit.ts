@@ -4,7 +4,7 @@ import { newId } from "../../domain/ids.js"
 import { maskPhone, maskResidentId } from "../../domain/residentId.js"
 import type { AuditEntry } from "../../domain/auditEntry.js"
 import { Store } from "../../ports/Store.js"
-import { resourceDescriptor, type ResourceName } from "../../resources.js"
+import { type ResourceName, sensitiveFieldsOf } from "../../resources.js"
 import { nowInstant } from "../../time.js"
 
 /** How a sensitive value appears wherever its reader does not need it in clear. */
@@ -17,24 +17,13 @@ export const maskSensitive = (field: string, value: unknown): unknown => {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
-/** Each resource's sensitive fields, as a set made once: an import audits 100 000 creations. */
-const SENSITIVE_FIELDS = new Map<ResourceName, ReadonlySet<string>>()
-const sensitiveFields = (resource: ResourceName): ReadonlySet<string> => {
-  let fields = SENSITIVE_FIELDS.get(resource)
-  if (fields === undefined) {
-    fields = new Set(resourceDescriptor(resource).sensitive)
-    SENSITIVE_FIELDS.set(resource, fields)
-  }
-  return fields
-}
-
 /** Changed fields, before → after, with sensitive values masked. Timestamps are not news. */
 export const auditChanges = (
   resource: ResourceName,
   before: Record<string, unknown> | null,
   after: Record<string, unknown> | null
 ): AuditEntry["changes"] => {
-  const sensitive = sensitiveFields(resource)
+  const sensitive = sensitiveFieldsOf(resource)
   const changes: Record<string, { before: unknown; after: unknown }> = {}
   const compare = (key: string) => {
     if (key === "updatedAt" || key === "createdAt") return

@@ -2,7 +2,7 @@ import { Effect } from "effect"
 import type { Actor } from "../../actor.js"
 import { invalid } from "../../errors.js"
 import type { Filter, Query } from "../../query.js"
-import { type ResourceName, resourceDescriptor } from "../../resources.js"
+import { type ResourceName, sensitiveFieldsOf } from "../../resources.js"
 
 const filterFields = (filters: ReadonlyArray<Filter>): Array<string> =>
   filters.flatMap((f) => (f.op === "search" ? [] : f.op === "or" ? f.groups.flatMap(filterFields) : [f.field]))
@@ -15,7 +15,7 @@ const filterFields = (filters: ReadonlyArray<Filter>): Array<string> =>
  */
 export const refuseSensitiveQueryForViewers = (resource: ResourceName, actor: Actor, query: Query) => {
   if (actor.role !== "viewer") return Effect.void
-  const sensitive = new Set<string>(resourceDescriptor(resource).sensitive)
+  const sensitive = sensitiveFieldsOf(resource)
   const uses = [
     ...filterFields(query.filters).map((field) => ({ field, use: "filter" })),
     ...query.sort.map((s) => ({ field: s.field, use: "sort" }))
